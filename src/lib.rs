@@ -1,0 +1,3 @@
+//! SRE Foundations Workbook: plan an SRE transformation, SLOs and error budgets in the browser.
+
+pub mod model;

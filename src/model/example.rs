@@ -1,0 +1,15 @@
+//! The example plan that ships with the app and opens on first visit: Parcelry, a fictional
+//! parcel company with five teams, four services, eight SLOs, three assessment rounds and
+//! three scenarios, so every screen has something meaningful to show.
+
+use super::format::read_plan_text;
+use super::plan::Plan;
+
+/// The example plan file, in the current format.
+pub const EXAMPLE_PLAN_JSON: &str = include_str!("example_plan.json");
+
+/// The example plan, read through the same path as any imported file.
+pub fn example_plan() -> Plan {
+    // A host test reads this file through the validator, so it cannot fail at run time.
+    read_plan_text(EXAMPLE_PLAN_JSON).expect("the shipped example plan is valid")
+}

@@ -1,0 +1,208 @@
+//! The versioned plan file: the one place that turns incoming text (an imported file, a
+//! stored entry) into a valid current [`Plan`] or a precise [`PlanError`], and that writes
+//! plans out with a stable field order so exported files diff well.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::plan::Plan;
+use super::problem::{PlanError, Problem};
+use super::validate::validate;
+
+/// The `format` every plan file carries.
+pub const FORMAT_NAME: &str = "sre-workbook-plan";
+
+/// The format version this app writes; files of this version or older are read.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// Largest plan file accepted, in bytes (local storage holds about 5 MB per site).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Header fields that sit beside the plan's own fields in a file.
+const HEADER_FIELDS: [&str; 3] = ["$schema", "format", "version"];
+
+#[derive(Serialize)]
+struct PlanFile<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(flatten)]
+    plan: &'a Plan,
+}
+
+/// The plan as the text of a file: header first, then the plan's fields in model order.
+/// `pretty` indents for people and version control; compact text is for local storage.
+pub fn write_plan(plan: &Plan, pretty: bool) -> String {
+    let file = PlanFile {
+        format: FORMAT_NAME,
+        version: CURRENT_VERSION,
+        plan,
+    };
+    let text = if pretty {
+        serde_json::to_string_pretty(&file)
+    } else {
+        serde_json::to_string(&file)
+    };
+    // Serializing plain structs of strings, numbers and vectors cannot fail.
+    let mut text = text.expect("a plan always serializes");
+    if pretty {
+        text.push('\n');
+    }
+    text
+}
+
+/// Reads a plan file from raw bytes: checks encoding, JSON syntax, format and version,
+/// migrates older versions, then checks types and content. Changes nothing on failure.
+pub fn read_plan(bytes: &[u8]) -> Result<Plan, PlanError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(PlanError::single(Problem::file(format!(
+            "the file is {:.1} MB; plans larger than {} MB cannot be imported",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        PlanError::single(Problem::file(format!(
+            "the file is not UTF-8 text: invalid byte at position {}",
+            e.valid_up_to()
+        )))
+    })?;
+    read_plan_text(text)
+}
+
+/// Reads a plan from text; see [`read_plan`].
+pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(PlanError::single(Problem::file("the file is empty")));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => {
+                "the file ends too early (is it truncated?)".to_string()
+            }
+            _ => strip_position(&e.to_string()),
+        };
+        PlanError::single(Problem::file(format!(
+            "not valid JSON at line {}, column {}: {what}",
+            e.line(),
+            e.column()
+        )))
+    })?;
+    let Value::Object(mut fields) = value else {
+        return Err(PlanError::single(Problem::file(format!(
+            "this is not a workbook plan: expected a JSON object, found {}",
+            kind_of(&value)
+        ))));
+    };
+    let version = check_header(&fields)?;
+    for field in HEADER_FIELDS {
+        fields.remove(field);
+    }
+    let current = migrate(fields, version)?;
+    let plan: Plan = serde_path_to_error::deserialize(Value::Object(current)).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        PlanError::single(Problem::at(path, e.into_inner().to_string()))
+    })?;
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(PlanError { problems })
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Checks `format` and `version` and returns the version.
+fn check_header(fields: &Map<String, Value>) -> Result<u64, PlanError> {
+    match fields.get("format") {
+        None => {
+            return Err(PlanError::single(Problem::at(
+                "format",
+                format!(
+                    "missing: this is not a workbook plan (expected \"format\": \"{FORMAT_NAME}\")"
+                ),
+            )))
+        }
+        Some(Value::String(name)) if name == FORMAT_NAME => {}
+        Some(other) => {
+            return Err(PlanError::single(Problem::at(
+                "format",
+                format!("{other} is not a format this app reads (expected \"{FORMAT_NAME}\")"),
+            )))
+        }
+    }
+    match fields.get("version") {
+        None => Err(PlanError::single(Problem::at("version", "missing: the file must say which format version it uses"))),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v > CURRENT_VERSION => Err(PlanError::single(Problem::at(
+                "version",
+                format!("{v} is newer than this app understands (up to {CURRENT_VERSION}); open it with a newer version of the workbook"),
+            ))),
+            Some(v) if v >= 1 => Ok(v),
+            _ => Err(PlanError::single(Problem::at("version", format!("{n} is not a format version (a whole number from 1)")))),
+        },
+        Some(other) => Err(PlanError::single(Problem::at(
+            "version",
+            format!("expected a whole number, found {}", kind_of(other)),
+        ))),
+    }
+}
+
+/// A step that turns the fields of a version-N file into those of version N+1.
+type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, PlanError>;
+
+/// Migration steps in order: `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`.
+/// Version 1 is the first format, so there is nothing to migrate yet; each future version
+/// adds its step here, with a fixture of the version before in `tests/fixtures/`.
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
+
+/// Brings the fields of a file of `version` up to [`CURRENT_VERSION`].
+pub fn migrate(
+    mut fields: Map<String, Value>,
+    version: u64,
+) -> Result<Map<String, Value>, PlanError> {
+    for step in MIGRATIONS.iter().skip((version - 1) as usize) {
+        fields = step(fields)?;
+    }
+    Ok(fields)
+}
+
+/// A file name for an exported plan: `<plan name>.json`, with characters that file systems
+/// refuse replaced by `-`.
+pub fn export_file_name(plan_name: &str) -> String {
+    let cleaned: String = plan_name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if cleaned.is_empty() {
+        "plan.json".to_string()
+    } else {
+        format!("{}.json", cleaned.chars().take(120).collect::<String>())
+    }
+}

@@ -1,0 +1,9 @@
+//! The plan as data, with no browser types: model, defaults, file format and validation.
+
+pub mod calendar;
+pub mod defaults;
+pub mod example;
+pub mod format;
+pub mod plan;
+pub mod problem;
+pub mod validate;

@@ -1,0 +1,550 @@
+//! Checks a plan's content beyond what its types say: ranges, required text, unique ids,
+//! references between parts, and size limits. Collects every problem with its field path.
+
+use std::collections::HashSet;
+
+use super::calendar::{parse_date, parse_timestamp};
+use super::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow, LEVEL_COUNT, MAX_LEVEL};
+use super::problem::Problem;
+
+/// Most items of one kind a plan may hold; more is refused rather than slowing the page.
+pub const MAX_ITEMS: usize = 2_000;
+
+/// Longest text a field may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Longest rolling window, in days.
+pub const MAX_WINDOW_DAYS: u32 = 90;
+
+/// Every problem with the plan; empty when it is valid.
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut c = Checker::default();
+    if !check_sizes(&mut c, plan) {
+        return c.problems;
+    }
+    c.text_required("id", &plan.id);
+    c.text_required("name", &plan.name);
+    c.timestamp("created", &plan.created);
+    c.timestamp("updated", &plan.updated);
+    c.text("organization", &plan.organization);
+    c.text("challenge", &plan.challenge);
+    check_transition(&mut c, plan);
+    check_slo_catalog(&mut c, plan);
+    check_scenarios(&mut c, plan);
+    c.problems
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::at(path, message));
+    }
+
+    fn text(&mut self, path: &str, value: &str) {
+        let chars = value.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.fail(
+                path,
+                format!("is {chars} characters long; at most {MAX_TEXT_CHARS} are allowed"),
+            );
+        }
+    }
+
+    fn text_required(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(path, "must not be empty");
+        } else {
+            self.text(path, value);
+        }
+    }
+
+    fn timestamp(&mut self, path: &str, value: &str) {
+        if parse_timestamp(value).is_none() {
+            self.fail(
+                path,
+                format!("{value:?} is not a UTC timestamp like \"2026-11-24T09:30:00Z\""),
+            );
+        }
+    }
+
+    fn date(&mut self, path: &str, value: &str) {
+        if parse_date(value).is_none() {
+            self.fail(path, format!("{value:?} is not a date like \"2026-11-24\""));
+        }
+    }
+
+    fn level(&mut self, path: &str, level: u8) {
+        if level > MAX_LEVEL {
+            self.fail(
+                path,
+                format!("{level} is not a level between 0 and {MAX_LEVEL}"),
+            );
+        }
+    }
+
+    fn within(&mut self, path: &str, value: f64, min: f64, max: f64) {
+        if !value.is_finite() || value < min || value > max {
+            self.fail(path, format!("{value} is not between {min} and {max}"));
+        }
+    }
+
+    fn positive(&mut self, path: &str, value: f64) {
+        if !value.is_finite() || value <= 0.0 {
+            self.fail(path, format!("{value} must be a number greater than 0"));
+        }
+    }
+
+    fn not_negative(&mut self, path: &str, value: f64) {
+        if !value.is_finite() || value < 0.0 {
+            self.fail(path, format!("{value} must be a number of 0 or more"));
+        }
+    }
+
+    fn count(&mut self, path: &str, len: usize, what: &str) -> bool {
+        if len > MAX_ITEMS {
+            self.fail(
+                path,
+                format!("holds {len} {what}; a plan can hold at most {MAX_ITEMS}"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Records the ids of a list, reporting empty and duplicate ones.
+    fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a String>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.fail(format!("{path}[{i}].id"), "must not be empty");
+            } else if !seen.insert(id.as_str()) {
+                self.fail(
+                    format!("{path}[{i}].id"),
+                    format!("{id:?} is used by an earlier entry; ids must be unique"),
+                );
+            }
+        }
+        seen
+    }
+
+    fn reference(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
+        if !known.contains(id) {
+            self.fail(
+                path,
+                format!("refers to {what} {id:?}, which is not in this plan"),
+            );
+        }
+    }
+}
+
+/// Refuses oversized lists before anything else, so a huge file costs one message, not
+/// one per item. Returns whether every list is within [`MAX_ITEMS`].
+fn check_sizes(c: &mut Checker, plan: &Plan) -> bool {
+    let t = &plan.transition;
+    let cat = &plan.slo_catalog;
+    let mut lists = vec![
+        ("transition.groups".to_string(), t.groups.len(), "groups"),
+        ("transition.teams".to_string(), t.teams.len(), "teams"),
+        ("transition.rounds".to_string(), t.rounds.len(), "rounds"),
+        ("transition.actions".to_string(), t.actions.len(), "actions"),
+        (
+            "transition.action_templates".to_string(),
+            t.action_templates.len(),
+            "templates",
+        ),
+        (
+            "transition.activities".to_string(),
+            t.activities.len(),
+            "activity records",
+        ),
+        (
+            "slo_catalog.services".to_string(),
+            cat.services.len(),
+            "services",
+        ),
+        (
+            "slo_catalog.journeys".to_string(),
+            cat.journeys.len(),
+            "journeys",
+        ),
+        ("slo_catalog.slos".to_string(), cat.slos.len(), "SLOs"),
+        ("scenarios".to_string(), plan.scenarios.len(), "scenarios"),
+    ];
+    for (i, r) in t.rounds.iter().enumerate() {
+        lists.push((
+            format!("transition.rounds[{i}].ratings"),
+            r.ratings.len(),
+            "ratings",
+        ));
+    }
+    for (i, s) in plan.scenarios.iter().enumerate() {
+        lists.push((
+            format!("scenarios[{i}].incidents"),
+            s.incidents.len(),
+            "incidents",
+        ));
+        lists.push((
+            format!("scenarios[{i}].maintenance"),
+            s.maintenance.len(),
+            "maintenance windows",
+        ));
+    }
+    let mut ok = true;
+    for (path, len, what) in lists {
+        ok &= c.count(&path, len, what);
+    }
+    ok
+}
+
+fn check_transition(c: &mut Checker, plan: &Plan) {
+    let t = &plan.transition;
+    let groups = c.ids("transition.groups", t.groups.iter().map(|g| &g.id));
+    let teams = c.ids("transition.teams", t.teams.iter().map(|g| &g.id));
+    let _ = c.ids("transition.rounds", t.rounds.iter().map(|r| &r.id));
+    let _ = c.ids("transition.actions", t.actions.iter().map(|a| &a.id));
+
+    for (i, g) in t.groups.iter().enumerate() {
+        let p = format!("transition.groups[{i}]");
+        c.text_required(&format!("{p}.name"), &g.name);
+        c.text(&format!("{p}.misaligned"), &g.misaligned);
+        c.text(&format!("{p}.target_mindset"), &g.target_mindset);
+        if g.levels.len() != LEVEL_COUNT {
+            c.fail(format!("{p}.levels"), format!("has {} descriptors; it needs one for each level 0 to {MAX_LEVEL} ({LEVEL_COUNT})", g.levels.len()));
+        }
+        for (l, d) in g.levels.iter().enumerate() {
+            c.text(&format!("{p}.levels[{l}]"), d);
+        }
+        if let Some(target) = &g.target {
+            c.level(&format!("{p}.target.level"), target.level);
+            c.date(&format!("{p}.target.date"), &target.date);
+        }
+    }
+    for (i, team) in t.teams.iter().enumerate() {
+        c.text_required(&format!("transition.teams[{i}].name"), &team.name);
+        c.text(
+            &format!("transition.teams[{i}].description"),
+            &team.description,
+        );
+    }
+    for (i, round) in t.rounds.iter().enumerate() {
+        let p = format!("transition.rounds[{i}]");
+        c.text(&format!("{p}.label"), &round.label);
+        c.date(&format!("{p}.date"), &round.date);
+        let mut cells = HashSet::new();
+        for (j, r) in round.ratings.iter().enumerate() {
+            let rp = format!("{p}.ratings[{j}]");
+            c.reference(&format!("{rp}.team"), &r.team, &teams, "team");
+            c.reference(&format!("{rp}.group"), &r.group, &groups, "group");
+            c.level(&format!("{rp}.level"), r.level);
+            c.text(&format!("{rp}.note"), &r.note);
+            if !cells.insert((r.team.as_str(), r.group.as_str())) {
+                c.fail(
+                    rp,
+                    format!(
+                        "rates team {:?} × group {:?} a second time in this round",
+                        r.team, r.group
+                    ),
+                );
+            }
+        }
+    }
+    for (i, a) in t.actions.iter().enumerate() {
+        let p = format!("transition.actions[{i}]");
+        c.text_required(&format!("{p}.title"), &a.title);
+        for (j, g) in a.groups.iter().enumerate() {
+            c.reference(&format!("{p}.groups[{j}]"), g, &groups, "group");
+        }
+        for (j, team) in a.teams.iter().enumerate() {
+            c.reference(&format!("{p}.teams[{j}]"), team, &teams, "team");
+        }
+        c.text(&format!("{p}.owner"), &a.owner);
+        c.text(&format!("{p}.gap"), &a.gap);
+        if let Some(due) = &a.due {
+            c.date(&format!("{p}.due"), due);
+        }
+    }
+    for (i, tpl) in t.action_templates.iter().enumerate() {
+        let p = format!("transition.action_templates[{i}]");
+        c.reference(&format!("{p}.group"), &tpl.group, &groups, "group");
+        c.level(&format!("{p}.level"), tpl.level);
+        c.text_required(&format!("{p}.title"), &tpl.title);
+    }
+    let mut records = HashSet::new();
+    for (i, rec) in t.activities.iter().enumerate() {
+        let p = format!("transition.activities[{i}]");
+        c.reference(&format!("{p}.team"), &rec.team, &teams, "team");
+        c.date(&format!("{p}.date"), &rec.date);
+        if !records.insert((rec.team.as_str(), rec.activity)) {
+            c.fail(
+                p,
+                format!(
+                    "records activity {:?} for team {:?} a second time",
+                    rec.activity, rec.team
+                ),
+            );
+        }
+    }
+    c.within(
+        "transition.readiness_share_percent",
+        t.readiness_share_percent,
+        0.0,
+        100.0,
+    );
+}
+
+fn check_slo_catalog(c: &mut Checker, plan: &Plan) {
+    let cat = &plan.slo_catalog;
+    let teams: HashSet<&str> = plan
+        .transition
+        .teams
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let services = c.ids("slo_catalog.services", cat.services.iter().map(|s| &s.id));
+    let journeys = c.ids("slo_catalog.journeys", cat.journeys.iter().map(|j| &j.id));
+    let _ = c.ids("slo_catalog.slos", cat.slos.iter().map(|s| &s.id));
+
+    for (i, s) in cat.services.iter().enumerate() {
+        let p = format!("slo_catalog.services[{i}]");
+        c.text_required(&format!("{p}.name"), &s.name);
+        c.text(&format!("{p}.description"), &s.description);
+        if let Some(team) = &s.team {
+            c.reference(&format!("{p}.team"), team, &teams, "team");
+        }
+    }
+    for (i, j) in cat.journeys.iter().enumerate() {
+        let p = format!("slo_catalog.journeys[{i}]");
+        c.text_required(&format!("{p}.name"), &j.name);
+        c.text(&format!("{p}.description"), &j.description);
+        c.reference(&format!("{p}.service"), &j.service, &services, "service");
+        if !(1..=5).contains(&j.priority) {
+            c.fail(
+                format!("{p}.priority"),
+                format!("{} is not a priority between 1 (highest) and 5", j.priority),
+            );
+        }
+        for (k, dep) in j.depends_on.iter().enumerate() {
+            c.reference(&format!("{p}.depends_on[{k}]"), dep, &services, "service");
+        }
+    }
+    for (i, slo) in cat.slos.iter().enumerate() {
+        let p = format!("slo_catalog.slos[{i}]");
+        c.text_required(&format!("{p}.name"), &slo.name);
+        match &slo.subject {
+            SloSubject::Service(id) => {
+                c.reference(&format!("{p}.subject.id"), id, &services, "service")
+            }
+            SloSubject::Journey(id) => {
+                c.reference(&format!("{p}.subject.id"), id, &journeys, "journey")
+            }
+        }
+        c.text(&format!("{p}.sli.description"), &slo.sli.description);
+        match (slo.sli.kind, slo.sli.latency_threshold_ms) {
+            (SliKind::Latency, None) => c.fail(
+                format!("{p}.sli.latency_threshold_ms"),
+                "a latency SLI needs a threshold in milliseconds",
+            ),
+            (_, Some(ms)) => c.positive(&format!("{p}.sli.latency_threshold_ms"), ms),
+            _ => {}
+        }
+        if let Some(message) = target_percent_problem(slo.target_percent) {
+            c.fail(format!("{p}.target_percent"), message);
+        }
+        if let SloWindow::Rolling { days } = slo.window {
+            if !(1..=MAX_WINDOW_DAYS).contains(&days) {
+                c.fail(
+                    format!("{p}.window.days"),
+                    format!("{days} is not a number of days between 1 and {MAX_WINDOW_DAYS}"),
+                );
+            }
+        }
+        match &slo.budgeting {
+            BudgetingMethod::Events { expected_per_day } => c.positive(
+                &format!("{p}.budgeting.expected_per_day"),
+                *expected_per_day,
+            ),
+            BudgetingMethod::TimeSlices {
+                slice_minutes,
+                good_slice_percent,
+            } => {
+                c.within(
+                    &format!("{p}.budgeting.slice_minutes"),
+                    *slice_minutes,
+                    1.0,
+                    1440.0,
+                );
+                if !(good_slice_percent.is_finite()
+                    && *good_slice_percent > 0.0
+                    && *good_slice_percent <= 100.0)
+                {
+                    c.fail(
+                        format!("{p}.budgeting.good_slice_percent"),
+                        format!("{good_slice_percent} is not a percentage above 0 and up to 100"),
+                    );
+                }
+            }
+        }
+        let mut previous = f64::NEG_INFINITY;
+        for (k, step) in slo.policy.thresholds.iter().enumerate() {
+            let sp = format!("{p}.policy.thresholds[{k}]");
+            c.within(
+                &format!("{sp}.consumed_percent"),
+                step.consumed_percent,
+                0.0,
+                1000.0,
+            );
+            if step.consumed_percent <= previous {
+                c.fail(
+                    format!("{sp}.consumed_percent"),
+                    format!(
+                        "{} must be larger than the threshold before it ({previous})",
+                        step.consumed_percent
+                    ),
+                );
+            }
+            previous = step.consumed_percent;
+            c.text_required(&format!("{sp}.action"), &step.action);
+        }
+    }
+}
+
+/// Why an SLO target (percent) is not acceptable, or `None` when it is: more than 0, less
+/// than 100, at most five decimals.
+pub fn target_percent_problem(target: f64) -> Option<String> {
+    if !target.is_finite() || target <= 0.0 || target >= 100.0 {
+        return Some(format!("{target} is not between 0 and 100 (both excluded)"));
+    }
+    let scaled = target * 1e5;
+    if (scaled - scaled.round()).abs() > 1e-4 {
+        return Some(format!("{target} has more than five decimals"));
+    }
+    None
+}
+
+fn check_scenarios(c: &mut Checker, plan: &Plan) {
+    let _ = c.ids("scenarios", plan.scenarios.iter().map(|s| &s.id));
+    for (i, s) in plan.scenarios.iter().enumerate() {
+        let p = format!("scenarios[{i}]");
+        c.text_required(&format!("{p}.name"), &s.name);
+        let slo = plan.slo_catalog.slos.iter().find(|slo| slo.id == s.slo);
+        if slo.is_none() {
+            c.fail(
+                format!("{p}.slo"),
+                format!("refers to SLO {:?}, which is not in this plan", s.slo),
+            );
+        }
+        let window_minutes = slo.map(|slo| slo.window.nominal_days() * 1440);
+        if let Some(target) = s.target_override_percent {
+            if let Some(message) = target_percent_problem(target) {
+                c.fail(format!("{p}.target_override_percent"), message);
+            }
+        }
+        c.within(
+            &format!("{p}.baseline_error_ratio"),
+            s.baseline_error_ratio,
+            0.0,
+            1.0,
+        );
+        for (k, x) in s.incidents.iter().enumerate() {
+            let sp = format!("{p}.incidents[{k}]");
+            check_span(
+                c,
+                &sp,
+                (&x.label, x.start_minute, x.duration_minutes, x.error_ratio),
+                window_minutes,
+            );
+        }
+        for (k, x) in s.maintenance.iter().enumerate() {
+            let sp = format!("{p}.maintenance[{k}]");
+            check_span(
+                c,
+                &sp,
+                (&x.label, x.start_minute, x.duration_minutes, x.error_ratio),
+                window_minutes,
+            );
+        }
+        let r = &s.releases;
+        c.within(
+            &format!("{p}.releases.releases_per_week"),
+            r.releases_per_week,
+            0.0,
+            10_000.0,
+        );
+        c.within(
+            &format!("{p}.releases.change_failure_rate"),
+            r.change_failure_rate,
+            0.0,
+            1.0,
+        );
+        c.not_negative(&format!("{p}.releases.restore_minutes"), r.restore_minutes);
+        c.within(
+            &format!("{p}.releases.error_ratio"),
+            r.error_ratio,
+            0.0,
+            1.0,
+        );
+        let m = &s.monte_carlo;
+        c.within(
+            &format!("{p}.monte_carlo.incidents_per_window"),
+            m.incidents_per_window,
+            0.0,
+            1000.0,
+        );
+        c.positive(
+            &format!("{p}.monte_carlo.median_restore_minutes"),
+            m.median_restore_minutes,
+        );
+        if !(m.p90_restore_minutes.is_finite() && m.p90_restore_minutes >= m.median_restore_minutes)
+        {
+            c.fail(
+                format!("{p}.monte_carlo.p90_restore_minutes"),
+                format!(
+                    "{} must be at least the median ({})",
+                    m.p90_restore_minutes, m.median_restore_minutes
+                ),
+            );
+        }
+        c.within(
+            &format!("{p}.monte_carlo.error_ratio"),
+            m.error_ratio,
+            0.0,
+            1.0,
+        );
+        if !(1..=100_000).contains(&m.runs) {
+            c.fail(
+                format!("{p}.monte_carlo.runs"),
+                format!("{} is not a number of runs between 1 and 100000", m.runs),
+            );
+        }
+    }
+}
+
+/// Checks an incident or maintenance window: (label, start minute, duration, error ratio).
+fn check_span(
+    c: &mut Checker,
+    path: &str,
+    span: (&str, u32, u32, f64),
+    window_minutes: Option<u32>,
+) {
+    let (label, start, duration, ratio) = span;
+    c.text(&format!("{path}.label"), label);
+    if duration == 0 {
+        c.fail(
+            format!("{path}.duration_minutes"),
+            "must be at least 1 minute",
+        );
+    }
+    if let Some(window) = window_minutes {
+        if start >= window {
+            c.fail(
+                format!("{path}.start_minute"),
+                format!("{start} is outside the SLO window of {window} minutes"),
+            );
+        }
+    }
+    c.within(&format!("{path}.error_ratio"), ratio, 0.0, 1.0);
+}
