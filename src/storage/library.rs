@@ -1,0 +1,126 @@
+//! The plan library in a key-value store: one entry per plan, entries that cannot be read
+//! set aside (never overwritten), and the session (open plan and place) for reloads.
+
+use serde::{Deserialize, Serialize};
+
+use super::store::{KeyValueStore, StoreError};
+use crate::model::format::{read_plan_text, write_plan};
+use crate::model::plan::{Id, Plan};
+
+/// Prefix of the key of each stored plan; the plan id follows.
+pub const PLAN_KEY_PREFIX: &str = "sre-workbook/plan/";
+
+/// Prefix of entries that could not be read and were moved out of the way.
+pub const SET_ASIDE_KEY_PREFIX: &str = "sre-workbook/set-aside/";
+
+/// Key of the session: which plan is open and where.
+pub const SESSION_KEY: &str = "sre-workbook/session";
+
+/// The key a plan is stored under.
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_KEY_PREFIX}{id}")
+}
+
+/// A stored entry that could not be read as a plan, kept so the user can download it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAsideEntry {
+    /// Key it is kept under now.
+    pub key: String,
+    /// Why it could not be read.
+    pub reason: String,
+    /// Its text, exactly as stored.
+    pub text: String,
+}
+
+/// What loading the library found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadedLibrary {
+    /// Plans read successfully, most recently updated first.
+    pub plans: Vec<Plan>,
+    /// Entries that could not be read, now and from earlier visits.
+    pub set_aside: Vec<SetAsideEntry>,
+}
+
+/// Reads every stored plan. An entry that cannot be read is moved to a set-aside key (or,
+/// if storage is too full to copy it, left where it is) and reported; it is never deleted.
+/// `stamp` makes set-aside keys unique, e.g. the current time in milliseconds.
+pub fn load_library(store: &impl KeyValueStore, stamp: i64) -> Result<LoadedLibrary, StoreError> {
+    let mut loaded = LoadedLibrary::default();
+    let mut keys = store.keys()?;
+    keys.sort();
+    for key in keys {
+        let Some(text) = store.get(&key)? else {
+            continue;
+        };
+        if key.starts_with(SET_ASIDE_KEY_PREFIX) {
+            let reason = read_plan_text(&text)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_else(|| "set aside earlier".into());
+            loaded.set_aside.push(SetAsideEntry { key, reason, text });
+        } else if let Some(id) = key.strip_prefix(PLAN_KEY_PREFIX) {
+            match read_plan_text(&text) {
+                Ok(plan) => loaded.plans.push(plan),
+                Err(e) => {
+                    let aside_key = format!("{SET_ASIDE_KEY_PREFIX}{id}@{stamp}");
+                    let kept_at = match store.set(&aside_key, &text) {
+                        Ok(()) => {
+                            store.remove(&key)?;
+                            aside_key
+                        }
+                        Err(_) => key.clone(),
+                    };
+                    loaded.set_aside.push(SetAsideEntry {
+                        key: kept_at,
+                        reason: e.to_string(),
+                        text,
+                    });
+                }
+            }
+        }
+    }
+    loaded
+        .plans
+        .sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
+    Ok(loaded)
+}
+
+/// Stores a plan under its id, replacing the previous version of the same plan.
+pub fn save_plan(store: &impl KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
+    store.set(&plan_key(&plan.id), &write_plan(plan, false))
+}
+
+/// Removes a stored plan.
+pub fn delete_plan(store: &impl KeyValueStore, id: &str) -> Result<(), StoreError> {
+    store.remove(&plan_key(id))
+}
+
+/// Removes a set-aside entry once the user has dealt with it.
+pub fn discard_set_aside(store: &impl KeyValueStore, key: &str) -> Result<(), StoreError> {
+    store.remove(key)
+}
+
+/// Where the user was: the open plan and the workspace address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The plan that was open.
+    pub open_plan: Option<Id>,
+    /// The workspace address (hash route) that was shown.
+    pub route: String,
+}
+
+/// The stored session, or an empty one if there is none or it cannot be read.
+pub fn load_session(store: &impl KeyValueStore) -> Session {
+    store
+        .get(SESSION_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Stores the session.
+pub fn save_session(store: &impl KeyValueStore, session: &Session) -> Result<(), StoreError> {
+    let text = serde_json::to_string(session).expect("a session always serializes");
+    store.set(SESSION_KEY, &text)
+}

@@ -1,0 +1,126 @@
+//! Host tests of the plan library over an in-memory store: save and load, corrupt entries
+//! set aside and never lost, quota and disabled storage reported.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sre_workbook::model::example::example_plan;
+use sre_workbook::storage::library::*;
+use sre_workbook::storage::memory::MemoryStore;
+use sre_workbook::storage::store::{KeyValueStore, StoreError};
+
+#[test]
+fn saved_plans_load_back_identical() {
+    let store = MemoryStore::new();
+    let plan = example_plan();
+    save_plan(&store, &plan).unwrap();
+    let loaded = load_library(&store, 1).unwrap();
+    assert_eq!(loaded.plans, vec![plan]);
+    assert!(loaded.set_aside.is_empty());
+}
+
+#[test]
+fn corrupt_entry_is_set_aside_not_overwritten() {
+    let store = MemoryStore::new();
+    save_plan(&store, &example_plan()).unwrap();
+    store
+        .set(
+            &plan_key("broken"),
+            "{\"format\": \"sre-workbook-plan\", \"version\": 1, \"id\":",
+        )
+        .unwrap();
+    let loaded = load_library(&store, 42).unwrap();
+    assert_eq!(loaded.plans.len(), 1);
+    assert_eq!(loaded.set_aside.len(), 1);
+    let aside = &loaded.set_aside[0];
+    assert_eq!(aside.key, "sre-workbook/set-aside/broken@42");
+    assert!(
+        aside.reason.starts_with("not valid JSON at line 1"),
+        "{}",
+        aside.reason
+    );
+    assert_eq!(
+        store.get(&plan_key("broken")).unwrap(),
+        None,
+        "moved away from the plan key"
+    );
+    assert_eq!(
+        store.get(&aside.key).unwrap().as_deref(),
+        Some(aside.text.as_str())
+    );
+    // A second load lists it again, unchanged.
+    let again = load_library(&store, 43).unwrap();
+    assert_eq!(again.set_aside[0].text, aside.text);
+    discard_set_aside(&store, &aside.key).unwrap();
+    assert!(load_library(&store, 44).unwrap().set_aside.is_empty());
+}
+
+#[test]
+fn corrupt_entry_stays_in_place_when_storage_is_full() {
+    let store = MemoryStore::new();
+    store.set(&plan_key("broken"), "not json").unwrap();
+    store.set_capacity(Some(30));
+    let loaded = load_library(&store, 1).unwrap();
+    assert_eq!(loaded.set_aside[0].key, plan_key("broken"));
+    assert_eq!(
+        store.get(&plan_key("broken")).unwrap().as_deref(),
+        Some("not json")
+    );
+}
+
+#[test]
+fn quota_exceeded_is_reported_and_old_copy_kept() {
+    let store = MemoryStore::new();
+    let mut plan = example_plan();
+    save_plan(&store, &plan).unwrap();
+    store.set_capacity(Some(1000));
+    plan.name = "Renamed".into();
+    let err = save_plan(&store, &plan).unwrap_err();
+    assert_eq!(err, StoreError::QuotaExceeded);
+    assert_eq!(err.to_string(), "browser storage is full (quota exceeded)");
+    assert_eq!(
+        load_library(&store, 1).unwrap().plans[0].name,
+        "Parcelry SRE transformation"
+    );
+}
+
+#[test]
+fn disabled_storage_is_an_error_not_a_crash() {
+    let store = MemoryStore::new();
+    store.set_broken(true);
+    assert_eq!(
+        load_library(&store, 1).unwrap_err().to_string(),
+        "browser storage is unavailable (access denied)"
+    );
+    assert_eq!(load_session(&store), Session::default());
+}
+
+#[test]
+fn plans_are_listed_most_recent_first() {
+    let store = MemoryStore::new();
+    let mut older = example_plan();
+    older.id = "older".into();
+    older.updated = "2025-01-01T00:00:00Z".into();
+    save_plan(&store, &older).unwrap();
+    save_plan(&store, &example_plan()).unwrap();
+    let ids: Vec<String> = load_library(&store, 1)
+        .unwrap()
+        .plans
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ids, ["example-parcelry", "older"]);
+    delete_plan(&store, "older").unwrap();
+    assert_eq!(load_library(&store, 1).unwrap().plans.len(), 1);
+}
+
+#[test]
+fn session_round_trips() {
+    let store = MemoryStore::new();
+    let session = Session {
+        open_plan: Some("p1".into()),
+        route: "#/slos".into(),
+    };
+    save_session(&store, &session).unwrap();
+    assert_eq!(load_session(&store), session);
+    store.set(SESSION_KEY, "garbage").unwrap();
+    assert_eq!(load_session(&store), Session::default());
+}
