@@ -1,4 +1,104 @@
-//! SRE Foundations Workbook: plan an SRE transformation, SLOs and error budgets in the browser.
+//! SRE Foundations Workbook: plan an SRE transformation, SLOs and error budgets in the
+//! browser. This file holds the app shell only: header, navigation and the workspace routes.
 
 pub mod model;
 pub mod storage;
+pub mod ui;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use storage::browser::BrowserStore;
+use storage::library::{load_session, save_session, Session};
+use ui::browser::{location_hash, register_service_worker, replace_hash};
+use ui::plans::import::{import_file, ConflictDialog};
+use ui::route::Route;
+use ui::widgets::notices::Notices;
+use ui::widgets::save_status::SaveStatus;
+use ui::workbook::Workbook;
+
+/// The whole workbook page.
+#[component]
+pub fn App() -> impl IntoView {
+    let wb = Workbook::load();
+    provide_context(wb);
+    let open_plan = wb.open_plan();
+
+    let saved_route = load_session(&BrowserStore).route;
+    let initial = Route::from_hash(&location_hash())
+        .or_else(|| Route::from_hash(&saved_route))
+        .unwrap_or(Route::Plans);
+    replace_hash(initial.hash());
+    let route = RwSignal::new(initial);
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        if let Some(next) = Route::from_hash(&location_hash()) {
+            route.set(next);
+        }
+    });
+    Effect::new(move |_| {
+        let session = Session {
+            open_plan: wb.open_id.get(),
+            route: route.get().hash().to_string(),
+            visited: true,
+        };
+        // Losing the session only means reopening on the Plans page; the save state
+        // reports storage trouble for the plans themselves.
+        let _ = save_session(&BrowserStore, &session);
+    });
+
+    // A plan file dropped anywhere on the page is imported.
+    let _ = window_event_listener(ev::dragover, |e| e.prevent_default());
+    let _ = window_event_listener(ev::drop, move |e| {
+        e.prevent_default();
+        let file = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            import_file(wb, file);
+        }
+    });
+    register_service_worker();
+
+    let plan_name = move || open_plan.with(|p| p.as_ref().map(|p| p.name.clone()));
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="app-title">"SRE Foundations Workbook"</span>
+                <span class="open-plan-name">
+                    {move || plan_name().unwrap_or_else(|| "No plan open".to_string())}
+                </span>
+            </div>
+            <SaveStatus />
+        </header>
+        <nav class="app-nav" aria-label="Workspaces">
+            <ul>
+                {Route::ALL
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <li>
+                                <a
+                                    href=r.hash()
+                                    aria-current=move || (route.get() == r).then_some("page")
+                                >
+                                    {r.label()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <Notices />
+        <ConflictDialog />
+        <main id="main" class="workspace">
+            {move || match route.get() {
+                Route::Plans => view! { <ui::plans::page::PlansPage /> }.into_any(),
+                Route::Transition => view! { <ui::transition::page::TransitionPage /> }.into_any(),
+                Route::Slos => view! { <ui::slos::page::SlosPage /> }.into_any(),
+                Route::Scenarios => view! { <ui::scenarios::page::ScenariosPage /> }.into_any(),
+            }}
+        </main>
+    }
+}

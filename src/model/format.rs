@@ -53,13 +53,7 @@ pub fn write_plan(plan: &Plan, pretty: bool) -> String {
 /// Reads a plan file from raw bytes: checks encoding, JSON syntax, format and version,
 /// migrates older versions, then checks types and content. Changes nothing on failure.
 pub fn read_plan(bytes: &[u8]) -> Result<Plan, PlanError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(PlanError::single(Problem::file(format!(
-            "the file is {:.1} MB; plans larger than {} MB cannot be imported",
-            bytes.len() as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ))));
-    }
+    check_file_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         PlanError::single(Problem::file(format!(
             "the file is not UTF-8 text: invalid byte at position {}",
@@ -67,6 +61,18 @@ pub fn read_plan(bytes: &[u8]) -> Result<Plan, PlanError> {
         )))
     })?;
     read_plan_text(text)
+}
+
+/// Refuses a file larger than [`MAX_FILE_BYTES`] before it is read.
+pub fn check_file_size(bytes: usize) -> Result<(), PlanError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(PlanError::single(Problem::file(format!(
+            "the file is {:.1} MB; plans larger than {} MB cannot be imported",
+            bytes as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))));
+    }
+    Ok(())
 }
 
 /// Reads a plan from text; see [`read_plan`].

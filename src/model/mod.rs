@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod defaults;
 pub mod example;
 pub mod format;
+pub mod ids;
 pub mod plan;
 pub mod problem;
 pub mod validate;

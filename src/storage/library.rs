@@ -107,6 +107,9 @@ pub struct Session {
     pub open_plan: Option<Id>,
     /// The workspace address (hash route) that was shown.
     pub route: String,
+    /// Whether the workbook was opened here before (the example opens on the first visit).
+    #[serde(default)]
+    pub visited: bool,
 }
 
 /// The stored session, or an empty one if there is none or it cannot be read.

@@ -1,0 +1,72 @@
+# SRE Foundations Workbook. Quick start: `make serve`, `make test`.
+# Every target installs what it needs first, and is quiet when it is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen CLI must equal the library version in Cargo.lock, or the build breaks.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, "", $$0); print; exit }' Cargo.lock)
+PORT ?= 8080
+CARGO_BIN := $(HOME)/.cargo/bin
+# node_modules/.bin first: Trunk must find npm's wasm-opt (binaryen 132), never Debian's.
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+.PHONY: help tools browser serve dist test test-host test-browser test-e2e bench fmt lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
+
+tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-bindgen CLI and npm packages
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q ' $(TRUNK_VERSION)$$' \
+		|| cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$' \
+		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --force
+	@grep -q '^wasm_bindgen = "$(WASM_BINDGEN_VERSION)"$$' Trunk.toml \
+		|| { echo "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $(WASM_BINDGEN_VERSION)"; exit 1; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser: ## Install Debian's Chromium and chromedriver (for the browser and end-to-end tests)
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+dist: tools ## Release build into dist/, deployable on any static host or sub-path
+	trunk build --release
+
+serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
+	node scripts/serve.mjs --port $(PORT)
+
+test: tools browser ## Run every test: host, browser (wasm-bindgen-test) and end-to-end (Playwright)
+	$(MAKE) --no-print-directory test-host test-browser test-e2e
+
+test-host: ## Host unit and property tests of the core
+	cargo test --locked
+
+test-browser: tools browser ## wasm-bindgen-test in headless Chromium
+	cargo test --locked --target wasm32-unknown-unknown --test browser_storage
+
+test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/
+	npx playwright test
+
+bench: dist ## Measure: bundle sizes (raw and gzip)
+	node scripts/bench-bundle.mjs
+
+fmt: ## Format the Rust code
+	cargo fmt
+
+lint: ## rustfmt and clippy, warnings as errors
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+clean: ## Remove build output
+	cargo clean
+	rm -rf dist test-results playwright-report

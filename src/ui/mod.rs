@@ -1,0 +1,11 @@
+//! The page: one folder per workspace, one file per component, bound to the model through
+//! the [`workbook::Workbook`] context.
+
+pub mod browser;
+pub mod plans;
+pub mod route;
+pub mod scenarios;
+pub mod slos;
+pub mod transition;
+pub mod widgets;
+pub mod workbook;

@@ -1,0 +1,127 @@
+//! Importing a plan file: the "Import plan" picker, reading a picked or dropped file, and
+//! the dialog that asks what to do when the plan is already in the library.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::format::check_file_size;
+use crate::ui::browser::read_file_bytes;
+use crate::ui::workbook::{ConflictChoice, Workbook};
+
+/// Reads a file and imports it; every failure is reported, nothing changes on failure.
+pub fn import_file(wb: Workbook, file: web_sys::File) {
+    let name = file.name();
+    if let Err(e) = check_file_size(file.size() as usize) {
+        wb.import_failed(&name, e.to_string());
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match read_file_bytes(&file).await {
+            Ok(bytes) => wb.import_bytes(&name, &bytes),
+            Err(e) => wb.import_failed(&name, format!("the file could not be read: {e}")),
+        }
+    });
+}
+
+/// The "Import plan" file picker.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement =
+            ev.target().expect("change has a target").unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            import_file(wb, file);
+        }
+        // Picking the same file again must import it again.
+        input.set_value("");
+    };
+    view! {
+        <span class="file-button">
+            <input
+                id="import-plan"
+                type="file"
+                accept=".json,application/json"
+                class="visually-hidden"
+                on:change=on_change
+            />
+            <label for="import-plan" class="button">
+                "Import plan"
+            </label>
+        </span>
+    }
+}
+
+/// Asks whether an imported plan replaces the one with the same id or is kept beside it.
+#[component]
+pub fn ConflictDialog() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    view! {
+        <Show when=move || wb.import_conflict.with(|c| c.is_some())>
+            <ConflictDialogBody />
+        </Show>
+    }
+}
+
+#[component]
+fn ConflictDialogBody() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    });
+    let incoming = move || {
+        wb.import_conflict
+            .with(|c| c.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+    };
+    let existing = move || {
+        let id = wb
+            .import_conflict
+            .with(|c| c.as_ref().map(|p| p.id.clone()));
+        wb.plans.with(|plans| {
+            plans
+                .iter()
+                .find(|p| Some(&p.id) == id.as_ref())
+                .map(|p| p.name.clone())
+        })
+    };
+    let choose = move |choice| wb.resolve_conflict(choice);
+    view! {
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="conflict-title"
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                choose(ConflictChoice::Cancel);
+            }
+        >
+            <h2 id="conflict-title">"This plan is already in your library"</h2>
+            <p>
+                {move || {
+                    format!(
+                        "“{}” has the same id as “{}” in this browser. Replace the stored plan with the file, or keep both?",
+                        incoming(),
+                        existing().unwrap_or_default(),
+                    )
+                }}
+            </p>
+            <div class="toolbar">
+                <button type="button" class="danger" on:click=move |_| choose(ConflictChoice::Replace)>
+                    "Replace"
+                </button>
+                <button type="button" class="primary" on:click=move |_| choose(ConflictChoice::KeepBoth)>
+                    "Keep both"
+                </button>
+                <button type="button" on:click=move |_| choose(ConflictChoice::Cancel)>
+                    "Cancel"
+                </button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,123 @@
+//! The open plan's name, organization and challenge statement, and what it holds.
+
+use leptos::prelude::*;
+
+use crate::model::calendar::display_timestamp;
+use crate::model::format::{export_file_name, write_plan};
+use crate::model::plan::Plan;
+use crate::ui::browser::download_text;
+use crate::ui::widgets::text_field::TextField;
+use crate::ui::workbook::Workbook;
+
+fn check_name(name: &str) -> Option<String> {
+    name.trim()
+        .is_empty()
+        .then(|| "The plan needs a name.".to_string())
+}
+
+fn check_free_text(_: &str) -> Option<String> {
+    None
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One line saying what the plan holds, with its counts.
+pub fn plan_contents(plan: &Plan) -> String {
+    let t = &plan.transition;
+    let c = &plan.slo_catalog;
+    format!(
+        "{}, {}, {}, {} · {}, {}, {} · {}",
+        plural(t.groups.len(), "stakeholder group", "stakeholder groups"),
+        plural(t.teams.len(), "team", "teams"),
+        plural(t.rounds.len(), "assessment round", "assessment rounds"),
+        plural(t.actions.len(), "coaching action", "coaching actions"),
+        plural(c.services.len(), "service", "services"),
+        plural(c.journeys.len(), "user journey", "user journeys"),
+        plural(c.slos.len(), "SLO", "SLOs"),
+        plural(plan.scenarios.len(), "scenario", "scenarios"),
+    )
+}
+
+/// The open plan's editable details, or a prompt when no plan is open.
+#[component]
+pub fn PlanDetails() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let open_plan = wb.open_plan();
+    let field = move |get: fn(&Plan) -> &String| {
+        Signal::derive(move || {
+            open_plan.with(|p| p.as_ref().map(|p| get(p).clone()).unwrap_or_default())
+        })
+    };
+    let export = move |_| {
+        if let Some(plan) = open_plan.get_untracked() {
+            let _ = download_text(
+                &export_file_name(&plan.name),
+                &write_plan(&plan, true),
+                "application/json",
+            );
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="open-plan-heading">
+            <h2 id="open-plan-heading">"Open plan"</h2>
+            <Show
+                when=move || open_plan.with(|p| p.is_some())
+                fallback=|| {
+                    view! {
+                        <p>
+                            "No plan is open. Create one from the library below or import a plan file."
+                        </p>
+                    }
+                }
+            >
+                <div class="details-grid">
+                    <TextField
+                        label="Plan name"
+                        id="plan-name"
+                        value=field(|p| &p.name)
+                        check=check_name
+                        commit=Callback::new(move |v: String| wb.edit_open(|p| p.name = v))
+                    />
+                    <TextField
+                        label="Organization"
+                        id="plan-organization"
+                        value=field(|p| &p.organization)
+                        check=check_free_text
+                        commit=Callback::new(move |v: String| wb.edit_open(|p| p.organization = v))
+                    />
+                </div>
+                <TextField
+                    label="Challenge statement"
+                    id="plan-challenge"
+                    value=field(|p| &p.challenge)
+                    check=check_free_text
+                    commit=Callback::new(move |v: String| wb.edit_open(|p| p.challenge = v))
+                    multiline=true
+                />
+                <p class="plan-contents">
+                    {move || open_plan.with(|p| p.as_ref().map(plan_contents))}
+                </p>
+                <p class="plan-dates">
+                    {move || {
+                        open_plan
+                            .with(|p| {
+                                p.as_ref()
+                                    .map(|p| {
+                                        format!(
+                                            "Created {} · last changed {}",
+                                            display_timestamp(&p.created),
+                                            display_timestamp(&p.updated),
+                                        )
+                                    })
+                            })
+                    }}
+                </p>
+                <button type="button" class="primary" on:click=export>
+                    "Export plan"
+                </button>
+            </Show>
+        </section>
+    }
+}

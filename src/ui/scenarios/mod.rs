@@ -1,0 +1,3 @@
+//! The Scenario workspace: what incidents and release habits do to the error budget.
+
+pub mod page;

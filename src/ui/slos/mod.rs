@@ -1,0 +1,3 @@
+//! The SLO workspace: services, user journeys and SLO targets.
+
+pub mod page;

@@ -1,0 +1,3 @@
+//! The Transition workspace: from misalignment to ownership using SRE.
+
+pub mod page;

@@ -1,0 +1,347 @@
+//! The workbook held by the page: the plan library, the open plan, and the operations every
+//! screen uses to change them. Every change goes through here, which is where autosave
+//! (debounced) hooks in; components never keep a second copy of plan data.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::browser::{now_millis, random_u32};
+use crate::model::calendar::format_timestamp;
+use crate::model::defaults::blank_plan;
+use crate::model::example::example_plan;
+use crate::model::format::read_plan;
+use crate::model::ids::new_plan_id;
+use crate::model::plan::{Id, Plan};
+use crate::model::validate::validate;
+use crate::storage::browser::BrowserStore;
+use crate::storage::library::{self, load_library, load_session, SetAsideEntry};
+
+/// How long after the last edit the plan is saved.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Whether the latest changes are in local storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is stored.
+    Saved,
+    /// Changes wait for the autosave.
+    Pending,
+    /// The last save failed; the plan stays in memory.
+    NotSaved(String),
+}
+
+/// A short message about something that just happened, possibly undoable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// What happened.
+    pub message: String,
+    /// A deleted plan that "Undo" brings back.
+    pub undo: Option<Plan>,
+}
+
+/// The outcome of a failed import, listed for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportFailure {
+    /// The file name.
+    pub file_name: String,
+    /// Every problem found, each naming its field path.
+    pub problems: Vec<String>,
+}
+
+/// How to import a plan whose id is already in the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Overwrite the plan in the library.
+    Replace,
+    /// Import as a new plan beside it.
+    KeepBoth,
+    /// Do nothing.
+    Cancel,
+}
+
+/// The page's workbook state, provided as context.
+#[derive(Clone, Copy)]
+pub struct Workbook {
+    /// All plans in the library, most recent first.
+    pub plans: RwSignal<Vec<Plan>>,
+    /// The open plan's id.
+    pub open_id: RwSignal<Option<Id>>,
+    /// Whether changes are stored.
+    pub save_state: RwSignal<SaveState>,
+    /// Stored entries that could not be read.
+    pub set_aside: RwSignal<Vec<SetAsideEntry>>,
+    /// The latest notice.
+    pub notice: RwSignal<Option<Notice>>,
+    /// The latest failed import.
+    pub import_failure: RwSignal<Option<ImportFailure>>,
+    /// An imported plan waiting for the user to choose replace or keep both.
+    pub import_conflict: RwSignal<Option<Plan>>,
+    dirty: StoredValue<BTreeSet<Id>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+fn now() -> String {
+    format_timestamp(now_millis())
+}
+
+impl Workbook {
+    /// Loads the library from local storage; on the first visit the example plan is added
+    /// and opened. Storage problems are shown, never fatal.
+    pub fn load() -> Self {
+        let store = BrowserStore;
+        let session = load_session(&store);
+        let wb = Workbook {
+            plans: RwSignal::new(Vec::new()),
+            open_id: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Saved),
+            set_aside: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            import_failure: RwSignal::new(None),
+            import_conflict: RwSignal::new(None),
+            dirty: StoredValue::new(BTreeSet::new()),
+            timer: StoredValue::new(None),
+        };
+        match load_library(&store, now_millis()) {
+            Ok(loaded) => {
+                let first_visit =
+                    !session.visited && loaded.plans.is_empty() && loaded.set_aside.is_empty();
+                wb.plans.set(loaded.plans);
+                wb.set_aside.set(loaded.set_aside);
+                if first_visit {
+                    let example = example_plan();
+                    let id = example.id.clone();
+                    wb.plans.update(|p| p.push(example));
+                    wb.touch(&id);
+                }
+            }
+            Err(e) => wb.save_state.set(SaveState::NotSaved(e.to_string())),
+        }
+        let open = session
+            .open_plan
+            .filter(|id| wb.contains(id))
+            .or_else(|| wb.plans.with_untracked(|p| p.first().map(|p| p.id.clone())));
+        wb.open_id.set(open);
+        wb
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.plans.with_untracked(|p| p.iter().any(|p| p.id == id))
+    }
+
+    /// The open plan, derived from the library.
+    pub fn open_plan(&self) -> Memo<Option<Plan>> {
+        let (plans, open_id) = (self.plans, self.open_id);
+        Memo::new(move |_| {
+            let id = open_id.get()?;
+            plans.with(|p| p.iter().find(|p| p.id == id).cloned())
+        })
+    }
+
+    /// Opens a plan of the library.
+    pub fn open(&self, id: &str) {
+        self.open_id.set(Some(id.to_string()));
+    }
+
+    /// Changes the open plan, stamps it as updated and schedules a save.
+    pub fn edit_open(&self, change: impl FnOnce(&mut Plan)) {
+        let Some(id) = self.open_id.get_untracked() else {
+            return;
+        };
+        self.edit(&id, change);
+    }
+
+    /// Changes a plan of the library, stamps it as updated and schedules a save.
+    pub fn edit(&self, id: &str, change: impl FnOnce(&mut Plan)) {
+        let stamp = now();
+        self.plans.update(|plans| {
+            if let Some(plan) = plans.iter_mut().find(|p| p.id == id) {
+                change(plan);
+                plan.updated = stamp;
+            }
+        });
+        self.touch(id);
+    }
+
+    fn add(&self, plan: Plan) {
+        let id = plan.id.clone();
+        self.plans.update(|p| p.insert(0, plan));
+        self.touch(&id);
+        self.open(&id);
+    }
+
+    fn fresh_id() -> Id {
+        new_plan_id(now_millis(), random_u32())
+    }
+
+    /// Creates an empty plan with the book's stakeholder groups and opens it.
+    pub fn create_blank(&self) {
+        self.add(blank_plan(&Self::fresh_id(), "Untitled plan", &now()));
+    }
+
+    /// Creates a new plan from the example and opens it.
+    pub fn create_from_example(&self) {
+        let mut plan = example_plan();
+        plan.id = Self::fresh_id();
+        plan.created = now();
+        plan.updated = plan.created.clone();
+        self.add(plan);
+    }
+
+    /// Copies a plan under a new id and name, and opens the copy.
+    pub fn duplicate(&self, id: &str) {
+        let Some(mut copy) = self
+            .plans
+            .with_untracked(|p| p.iter().find(|p| p.id == id).cloned())
+        else {
+            return;
+        };
+        copy.id = Self::fresh_id();
+        copy.name = format!("{} (copy)", copy.name);
+        copy.created = now();
+        copy.updated = copy.created.clone();
+        self.add(copy);
+    }
+
+    /// Deletes a plan; the notice offers to undo it.
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.plans.update(|plans| {
+            if let Some(at) = plans.iter().position(|p| p.id == id) {
+                removed = Some(plans.remove(at));
+            }
+        });
+        let Some(plan) = removed else { return };
+        if self.open_id.get_untracked().as_deref() == Some(id) {
+            self.open_id.set(
+                self.plans
+                    .with_untracked(|p| p.first().map(|p| p.id.clone())),
+            );
+        }
+        self.touch(id);
+        self.notice.set(Some(Notice {
+            message: format!("Deleted “{}”.", plan.name),
+            undo: Some(plan),
+        }));
+    }
+
+    /// Brings back the plan of the notice's undo.
+    pub fn undo_delete(&self) {
+        if let Some(Notice {
+            undo: Some(plan), ..
+        }) = self.notice.get_untracked()
+        {
+            let name = plan.name.clone();
+            self.add(plan);
+            self.notice.set(Some(Notice {
+                message: format!("Restored “{name}”."),
+                undo: None,
+            }));
+        }
+    }
+
+    /// Reads an imported file. Nothing changes unless the whole file is valid; a plan whose
+    /// id is already in the library waits for the user's choice.
+    pub fn import_bytes(&self, file_name: &str, bytes: &[u8]) {
+        self.import_failure.set(None);
+        match read_plan(bytes) {
+            Err(e) => self.import_failure.set(Some(ImportFailure {
+                file_name: file_name.to_string(),
+                problems: e.problems.iter().map(|p| p.to_string()).collect(),
+            })),
+            Ok(plan) if self.contains(&plan.id) => self.import_conflict.set(Some(plan)),
+            Ok(plan) => self.finish_import(plan),
+        }
+    }
+
+    /// Records that an import failed before its content could be read.
+    pub fn import_failed(&self, file_name: &str, problem: String) {
+        self.import_failure.set(Some(ImportFailure {
+            file_name: file_name.to_string(),
+            problems: vec![problem],
+        }));
+    }
+
+    /// Completes an import that waited for the user's choice.
+    pub fn resolve_conflict(&self, choice: ConflictChoice) {
+        let Some(mut plan) = self.import_conflict.get_untracked() else {
+            return;
+        };
+        self.import_conflict.set(None);
+        match choice {
+            ConflictChoice::Cancel => {}
+            ConflictChoice::Replace => {
+                self.plans.update(|p| p.retain(|p| p.id != plan.id));
+                self.finish_import(plan);
+            }
+            ConflictChoice::KeepBoth => {
+                plan.id = Self::fresh_id();
+                plan.name = format!("{} (imported)", plan.name);
+                self.finish_import(plan);
+            }
+        }
+    }
+
+    fn finish_import(&self, plan: Plan) {
+        let message = format!("Imported “{}”.", plan.name);
+        self.add(plan);
+        self.notice.set(Some(Notice {
+            message,
+            undo: None,
+        }));
+    }
+
+    /// Forgets a set-aside entry after the user has dealt with it.
+    pub fn discard_set_aside(&self, key: &str) {
+        if library::discard_set_aside(&BrowserStore, key).is_ok() {
+            self.set_aside.update(|s| s.retain(|e| e.key != key));
+        }
+    }
+
+    /// Marks a plan as changed and schedules the autosave.
+    fn touch(&self, id: &str) {
+        self.dirty.update_value(|d| {
+            d.insert(id.to_string());
+        });
+        if !matches!(self.save_state.get_untracked(), SaveState::NotSaved(_)) {
+            self.save_state.set(SaveState::Pending);
+        }
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let wb = *self;
+        let handle = set_timeout_with_handle(move || wb.save_now(), AUTOSAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes every changed plan to local storage now. A plan that does not validate is not
+    /// written, so the stored copy always stays readable.
+    pub fn save_now(&self) {
+        let store = BrowserStore;
+        let dirty = self.dirty.get_value();
+        let mut failure = None;
+        let mut still_dirty = BTreeSet::new();
+        for id in dirty {
+            let plan = self
+                .plans
+                .with_untracked(|p| p.iter().find(|p| p.id == id).cloned());
+            let result = match &plan {
+                Some(plan) => match validate(plan).first() {
+                    Some(problem) => Err(format!("“{}” has a problem: {problem}", plan.name)),
+                    None => library::save_plan(&store, plan).map_err(|e| e.to_string()),
+                },
+                None => library::delete_plan(&store, &id).map_err(|e| e.to_string()),
+            };
+            if let Err(reason) = result {
+                failure.get_or_insert(reason);
+                still_dirty.insert(id);
+            }
+        }
+        self.dirty.set_value(still_dirty);
+        self.save_state.set(match failure {
+            Some(reason) => SaveState::NotSaved(reason),
+            None => SaveState::Saved,
+        });
+    }
+}
