@@ -118,6 +118,7 @@ fn session_round_trips() {
     let session = Session {
         open_plan: Some("p1".into()),
         route: "#/slos".into(),
+        visited: true,
     };
     save_session(&store, &session).unwrap();
     assert_eq!(load_session(&store), session);
