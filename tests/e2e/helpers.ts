@@ -1,0 +1,33 @@
+// Shared steps of the end-to-end tests, in a user's terms.
+import { expect, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+
+export const EXAMPLE_NAME = "Parcelry SRE transformation";
+
+/** Opens the workbook and waits until the app has loaded and stored its state. */
+export async function openWorkbook(page: Page, path = "./") {
+  await page.goto(path);
+  await expect(page.getByRole("navigation", { name: "Workspaces" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+}
+
+/** The rows of the library table (without the header row). */
+export function libraryRows(page: Page) {
+  return page.getByRole("table", { name: "Plans stored in this browser" }).locator("tbody tr");
+}
+
+/** Clicks a button that downloads a file and returns its name and text. */
+export async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
+}
+
+/** Imports a file through the "Import plan" picker. */
+export async function importFile(page: Page, name: string, text: string | Buffer) {
+  await page.getByLabel("Import plan").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: typeof text === "string" ? Buffer.from(text) : text,
+  });
+}
