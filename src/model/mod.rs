@@ -1,5 +1,6 @@
 //! The plan as data, with no browser types: model, defaults, file format and validation.
 
+pub mod budget;
 pub mod calendar;
 pub mod defaults;
 pub mod example;
