@@ -77,7 +77,7 @@ fn example_plan_has_the_promised_content() {
     assert_eq!(plan.transition.teams.len(), 5);
     assert_eq!(plan.transition.rounds.len(), 3);
     assert_eq!(plan.slo_catalog.services.len(), 4);
-    assert_eq!(plan.slo_catalog.slos.len(), 8);
+    assert_eq!(plan.slo_catalog.slos.len(), 9);
     assert_eq!(plan.scenarios.len(), 3);
     assert!(plan.transition.rounds.iter().all(|r| r.ratings.len() == 20));
 }
@@ -265,4 +265,14 @@ fn export_file_names_are_safe() {
     );
     assert_eq!(export_file_name("Q3/Q4: plan?"), "Q3-Q4- plan-.json");
     assert_eq!(export_file_name("  ..  "), "plan.json");
+}
+
+#[test]
+fn the_shipped_example_file_is_in_canonical_export_form() {
+    let shipped = sre_workbook::model::example::EXAMPLE_PLAN_JSON;
+    assert_eq!(
+        write_plan(&example_plan(), true),
+        shipped,
+        "re-export the example to keep it canonical"
+    );
 }

@@ -8,4 +8,5 @@ pub mod format;
 pub mod ids;
 pub mod plan;
 pub mod problem;
+pub mod slo_figures;
 pub mod validate;

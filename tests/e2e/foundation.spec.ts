@@ -11,7 +11,7 @@ test("first visit opens the example plan", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Plans" })).toBeVisible();
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   await expect(page.locator(".open-plan-name")).toHaveText(EXAMPLE_NAME);
-  await expect(page.getByText("4 stakeholder groups, 5 teams, 3 assessment rounds, 6 coaching actions · 4 services, 3 user journeys, 8 SLOs · 3 scenarios")).toBeVisible();
+  await expect(page.getByText("4 stakeholder groups, 5 teams, 3 assessment rounds, 6 coaching actions · 4 services, 3 user journeys, 9 SLOs · 3 scenarios")).toBeVisible();
   for (const name of ["Plans", "Transition", "SLOs", "Scenarios"]) {
     await expect(page.getByRole("navigation").getByRole("link", { name, exact: true })).toBeVisible();
   }
