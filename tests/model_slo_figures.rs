@@ -135,3 +135,40 @@ fn a_journey_stricter_than_its_services_allow_is_flagged() {
         "SLOs on services have no bound"
     );
 }
+
+#[test]
+fn overview_rows_sort_and_filter() {
+    let plan = example_plan();
+    let mut rows = overview_rows(&plan);
+    assert_eq!(rows.len(), 9);
+    let checkout = &rows[0];
+    assert_eq!(
+        (
+            checkout.service.as_str(),
+            checkout.journey.as_str(),
+            checkout.priority
+        ),
+        ("Shop API", "Buy a shipping label", Some(1))
+    );
+    assert_eq!(checkout.budget, "43 min 12 s");
+    assert_eq!(
+        checkout.state,
+        "Stricter than its dependencies allow (99.85005 %)"
+    );
+    assert_eq!(rows[1].sli, "Latency < 800 ms");
+    sort_rows(&mut rows, OverviewColumn::Target, false, &plan);
+    assert_eq!(rows[0].target_percent, 99.95);
+    sort_rows(&mut rows, OverviewColumn::Budget, true, &plan);
+    assert_eq!(
+        rows[0].budget, "20 min 10 s",
+        "99.95 % over 28 days is the smallest budget"
+    );
+    assert_eq!(
+        rows.iter().filter(|r| row_matches(r, "identity")).count(),
+        2
+    );
+    assert_eq!(
+        rows.iter().filter(|r| row_matches(r, "STRICTER")).count(),
+        1
+    );
+}

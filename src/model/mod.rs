@@ -2,11 +2,13 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod catalog_ops;
 pub mod defaults;
 pub mod example;
 pub mod format;
 pub mod ids;
 pub mod plan;
 pub mod problem;
+pub mod slo_fields;
 pub mod slo_figures;
 pub mod validate;

@@ -222,3 +222,153 @@ pub fn dependency_check(plan: &Plan, slo: &Slo) -> Option<DependencyCheck> {
         without_slo,
     })
 }
+
+/// One SLO in the overview table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverviewRow {
+    /// SLO id.
+    pub id: String,
+    /// SLO name.
+    pub name: String,
+    /// Service name (the journey's service for SLOs on journeys).
+    pub service: String,
+    /// Journey name, or empty for SLOs on services.
+    pub journey: String,
+    /// Journey priority (1 highest), if on a journey.
+    pub priority: Option<u8>,
+    /// SLI kind in words.
+    pub sli: String,
+    /// Target in percent.
+    pub target_percent: f64,
+    /// Window in words.
+    pub window: String,
+    /// Budget as time over the window.
+    pub budget: String,
+    /// Whether product management agreed the policy.
+    pub policy_agreed: bool,
+    /// "OK", or what needs attention.
+    pub state: String,
+}
+
+/// The SLI kind in words.
+pub fn sli_label(kind: SliKind) -> &'static str {
+    match kind {
+        SliKind::Availability => "Availability",
+        SliKind::Latency => "Latency",
+        SliKind::Freshness => "Freshness",
+        SliKind::Correctness => "Correctness",
+        SliKind::Custom => "Custom",
+    }
+}
+
+/// Every SLO of the plan as an overview row, in plan order.
+pub fn overview_rows(plan: &Plan) -> Vec<OverviewRow> {
+    let catalog = &plan.slo_catalog;
+    let service_name = |id: &str| {
+        catalog
+            .services
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    catalog
+        .slos
+        .iter()
+        .map(|slo| {
+            let (service, journey, priority) = match &slo.subject {
+                SloSubject::Service(id) => (service_name(id), String::new(), None),
+                SloSubject::Journey(id) => match catalog.journeys.iter().find(|j| &j.id == id) {
+                    Some(j) => (service_name(&j.service), j.name.clone(), Some(j.priority)),
+                    None => (String::new(), String::new(), None),
+                },
+            };
+            let mut sli = sli_label(slo.sli.kind).to_string();
+            if let (SliKind::Latency, Some(ms)) = (slo.sli.kind, slo.sli.latency_threshold_ms) {
+                sli = format!("Latency < {ms} ms");
+            }
+            let state = match dependency_check(plan, slo) {
+                Some(check) if check.too_strict => {
+                    format!(
+                        "Stricter than its dependencies allow ({})",
+                        format_percent(check.bound, 5)
+                    )
+                }
+                _ => "OK".to_string(),
+            };
+            OverviewRow {
+                id: slo.id.clone(),
+                name: slo.name.clone(),
+                service,
+                journey,
+                priority,
+                sli,
+                target_percent: slo.target_percent,
+                window: window_label(&slo.window),
+                budget: format_duration(ErrorBudget::of_slo(slo).minutes()),
+                policy_agreed: slo.policy.agreed,
+                state,
+            }
+        })
+        .collect()
+}
+
+/// Columns the overview can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverviewColumn {
+    /// SLO name.
+    Name,
+    /// Service name.
+    Service,
+    /// Journey priority (SLOs without a journey last).
+    Priority,
+    /// Target.
+    Target,
+    /// Budget time over the window.
+    Budget,
+}
+
+/// Sorts overview rows by a column; ties keep plan order.
+pub fn sort_rows(rows: &mut [OverviewRow], column: OverviewColumn, ascending: bool, plan: &Plan) {
+    let minutes = |id: &str| {
+        plan.slo_catalog
+            .slos
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| ErrorBudget::of_slo(s).minutes())
+            .unwrap_or(0.0)
+    };
+    rows.sort_by(|a, b| {
+        let order = match column {
+            OverviewColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            OverviewColumn::Service => a.service.to_lowercase().cmp(&b.service.to_lowercase()),
+            OverviewColumn::Priority => a
+                .priority
+                .unwrap_or(u8::MAX)
+                .cmp(&b.priority.unwrap_or(u8::MAX)),
+            OverviewColumn::Target => a.target_percent.total_cmp(&b.target_percent),
+            OverviewColumn::Budget => minutes(&a.id).total_cmp(&minutes(&b.id)),
+        };
+        if ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
+}
+
+/// Whether a row matches a filter text (case-insensitive, on every text column).
+pub fn row_matches(row: &OverviewRow, filter: &str) -> bool {
+    let needle = filter.trim().to_lowercase();
+    needle.is_empty()
+        || [
+            &row.name,
+            &row.service,
+            &row.journey,
+            &row.sli,
+            &row.window,
+            &row.state,
+        ]
+        .iter()
+        .any(|text| text.to_lowercase().contains(&needle))
+}

@@ -1,85 +1,55 @@
-//! The SLOs page. For now it lists the plan's SLOs with their targets and windows.
+//! The SLOs page: overview of all SLOs, the selected SLO's editor and figures, and the
+//! services and journeys they are set on.
 
 use leptos::prelude::*;
 
-use crate::model::plan::{Plan, SloSubject, SloWindow};
+use super::catalog::ServiceCatalog;
+use super::editor::SloEditor;
+use super::figures::SloFigures;
+use super::overview::SloOverview;
+use crate::model::plan::Id;
 use crate::ui::workbook::Workbook;
 
-fn subject_name(plan: &Plan, subject: &SloSubject) -> String {
-    let catalog = &plan.slo_catalog;
-    match subject {
-        SloSubject::Service(id) => catalog
-            .services
-            .iter()
-            .find(|s| &s.id == id)
-            .map(|s| s.name.clone()),
-        SloSubject::Journey(id) => catalog
-            .journeys
-            .iter()
-            .find(|j| &j.id == id)
-            .map(|j| j.name.clone()),
-    }
-    .unwrap_or_default()
-}
-
-/// How a window reads in a table.
-pub fn window_label(window: &SloWindow) -> String {
-    match window {
-        SloWindow::Rolling { days } => format!("rolling {days} days"),
-        SloWindow::CalendarMonth => "calendar month".to_string(),
-        SloWindow::CalendarQuarter => "calendar quarter".to_string(),
-    }
-}
-
-/// The SLOs of the open plan.
+/// The SLO workspace of the open plan.
 #[component]
 pub fn SlosPage() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
+    let chosen = RwSignal::new(None::<Id>);
+    // The SLO shown in detail: the chosen one while it exists, else the first.
+    let selected = Memo::new(move |_| {
+        let wanted = chosen.get();
+        plan.with(|p| {
+            let slos = &p.as_ref()?.slo_catalog.slos;
+            wanted
+                .and_then(|id| slos.iter().find(|s| s.id == id))
+                .or_else(|| slos.first())
+                .map(|s| s.id.clone())
+        })
+    });
     view! {
         <h1>"SLOs"</h1>
         <p class="lead">
-            "Write down services, the user journeys that matter and their SLOs, and see what each target means."
+            "Write down the services, the user journeys that matter and their SLOs, and see what each target means in error budget, downtime and alerting."
         </p>
-        <section class="card coming" aria-labelledby="slos-coming">
-            <h2 id="slos-coming">"Coming to this workspace"</h2>
-            <p>
-                "Editing services, journeys and SLOs; each SLO's error budget in time and events, allowed downtime, multi-window burn-rate alerts, a reverse calculation and neighboring targets."
-            </p>
-        </section>
-        <section class="card" aria-labelledby="slo-list-heading">
-            <h2 id="slo-list-heading">"SLOs in this plan"</h2>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"SLO"</th>
-                            <th scope="col">"On"</th>
-                            <th scope="col" class="num">"Target (%)"</th>
-                            <th scope="col">"Window"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            plan.with(|p| {
-                                p.iter()
-                                    .flat_map(|p| p.slo_catalog.slos.iter().map(move |s| (p, s)))
-                                    .map(|(p, s)| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{s.name.clone()}</th>
-                                                <td>{subject_name(p, &s.subject)}</td>
-                                                <td class="num">{s.target_percent.to_string()}</td>
-                                                <td>{window_label(&s.window)}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                        }}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+        <Show
+            when=move || plan.with(|p| p.is_some())
+            fallback=|| view! { <p>"No plan is open. Open or create one on the Plans page."</p> }
+        >
+            <SloOverview selected chosen />
+            {move || {
+                selected
+                    .get()
+                    .map(|id| {
+                        view! {
+                            <div class="slo-detail">
+                                <SloEditor id=id.clone() />
+                                <SloFigures id />
+                            </div>
+                        }
+                    })
+            }}
+            <ServiceCatalog />
+        </Show>
     }
 }

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField(
     /// Visible label, also the accessible name.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Element id, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The current value in the plan.
     #[prop(into)]
     value: Signal<String>,
@@ -34,6 +36,7 @@ pub fn TextField(
     };
     let invalid = move || problem.with(|p| p.is_some()).then_some("true");
     let described = error_id.clone();
+    let label_for = id.clone();
     let control = if multiline {
         view! {
             <textarea
@@ -61,7 +64,7 @@ pub fn TextField(
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=label_for>{label}</label>
             {control}
             <p id=error_id class="field-error" aria-live="polite">
                 {move || problem.get()}

@@ -1,0 +1,176 @@
+//! The table of all SLOs: sortable, filterable, and the way to pick one for the detail view.
+
+use leptos::prelude::*;
+
+use crate::model::catalog_ops::add_slo;
+use crate::model::plan::{Id, SloSubject};
+use crate::model::slo_figures::{overview_rows, row_matches, sort_rows, OverviewColumn};
+use crate::ui::workbook::Workbook;
+
+/// The overview table with its filter and "Add SLO".
+#[component]
+pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(None::<(OverviewColumn, bool)>);
+    let rows = Memo::new(move |_| {
+        plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            let mut rows = overview_rows(p);
+            if let Some((column, ascending)) = sort.get() {
+                sort_rows(&mut rows, column, ascending, p);
+            }
+            let needle = filter.get();
+            rows.retain(|r| row_matches(r, &needle));
+            rows
+        })
+    });
+    let first_subject = move || {
+        plan.with_untracked(|p| {
+            let c = &p.as_ref()?.slo_catalog;
+            c.journeys
+                .first()
+                .map(|j| SloSubject::Journey(j.id.clone()))
+                .or_else(|| {
+                    c.services
+                        .first()
+                        .map(|s| SloSubject::Service(s.id.clone()))
+                })
+        })
+    };
+    let add = move |_| {
+        if let Some(subject) = first_subject() {
+            let mut new_id = None;
+            wb.edit_open(|p| new_id = Some(add_slo(p, subject)));
+            chosen.set(new_id);
+        }
+    };
+    let can_add = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| !p.slo_catalog.services.is_empty())
+        })
+    };
+    let header = move |label: &'static str, column: OverviewColumn| {
+        let state = move || sort.get().filter(|(c, _)| *c == column).map(|(_, asc)| asc);
+        view! {
+            <th
+                scope="col"
+                aria-sort=move || match state() {
+                    Some(true) => "ascending",
+                    Some(false) => "descending",
+                    None => "none",
+                }
+            >
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| sort.set(Some((column, state() != Some(true))))
+                >
+                    {label}
+                    <span aria-hidden="true">
+                        {move || match state() {
+                            Some(true) => " ▲",
+                            Some(false) => " ▼",
+                            None => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="slo-overview-heading">
+            <h2 id="slo-overview-heading">"All SLOs"</h2>
+            <div class="toolbar">
+                <div class="field inline-field">
+                    <label for="slo-filter">"Filter SLOs"</label>
+                    <input
+                        id="slo-filter"
+                        type="search"
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="button" on:click=add disabled=move || !can_add()>
+                    "Add SLO"
+                </button>
+            </div>
+            <Show when=move || !can_add()>
+                <p class="hint">"Add a service below before adding SLOs."</p>
+            </Show>
+            <div class="table-scroll">
+                <table class="slo-overview">
+                    <caption class="visually-hidden">"All SLOs of this plan"</caption>
+                    <thead>
+                        <tr>
+                            {header("SLO", OverviewColumn::Name)}
+                            {header("Service", OverviewColumn::Service)}
+                            <th scope="col">"Journey"</th>
+                            {header("Priority", OverviewColumn::Priority)}
+                            <th scope="col">"SLI"</th>
+                            {header("Target (%)", OverviewColumn::Target)}
+                            <th scope="col">"Window"</th>
+                            {header("Budget", OverviewColumn::Budget)}
+                            <th scope="col">"Policy"</th>
+                            <th scope="col">"State"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || rows.get()
+                            key=|r| format!("{r:?}")
+                            children=move |row| {
+                                let id = row.id.clone();
+                                let is_selected = {
+                                    let id = id.clone();
+                                    move || selected.with(|s| s.as_deref() == Some(id.as_str()))
+                                };
+                                let flagged = row.state != "OK";
+                                let row_selected = is_selected.clone();
+                                view! {
+                                    <tr class:selected=row_selected>
+                                        <th scope="row">
+                                            <button
+                                                type="button"
+                                                class="link"
+                                                aria-pressed=move || if is_selected() { "true" } else { "false" }
+                                                on:click=move |_| chosen.set(Some(id.clone()))
+                                            >
+                                                {row.name.clone()}
+                                            </button>
+                                        </th>
+                                        <td>{row.service.clone()}</td>
+                                        <td>{row.journey.clone()}</td>
+                                        <td class="num">{row.priority.map(|p| p.to_string())}</td>
+                                        <td>{row.sli.clone()}</td>
+                                        <td class="num">{row.target_percent.to_string()}</td>
+                                        <td>{row.window.clone()}</td>
+                                        <td class="num">{row.budget.clone()}</td>
+                                        <td>{if row.policy_agreed { "Agreed" } else { "Not agreed" }}</td>
+                                        <td class:warning-text=flagged>
+                                            {if flagged { "⚠ " } else { "" }}
+                                            {row.state.clone()}
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || rows.with(|r| r.is_empty())>
+                <p class="empty">
+                    {move || {
+                        if filter.with(|f| f.trim().is_empty()) {
+                            "This plan has no SLOs yet."
+                        } else {
+                            "No SLO matches the filter."
+                        }
+                    }}
+                </p>
+            </Show>
+        </section>
+    }
+}
