@@ -195,9 +195,12 @@ fn type_errors_name_the_field_path() {
     assert_message(|v| v["slo_catalog"]["slos"][0]["window"] = json!({"kind": "weekly"}), "slo_catalog.slos[0].window.kind: unknown variant `weekly`, expected one of `rolling`, `calendar_month`, `calendar_quarter`");
 }
 
+/// An edit of a plan file and the message it must produce.
+type RuleCase = (Box<dyn FnOnce(&mut Value)>, &'static str);
+
 #[test]
 fn each_content_rule_has_its_message() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str)> = vec![
+    let cases: Vec<RuleCase> = vec![
         (Box::new(|v| v["name"] = json!("  ")), "name: must not be empty"),
         (Box::new(|v| v["updated"] = json!("yesterday")), "updated: \"yesterday\" is not a UTC timestamp like \"2026-11-24T09:30:00Z\""),
         (Box::new(|v| v["slo_catalog"]["slos"][2]["target_percent"] = json!(100.5)), "slo_catalog.slos[2].target_percent: 100.5 is not between 0 and 100 (both excluded)"),

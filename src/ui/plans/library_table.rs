@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::ui::plans::download_plan;
+
 use super::import::ImportButton;
 use crate::model::calendar::display_timestamp;
-use crate::model::format::{export_file_name, write_plan};
 use crate::model::plan::{Id, Plan};
-use crate::ui::browser::download_text;
 use crate::ui::workbook::Workbook;
 
 /// The library section with its toolbar and table.
@@ -170,11 +170,7 @@ fn PlanRow(plan: Plan, renaming: RwSignal<Option<Id>>) -> impl IntoView {
                     type="button"
                     aria-label=format!("Export {name}")
                     on:click=move |_| {
-                        let _ = download_text(
-                            &export_file_name(&export_plan.name),
-                            &write_plan(&export_plan, true),
-                            "application/json",
-                        );
+                        download_plan(&export_plan);
                     }
                 >
                     "Export"

@@ -4,3 +4,16 @@ pub mod import;
 pub mod library_table;
 pub mod page;
 pub mod plan_details;
+
+use crate::model::format::{export_file_name, write_plan};
+use crate::model::plan::Plan;
+use crate::ui::browser::download_text;
+
+/// Downloads a plan as `<plan name>.json`, pretty-printed in the stable export order.
+pub fn download_plan(plan: &Plan) {
+    let _ = download_text(
+        &export_file_name(&plan.name),
+        &write_plan(plan, true),
+        "application/json",
+    );
+}

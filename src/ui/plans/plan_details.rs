@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::ui::plans::download_plan;
+
 use crate::model::calendar::display_timestamp;
-use crate::model::format::{export_file_name, write_plan};
 use crate::model::plan::Plan;
-use crate::ui::browser::download_text;
 use crate::ui::widgets::text_field::TextField;
 use crate::ui::workbook::Workbook;
 
@@ -52,11 +52,7 @@ pub fn PlanDetails() -> impl IntoView {
     };
     let export = move |_| {
         if let Some(plan) = open_plan.get_untracked() {
-            let _ = download_text(
-                &export_file_name(&plan.name),
-                &write_plan(&plan, true),
-                "application/json",
-            );
+            download_plan(&plan);
         }
     };
     view! {

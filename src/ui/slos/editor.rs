@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::edit_slo;
+use super::{edit_slo, slo_by_id};
 use crate::model::catalog_ops::delete_slo;
 use crate::model::plan::{
     BudgetingMethod, Id, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
@@ -55,19 +55,7 @@ fn no_check(_: &str) -> Option<String> {
 pub fn SloEditor(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let slo = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            plan.with(|p| {
-                p.as_ref()?
-                    .slo_catalog
-                    .slos
-                    .iter()
-                    .find(|s| s.id == id)
-                    .cloned()
-            })
-        })
-    };
+    let slo = slo_by_id(plan, id.clone());
     let number = move |read: fn(&Slo) -> f64| {
         Signal::derive(move || slo.with(|s| s.as_ref().map(read).unwrap_or_default()))
     };

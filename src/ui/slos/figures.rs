@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::slo_by_id;
 use crate::model::budget::{
     budget_status, format_duration, format_percent, slo_status, ErrorBudget,
 };
@@ -19,16 +20,7 @@ use crate::ui::workbook::Workbook;
 pub fn SloFigures(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let slo = Memo::new(move |_| {
-        plan.with(|p| {
-            p.as_ref()?
-                .slo_catalog
-                .slos
-                .iter()
-                .find(|s| s.id == id)
-                .cloned()
-        })
-    });
+    let slo = slo_by_id(plan, id);
     let outage_percent = RwSignal::new(2.0_f64);
     let seen = RwSignal::new(10.0_f64);
     let seen_as_units = RwSignal::new(false);

@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::format::{export_file_name, write_plan};
 use crate::ui::browser::download_text;
+use crate::ui::plans::download_plan;
+
 use crate::ui::workbook::{SaveState, Workbook};
 
 /// All current messages, most urgent first.
@@ -15,11 +16,7 @@ pub fn Notices() -> impl IntoView {
     let open_plan = wb.open_plan();
     let export_open = move |_| {
         if let Some(plan) = open_plan.get_untracked() {
-            let _ = download_text(
-                &export_file_name(&plan.name),
-                &write_plan(&plan, true),
-                "application/json",
-            );
+            download_plan(&plan);
         }
     };
     view! {
