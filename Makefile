@@ -45,8 +45,8 @@ dist: tools ## Release build into dist/, deployable on any static host or sub-pa
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 	node scripts/serve.mjs --port $(PORT)
 
-test: tools browser ## Run every test: host, browser (wasm-bindgen-test) and end-to-end (Playwright)
-	$(MAKE) --no-print-directory test-host test-browser test-e2e
+test: tools browser ## Run every test: lint, host, browser (wasm-bindgen-test) and end-to-end (Playwright)
+	$(MAKE) --no-print-directory lint test-host test-browser test-e2e
 
 test-host: ## Host unit and property tests of the core
 	cargo test --locked
@@ -63,7 +63,7 @@ bench: dist ## Measure: bundle sizes (raw and gzip)
 fmt: ## Format the Rust code
 	cargo fmt
 
-lint: ## rustfmt and clippy, warnings as errors
+lint: tools ## rustfmt and clippy, warnings as errors
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 
