@@ -23,6 +23,8 @@ help: ## List the targets
 tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-bindgen CLI and npm packages
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 		|| rustup target add wasm32-unknown-unknown
+	@{ cargo clippy --version && cargo fmt --version; } >/dev/null 2>&1 \
+		|| rustup component add clippy rustfmt
 	@trunk --version 2>/dev/null | grep -q ' $(TRUNK_VERSION)$$' \
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$' \
