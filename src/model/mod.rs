@@ -11,4 +11,5 @@ pub mod plan;
 pub mod problem;
 pub mod slo_fields;
 pub mod slo_figures;
+pub mod transition;
 pub mod validate;
