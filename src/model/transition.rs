@@ -312,7 +312,7 @@ fn actions_for(t: &Transition, group: &StakeholderGroup, team: &str) -> Vec<Id> 
     t.actions
         .iter()
         .filter(|a| {
-            a.groups.iter().any(|g| *g == group.id)
+            a.groups.contains(&group.id)
                 && (a.teams.is_empty() || a.teams.iter().any(|x| x == team))
         })
         .map(|a| a.id.clone())
