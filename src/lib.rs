@@ -1,6 +1,7 @@
 //! SRE Foundations Workbook: plan an SRE transformation, SLOs and error budgets in the
 //! browser. This file holds the app shell only: header, navigation and the workspace routes.
 
+pub mod charts;
 pub mod model;
 pub mod storage;
 pub mod ui;
@@ -44,6 +45,14 @@ pub fn App() -> impl IntoView {
         // Losing the session only means reopening on the Plans page; the save state
         // reports storage trouble for the plans themselves.
         let _ = save_session(&BrowserStore, &session);
+    });
+
+    // Leaving or hiding the page saves what the debounce still holds.
+    let _ = window_event_listener(ev::pagehide, move |_| wb.flush());
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            wb.flush();
+        }
     });
 
     // A plan file dropped anywhere on the page is imported.

@@ -12,4 +12,5 @@ pub mod problem;
 pub mod slo_fields;
 pub mod slo_figures;
 pub mod transition;
+pub mod transition_ops;
 pub mod validate;

@@ -82,3 +82,8 @@ pub fn register_service_worker() {
         let _ = navigator.service_worker().register("sw.js");
     }
 }
+
+/// Today's date in days since 1970-01-01 (UTC).
+pub fn today() -> i64 {
+    now_millis().div_euclid(86_400_000)
+}

@@ -315,6 +315,16 @@ impl Workbook {
         self.timer.set_value(handle);
     }
 
+    /// Saves at once if changes wait for the autosave (the page is being left or hidden).
+    pub fn flush(&self) {
+        if !self.dirty.with_value(|d| d.is_empty()) {
+            if let Some(handle) = self.timer.get_value() {
+                handle.clear();
+            }
+            self.save_now();
+        }
+    }
+
     /// Writes every changed plan to local storage now. A plan that does not validate is not
     /// written, so the stored copy always stays readable.
     pub fn save_now(&self) {

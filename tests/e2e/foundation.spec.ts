@@ -29,6 +29,13 @@ test("an edit survives a reload", async ({ page }) => {
   await expect(libraryRows(page)).toHaveCount(1);
 });
 
+test("an edit is kept even when the page is reloaded at once", async ({ page }) => {
+  await openWorkbook(page);
+  await page.getByLabel("Organization").fill("Parcelry, reloaded at once");
+  await page.reload();
+  await expect(page.getByLabel("Organization")).toHaveValue("Parcelry, reloaded at once");
+});
+
 test("an empty plan name is refused at the field and never stored", async ({ page }) => {
   await openWorkbook(page);
   await page.getByLabel("Plan name").fill("");

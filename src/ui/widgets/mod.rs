@@ -1,5 +1,6 @@
 //! Building blocks shared by the workspaces.
 
+pub mod confirm_button;
 pub mod notices;
 pub mod number_field;
 pub mod save_status;

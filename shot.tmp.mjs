@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const [url, out, width = "1280", scheme = "light", selector] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-dev-shm-usage","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+page.on("console", (m) => m.type() === "error" && console.log("console:", m.text()));
+await page.goto(url);
+await page.waitForTimeout(1200);
+if (selector) await page.locator(selector).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: true });
+await browser.close();

@@ -1,0 +1,220 @@
+//! The heat map of teams × stakeholder groups for a round: level and stage name in every
+//! cell (never color alone), the level's descriptor on hover and focus, editable with mouse
+//! or keyboard; with each group's count of teams per stage below.
+
+use leptos::prelude::*;
+
+use crate::model::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::{AssessmentRound, Id, LEVEL_COUNT};
+use crate::model::transition::{level_of, stage_counts};
+use crate::model::transition_ops::{set_level, set_note};
+use crate::ui::widgets::text_field::TextField;
+use crate::ui::workbook::Workbook;
+
+fn no_check(_: &str) -> Option<String> {
+    None
+}
+
+/// The editable heat map of the shown round.
+#[component]
+pub fn HeatMap(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let focused = RwSignal::new(None::<(Id, Id)>);
+    let groups = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.transition
+                        .groups
+                        .iter()
+                        .map(|g| (g.id.clone(), g.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let teams = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.transition
+                        .teams
+                        .iter()
+                        .map(|t| (t.id.clone(), t.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let descriptor = move |group: &str, level: u8| {
+        plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.transition.groups.iter().find(|g| g.id == group))
+                .and_then(|g| g.levels.get(level as usize).cloned())
+                .unwrap_or_default()
+        })
+    };
+    let level = move |team: &str, group: &str| {
+        round.with(|r| r.as_ref().and_then(|r| level_of(r, team, group)))
+    };
+    let round_id = move || round.with(|r| r.as_ref().map(|r| r.id.clone()));
+
+    let focus_panel = move || {
+        let (team, group) = focused.get()?;
+        let round_id = round_id()?;
+        let team_name = teams().into_iter().find(|(id, _)| *id == team)?.1;
+        let group_name = groups().into_iter().find(|(id, _)| *id == group)?.1;
+        let current = level(&team, &group);
+        let note = Signal::derive({
+            let (team, group) = (team.clone(), group.clone());
+            move || {
+                round.with(|r| {
+                    r.as_ref()
+                        .and_then(|r| {
+                            r.ratings
+                                .iter()
+                                .find(|x| x.team == team && x.group == group)
+                        })
+                        .map(|x| x.note.clone())
+                        .unwrap_or_default()
+                })
+            }
+        });
+        let describe = match current {
+            Some(l) => format!(
+                "{group_name} in {team_name}: level {l}, {} — {}",
+                STAGE_NAMES[stage_of_level(l)],
+                descriptor(&group, l)
+            ),
+            None => format!("{group_name} in {team_name}: not rated in this round."),
+        };
+        Some(view! {
+            <div class="cell-detail">
+                <p>{describe}</p>
+                <Show when=move || current.is_some()>
+                    <TextField
+                        label=format!("Evidence for {group_name} in {team_name}")
+                        id="cell-evidence"
+                        value=note
+                        check=no_check
+                        commit={
+                            let (round_id, team, group) = (round_id.clone(), team.clone(), group.clone());
+                            Callback::new(move |v: String| wb.edit_open(|p| set_note(p, &round_id, &team, &group, v)))
+                        }
+                    />
+                </Show>
+            </div>
+        })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="heat-map-heading">
+            <h2 id="heat-map-heading">
+                {move || round.with(|r| match r {
+                    Some(r) => format!("Where each group stands — {}", r.label),
+                    None => "Where each group stands".to_string(),
+                })}
+            </h2>
+            <Show
+                when=move || round.with(|r| r.is_some())
+                fallback=|| view! { <p>"No assessment round yet. Start one above to rate each team's groups."</p> }
+            >
+                <div class="table-scroll">
+                    <table class="heat-map">
+                        <caption class="visually-hidden">"Maturity level of each stakeholder group in each team"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Team"</th>
+                                {move || groups().into_iter().map(|(_, name)| view! { <th scope="col">{name}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let groups = groups();
+                                teams()
+                                    .into_iter()
+                                    .map(|(team, team_name)| {
+                                        let cells = groups
+                                            .iter()
+                                            .map(|(group, group_name)| {
+                                                let current = level(&team, group);
+                                                let stage = current.map(stage_of_level);
+                                                let class = match stage {
+                                                    Some(s) => format!("cell stage-{s}"),
+                                                    None => "cell unrated".to_string(),
+                                                };
+                                                let title = current.map(|l| descriptor(group, l)).unwrap_or_else(|| "Not rated".into());
+                                                let (t, g, t2, g2) = (team.clone(), group.clone(), team.clone(), group.clone());
+                                                view! {
+                                                    <td class=class>
+                                                        <select
+                                                            aria-label=format!("{team_name} × {group_name}")
+                                                            title=title
+                                                            on:focus=move |_| focused.set(Some((t2.clone(), g2.clone())))
+                                                            on:change=move |ev| {
+                                                                if let (Ok(l), Some(r)) = (event_target_value(&ev).parse::<u8>(), round_id()) {
+                                                                    wb.edit_open(|p| set_level(p, &r, &t, &g, l));
+                                                                }
+                                                            }
+                                                        >
+                                                            {current.is_none().then(|| view! { <option value="" selected=true>"Not rated"</option> })}
+                                                            {(0..LEVEL_COUNT as u8)
+                                                                .map(|l| {
+                                                                    view! {
+                                                                        <option value=l.to_string() selected=current == Some(l)>
+                                                                            {format!("{l} · {}", STAGE_NAMES[stage_of_level(l)])}
+                                                                        </option>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                        </select>
+                                                    </td>
+                                                }
+                                            })
+                                            .collect_view();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{team_name.clone()}</th>
+                                                {cells}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <div aria-live="polite">{focus_panel}</div>
+                <h3>"Teams per stage"</h3>
+                <div class="table-scroll">
+                    <table class="compact stage-counts">
+                        <caption class="visually-hidden">"How many teams each group has in each stage"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Group"</th>
+                                {STAGE_NAMES.iter().map(|s| view! { <th scope="col" class="num">{*s}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                groups()
+                                    .into_iter()
+                                    .map(|(group, name)| {
+                                        let counts = round.with(|r| r.as_ref().map(|r| stage_counts(r, &group)).unwrap_or_default());
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{name}</th>
+                                                {counts.iter().map(|c| view! { <td class="num">{*c}</td> }).collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

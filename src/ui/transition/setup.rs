@@ -1,0 +1,189 @@
+//! The stakeholder groups (with their stance, target mindset and level descriptors) and
+//! the teams: rename, add, remove (confirmed).
+
+use leptos::prelude::*;
+
+use crate::model::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::{Id, StakeholderGroup, Team, LEVEL_COUNT};
+use crate::model::transition_ops::{add_group, add_team, delete_group, delete_team};
+use crate::ui::widgets::confirm_button::ConfirmButton;
+use crate::ui::widgets::text_field::TextField;
+use crate::ui::workbook::Workbook;
+
+fn check_name(name: &str) -> Option<String> {
+    name.trim()
+        .is_empty()
+        .then(|| "A name is needed.".to_string())
+}
+
+fn no_check(_: &str) -> Option<String> {
+    None
+}
+
+fn edit_group(wb: Workbook, id: &str, change: impl FnOnce(&mut StakeholderGroup)) {
+    wb.edit_open(|p| {
+        if let Some(g) = p.transition.groups.iter_mut().find(|g| g.id == id) {
+            change(g);
+        }
+    });
+}
+
+fn edit_team(wb: Workbook, id: &str, change: impl FnOnce(&mut Team)) {
+    wb.edit_open(|p| {
+        if let Some(t) = p.transition.teams.iter_mut().find(|t| t.id == id) {
+            change(t);
+        }
+    });
+}
+
+/// Groups and teams of the open plan.
+#[component]
+pub fn SetupSection() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let group_ids = move || {
+        plan.with(|p| {
+            p.iter()
+                .flat_map(|p| p.transition.groups.iter().map(|g| g.id.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let team_ids = move || {
+        plan.with(|p| {
+            p.iter()
+                .flat_map(|p| p.transition.teams.iter().map(|t| t.id.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="setup-heading">
+            <h2 id="setup-heading">"Stakeholder groups and teams"</h2>
+            <details class="setup">
+                <summary>"Stakeholder groups and their maturity ladders"</summary>
+                <For each=group_ids key=|id| id.clone() children=move |id| view! { <GroupCard id /> } />
+                <button type="button" on:click=move |_| wb.edit_open(|p| { add_group(p); })>
+                    "Add group"
+                </button>
+            </details>
+            <h3>"Teams"</h3>
+            <div class="catalog-grid">
+                <For each=team_ids key=|id| id.clone() children=move |id| view! { <TeamCard id /> } />
+            </div>
+            <button type="button" on:click=move |_| wb.edit_open(|p| { add_team(p); })>
+                "Add team"
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn GroupCard(id: Id) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let key = StoredValue::new(id.clone());
+    let group = Memo::new(move |_| {
+        key.with_value(|id| {
+            plan.with(|p| {
+                p.as_ref()?
+                    .transition
+                    .groups
+                    .iter()
+                    .find(|g| &g.id == id)
+                    .cloned()
+            })
+        })
+    });
+    let text = move |read: fn(&StakeholderGroup) -> String| {
+        Signal::derive(move || group.with(|g| g.as_ref().map(read).unwrap_or_default()))
+    };
+    let set_text = move |apply: fn(&mut StakeholderGroup, String)| {
+        Callback::new(move |v: String| key.with_value(|id| edit_group(wb, id, |g| apply(g, v))))
+    };
+    let name = text(|g| g.name.clone());
+    view! {
+        <fieldset class="group-card">
+            <legend>{move || name.get()}</legend>
+            <TextField label="Group name" id=format!("group-name-{id}") value=name check=check_name commit=set_text(|g, v| g.name = v) />
+            <div class="field-row">
+                <TextField label="Misaligned today" id=format!("group-misaligned-{id}") value=text(|g| g.misaligned.clone()) check=no_check commit=set_text(|g, v| g.misaligned = v) multiline=true />
+                <TextField label="Target mindset" id=format!("group-mindset-{id}") value=text(|g| g.target_mindset.clone()) check=no_check commit=set_text(|g, v| g.target_mindset = v) multiline=true />
+            </div>
+            {(0..LEVEL_COUNT)
+                .map(|level| {
+                    let value = Signal::derive(move || group.with(|g| g.as_ref().and_then(|g| g.levels.get(level).cloned()).unwrap_or_default()));
+                    view! {
+                        <TextField
+                            label=format!("Level {level} ({})", STAGE_NAMES[stage_of_level(level as u8)])
+                            id=format!("group-level-{id}-{level}")
+                            value=value
+                            check=no_check
+                            commit=Callback::new(move |v: String| key.with_value(|id| edit_group(wb, id, |g| {
+                                if let Some(slot) = g.levels.get_mut(level) {
+                                    *slot = v;
+                                }
+                            })))
+                        />
+                    }
+                })
+                .collect_view()}
+            <ConfirmButton
+                label="Delete group"
+                name=Signal::derive(move || format!("Delete group {}", name.get()))
+                on_confirm=Callback::new(move |_| key.with_value(|id| wb.edit_open(|p| delete_group(p, id))))
+            />
+        </fieldset>
+    }
+}
+
+#[component]
+fn TeamCard(id: Id) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let key = StoredValue::new(id.clone());
+    let team = Memo::new(move |_| {
+        key.with_value(|id| {
+            plan.with(|p| {
+                p.as_ref()?
+                    .transition
+                    .teams
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .cloned()
+            })
+        })
+    });
+    let name = Signal::derive(move || {
+        team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default())
+    });
+    let description = Signal::derive(move || {
+        team.with(|t| {
+            t.as_ref()
+                .map(|t| t.description.clone())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <fieldset class="catalog-card">
+            <legend>{move || name.get()}</legend>
+            <TextField
+                label="Team name"
+                id=format!("team-name-{id}")
+                value=name
+                check=check_name
+                commit=Callback::new(move |v: String| key.with_value(|id| edit_team(wb, id, |t| t.name = v)))
+            />
+            <TextField
+                label="What the team builds"
+                id=format!("team-description-{id}")
+                value=description
+                check=no_check
+                commit=Callback::new(move |v: String| key.with_value(|id| edit_team(wb, id, |t| t.description = v)))
+            />
+            <ConfirmButton
+                label="Delete team"
+                name=Signal::derive(move || format!("Delete team {}", name.get()))
+                on_confirm=Callback::new(move |_| key.with_value(|id| wb.edit_open(|p| delete_team(p, id))))
+            />
+        </fieldset>
+    }
+}

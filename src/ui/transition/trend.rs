@@ -1,0 +1,248 @@
+//! Each group's average level across rounds, with its target and the projection at the
+//! current pace: an SVG chart with a text alternative, a data table, and the targets.
+
+use leptos::prelude::*;
+
+use crate::charts::trend::{trend_chart_svg, TrendLine, MARKERS};
+use crate::model::calendar::{format_date, parse_date};
+use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
+use crate::model::transition::{group_trend, project, projection_text, rounds_by_date, Projection};
+use crate::ui::browser::today;
+use crate::ui::workbook::Workbook;
+
+/// The chart's lines and one sentence per group, derived from the plan.
+fn trend_figures(plan: &Plan) -> (Vec<TrendLine>, Vec<String>) {
+    let t = &plan.transition;
+    let mut lines = Vec::new();
+    let mut sentences = Vec::new();
+    for g in &t.groups {
+        let trend = group_trend(t, &g.id);
+        let projection = project(&trend, g.target.as_ref());
+        let target = g
+            .target
+            .as_ref()
+            .and_then(|x| Some((parse_date(&x.date)?, x.level as f64)));
+        let averages: Vec<String> = trend.iter().map(|p| format!("{:.1}", p.average)).collect();
+        sentences.push(format!(
+            "{}: {}{}; {}.",
+            g.name,
+            if averages.is_empty() {
+                "no ratings".to_string()
+            } else {
+                format!("average {}", averages.join(" → "))
+            },
+            g.target
+                .as_ref()
+                .map(|x| format!(", target level {} by {}", x.level, x.date))
+                .unwrap_or_default(),
+            projection_text(&projection, g.target.as_ref())
+        ));
+        lines.push(TrendLine {
+            name: g.name.clone(),
+            points: trend.iter().map(|p| (p.day, p.average)).collect(),
+            target,
+            projection: match projection {
+                Projection::ReachedOn { day, .. } => {
+                    g.target.as_ref().map(|x| (day, x.level as f64))
+                }
+                _ => None,
+            },
+        });
+    }
+    (lines, sentences)
+}
+
+/// The trend chart, its data and the groups' targets.
+#[component]
+pub fn TrendSection() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let figures =
+        Memo::new(move |_| plan.with(|p| p.as_ref().map(trend_figures).unwrap_or_default()));
+    let svg = move || {
+        figures.with(|(lines, sentences)| {
+            trend_chart_svg(
+                lines,
+                "Average level of each stakeholder group per round",
+                &sentences.join(" "),
+                720,
+                320,
+            )
+        })
+    };
+    let table = move || {
+        plan.with(|p| {
+            let p = p.as_ref()?;
+            let rounds: Vec<(String, String)> = rounds_by_date(&p.transition)
+                .iter()
+                .map(|r| (r.id.clone(), r.label.clone()))
+                .collect();
+            let rows: Vec<(String, Vec<String>)> = p
+                .transition
+                .groups
+                .iter()
+                .map(|g| {
+                    let trend = group_trend(&p.transition, &g.id);
+                    let cells = rounds
+                        .iter()
+                        .map(|(_, label)| {
+                            trend
+                                .iter()
+                                .find(|x| &x.label == label)
+                                .map(|x| format!("{:.1}", x.average))
+                                .unwrap_or_else(|| "–".into())
+                        })
+                        .collect();
+                    (g.name.clone(), cells)
+                })
+                .collect();
+            Some((rounds, rows))
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="trend-heading">
+            <h2 id="trend-heading">"Trend and targets"</h2>
+            <figure class="chart">
+                <div class="chart-svg" inner_html=svg></div>
+                <figcaption>
+                    <ul class="legend-text">
+                        {move || {
+                            figures.with(|(_, sentences)| {
+                                sentences
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, s)| {
+                                        view! { <li>{format!("({}) {s}", MARKERS[i % MARKERS.len()])}</li> }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </ul>
+                    <p class="hint">"Crosses mark each target (level and date); dashed lines project the current pace to the target level."</p>
+                </figcaption>
+            </figure>
+            <details class="show-data">
+                <summary>"Show data"</summary>
+                {move || {
+                    table()
+                        .map(|(rounds, rows)| {
+                            view! {
+                                <table class="compact">
+                                    <caption>"Average level per group and round"</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Group"</th>
+                                            {rounds.into_iter().map(|(_, l)| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows
+                                            .into_iter()
+                                            .map(|(name, cells)| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{name}</th>
+                                                        {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        })
+                }}
+            </details>
+            <h3>"Targets"</h3>
+            <TargetsTable />
+        </section>
+    }
+}
+
+/// A target level and date per group.
+#[component]
+fn TargetsTable() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let groups = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.transition
+                        .groups
+                        .iter()
+                        .map(|g| (g.id.clone(), g.name.clone(), g.target.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let set_target = move |group: String, target: Option<GroupTarget>| {
+        wb.edit_open(|p| {
+            if let Some(g) = p.transition.groups.iter_mut().find(|g| g.id == group) {
+                g.target = target;
+            }
+        })
+    };
+    view! {
+        <table class="compact targets">
+            <caption class="visually-hidden">"Target level and date per group"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Group"</th>
+                    <th scope="col">"Target level"</th>
+                    <th scope="col">"By"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    groups()
+                        .into_iter()
+                        .map(|(id, name, target)| {
+                            let (id_level, id_date) = (id.clone(), id.clone());
+                            let date = target.as_ref().map(|t| t.date.clone());
+                            let level = target.as_ref().map(|t| t.level);
+                            view! {
+                                <tr>
+                                    <th scope="row">{name.clone()}</th>
+                                    <td>
+                                        <select
+                                            aria-label=format!("Target level for {name}")
+                                            on:change=move |ev| {
+                                                let value = event_target_value(&ev);
+                                                let target = value.parse::<u8>().ok().map(|level| GroupTarget {
+                                                    level,
+                                                    date: date.clone().unwrap_or_else(|| format_date(today() + 180)),
+                                                });
+                                                set_target(id_level.clone(), target);
+                                            }
+                                        >
+                                            <option value="" selected=level.is_none()>"No target"</option>
+                                            {(0..LEVEL_COUNT as u8)
+                                                .map(|l| view! { <option value=l.to_string() selected=level == Some(l)>{l.to_string()}</option> })
+                                                .collect_view()}
+                                        </select>
+                                    </td>
+                                    <td>
+                                        <input
+                                            type="date"
+                                            aria-label=format!("Target date for {name}")
+                                            disabled=level.is_none()
+                                            prop:value=target.as_ref().map(|t| t.date.clone()).unwrap_or_default()
+                                            on:change=move |ev| {
+                                                let value = event_target_value(&ev);
+                                                if let (Some(level), Some(_)) = (level, parse_date(&value)) {
+                                                    set_target(id_date.clone(), Some(GroupTarget { level, date: value }));
+                                                }
+                                            }
+                                        />
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    }
+}
