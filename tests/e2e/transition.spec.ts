@@ -113,4 +113,16 @@ test("teams and groups can be added, renamed and removed", async ({ page }) => {
   await page.getByLabel("Group name").last().fill("Security");
   await expect(page.getByRole("columnheader", { name: "Security" })).toBeVisible();
   await expect(page.getByLabel("Checkout × Security").locator("option:checked")).toHaveText("Not rated");
+  await expect(page.getByRole("group", { name: "Checkout" }).getByText("Owns: Shop API")).toBeVisible();
+});
+
+test("suggested actions are editable templates that gaps offer", async ({ page }) => {
+  await openWorkbook(page, "./#/transition");
+  await page.getByText("Stakeholder groups and their maturity ladders").click();
+  const ops = page.getByRole("group", { name: "Operations engineers", exact: true });
+  const levelTwo = ops.getByLabel("Suggested action").nth(2);
+  await expect(levelTwo).toHaveValue("Offer the on-call tooling as a self-service framework with onboarding docs");
+  await levelTwo.fill("Run an on-call onboarding day with the platform team");
+  const gap = page.locator("ol.gaps > li").filter({ hasText: "Operations engineers in Tracking" });
+  await expect(gap.getByRole("button", { name: "Add “Run an on-call onboarding day with the platform team”" })).toBeVisible();
 });

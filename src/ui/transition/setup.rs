@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::defaults::{stage_of_level, STAGE_NAMES};
-use crate::model::plan::{Id, StakeholderGroup, Team, LEVEL_COUNT};
+use crate::model::plan::{ActionTemplate, Id, StakeholderGroup, Team, LEVEL_COUNT};
 use crate::model::transition_ops::{add_group, add_team, delete_group, delete_team};
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::widgets::text_field::TextField;
@@ -126,6 +126,7 @@ fn GroupCard(id: Id) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <TemplateList group=id.clone() />
             <ConfirmButton
                 label="Delete group"
                 name=Signal::derive(move || format!("Delete group {}", name.get()))
@@ -162,6 +163,23 @@ fn TeamCard(id: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let owned = move || {
+        key.with_value(|id| {
+            plan.with(|p| {
+                let names: Vec<String> = p
+                    .iter()
+                    .flat_map(|p| p.slo_catalog.services.iter())
+                    .filter(|s| s.team.as_deref() == Some(id.as_str()))
+                    .map(|s| s.name.clone())
+                    .collect();
+                if names.is_empty() {
+                    "Owns no services yet (set owners on the SLOs page).".to_string()
+                } else {
+                    format!("Owns: {}", names.join(", "))
+                }
+            })
+        })
+    };
     view! {
         <fieldset class="catalog-card">
             <legend>{move || name.get()}</legend>
@@ -179,11 +197,109 @@ fn TeamCard(id: Id) -> impl IntoView {
                 check=no_check
                 commit=Callback::new(move |v: String| key.with_value(|id| edit_team(wb, id, |t| t.description = v)))
             />
+            <p class="hint" data-figure="owned-services">{owned}</p>
             <ConfirmButton
                 label="Delete team"
                 name=Signal::derive(move || format!("Delete team {}", name.get()))
                 on_confirm=Callback::new(move |_| key.with_value(|id| wb.edit_open(|p| delete_team(p, id))))
             />
+        </fieldset>
+    }
+}
+
+/// The group's suggested coaching actions per level, used to fill the backlog from a gap.
+#[component]
+fn TemplateList(group: Id) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let key = StoredValue::new(group);
+    // Indexes into the plan's template list, for this group.
+    let indexes = move || {
+        key.with_value(|g| {
+            plan.with(|p| {
+                p.iter()
+                    .flat_map(|p| p.transition.action_templates.iter().enumerate())
+                    .filter(|(_, t)| &t.group == g)
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <fieldset class="checkbox-group templates">
+            <legend>"Suggested coaching actions"</legend>
+            {move || {
+                indexes()
+                    .into_iter()
+                    .map(|i| {
+                        let template = plan.with(|p| p.as_ref().and_then(|p| p.transition.action_templates.get(i).cloned()));
+                        let Some(template) = template else { return ().into_any() };
+                        let title = Signal::derive(move || {
+                            plan.with(|p| p.as_ref().and_then(|p| p.transition.action_templates.get(i)).map(|t| t.title.clone()).unwrap_or_default())
+                        });
+                        let id_prefix = key.with_value(|g| format!("template-{g}-{i}"));
+                        view! {
+                            <div class="template-row">
+                                <div class="field">
+                                    <label for=format!("{id_prefix}-level")>"At level"</label>
+                                    <select
+                                        id=format!("{id_prefix}-level")
+                                        on:change=move |ev| {
+                                            if let Ok(l) = event_target_value(&ev).parse::<u8>() {
+                                                wb.edit_open(|p| {
+                                                    if let Some(t) = p.transition.action_templates.get_mut(i) {
+                                                        t.level = l;
+                                                    }
+                                                })
+                                            }
+                                        }
+                                    >
+                                        {(0..LEVEL_COUNT as u8)
+                                            .map(|l| view! { <option value=l.to_string() selected=template.level == l>{l.to_string()}</option> })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <TextField
+                                    label="Suggested action"
+                                    id=format!("{id_prefix}-title")
+                                    value=title
+                                    check=|t: &str| t.trim().is_empty().then(|| "Say what the action is.".to_string())
+                                    commit=Callback::new(move |v: String| wb.edit_open(|p| {
+                                        if let Some(t) = p.transition.action_templates.get_mut(i) {
+                                            t.title = v;
+                                        }
+                                    }))
+                                />
+                                <button
+                                    type="button"
+                                    aria-label=move || format!("Remove suggestion {}", title.get())
+                                    on:click=move |_| wb.edit_open(|p| {
+                                        if i < p.transition.action_templates.len() {
+                                            p.transition.action_templates.remove(i);
+                                        }
+                                    })
+                                >
+                                    "Remove"
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    })
+                    .collect_view()
+            }}
+            <button
+                type="button"
+                on:click=move |_| key.with_value(|g| {
+                    let group = g.clone();
+                    wb.edit_open(|p| p.transition.action_templates.push(ActionTemplate {
+                        group,
+                        level: 0,
+                        title: "New suggested action".to_string(),
+                    }))
+                })
+            >
+                "Add suggestion"
+            </button>
         </fieldset>
     }
 }
