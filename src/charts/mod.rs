@@ -1,5 +1,12 @@
-//! Charts: plain data in, SVG text out (plotters' SVG backend), each with a text
-//! alternative. No browser types, so host tests cover them.
+//! Charts: plain data in, SVG text out (plotters' SVG backend, or hand-written SVG where a
+//! chart is not a plot), each with a text alternative. No browser types, so host tests
+//! cover them.
 
 pub mod accessible;
+pub mod budget_chart;
+pub mod burn_chart;
+pub mod decimate;
+pub mod histogram_chart;
+pub mod palette;
+pub mod timeline_chart;
 pub mod trend;

@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 
 use super::accessible::make_accessible;
+use super::palette::{GRID, PALETTE};
 use crate::model::calendar::format_date;
 
 /// One group's line on the trend chart.
@@ -18,17 +19,6 @@ pub struct TrendLine {
     /// Where the current pace reaches the target level (day, level), if it does.
     pub projection: Option<(i64, f64)>,
 }
-
-/// Colors that keep contrast on light and dark backgrounds; each line also has its own
-/// marker shape, so color is never the only signal.
-const PALETTE: [RGBColor; 6] = [
-    RGBColor(0x2b, 0x6c, 0xb0),
-    RGBColor(0xc0, 0x56, 0x21),
-    RGBColor(0x2f, 0x85, 0x5a),
-    RGBColor(0x9b, 0x3b, 0x9b),
-    RGBColor(0x8a, 0x6d, 0x00),
-    RGBColor(0x4a, 0x5a, 0x6a),
-];
 
 /// Marker shapes in legend order: circle, square, triangle, cross (then repeating).
 pub const MARKERS: [&str; 4] = ["circle", "square", "triangle", "cross"];
@@ -90,7 +80,7 @@ fn draw<'a>(
         .label_style(("sans-serif", 14))
         .axis_desc_style(("sans-serif", 14))
         .light_line_style(TRANSPARENT)
-        .bold_line_style(RGBColor(0xa0, 0xa8, 0xb0).mix(0.5))
+        .bold_line_style(GRID.mix(0.5))
         .draw()?;
     for (i, line) in lines.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
@@ -134,7 +124,7 @@ fn draw<'a>(
         .position(SeriesLabelPosition::LowerRight)
         .label_font(("sans-serif", 14))
         .background_style(TRANSPARENT)
-        .border_style(RGBColor(0xa0, 0xa8, 0xb0))
+        .border_style(GRID)
         .draw()?;
     Ok(())
 }

@@ -3,7 +3,8 @@
 
 use super::validate::{target_percent_problem, MAX_WINDOW_DAYS};
 
-fn number(text: &str, example: &str) -> Result<f64, String> {
+/// Any finite number; `example` shows in the message when the text is not one.
+pub fn number(text: &str, example: &str) -> Result<f64, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(format!("Enter a number, for example {example}."));

@@ -93,7 +93,8 @@ pub struct AlertRow {
     pub at_ratio: String,
 }
 
-fn format_number(value: f64, decimals: usize) -> String {
+/// A number with up to `decimals` decimals and no trailing zeros: 14.40 → "14.4".
+pub fn format_number(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -1,0 +1,199 @@
+//! The budget-left chart of the scenario workspace: one line per scenario over the SLO
+//! window, the error-budget policy's thresholds as lines and where each budget runs out.
+
+use plotters::prelude::*;
+
+use super::accessible::make_accessible;
+use super::decimate::min_max_per_column;
+use super::palette::{GRID, PALETTE, THRESHOLD};
+
+/// Minutes in a day.
+const DAY: f64 = 1440.0;
+
+/// Line patterns in legend order, so color is never the only signal.
+pub const PATTERNS: [&str; 4] = ["solid", "dashed", "dotted", "long dashes"];
+
+/// One scenario's line.
+#[derive(Clone, Debug)]
+pub struct BudgetLine<'a> {
+    /// Scenario name, for the legend.
+    pub name: &'a str,
+    /// Share of the budget left after each minute (1 = untouched, below 0 = overspent).
+    pub left: &'a [f64],
+    /// Minute the budget runs out, if it does.
+    pub exhausted_at: Option<usize>,
+}
+
+/// A policy threshold: budget consumed in percent, and what it is called.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PolicyLine {
+    /// Budget consumed, percent.
+    pub consumed_percent: f64,
+    /// Short label drawn at the line.
+    pub label: String,
+}
+
+/// Lowest y shown, percent of budget left: 0, or the lowest line rounded down to 20 %
+/// steps, but no lower than −200 % (lines below are drawn along the bottom).
+fn floor_percent(lines: &[BudgetLine]) -> f64 {
+    let lowest = lines
+        .iter()
+        .flat_map(|l| l.left.iter().copied())
+        .fold(0.0_f64, f64::min)
+        * 100.0;
+    ((lowest / 20.0).floor() * 20.0).max(-200.0)
+}
+
+/// The chart as an accessible SVG document, `width` × `height` pixels before scaling.
+pub fn budget_chart_svg(
+    lines: &[BudgetLine],
+    policies: &[PolicyLine],
+    title: &str,
+    description: &str,
+    size: (u32, u32),
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        // A drawing error leaves an empty, labeled picture; nothing else can go wrong here.
+        let _ = draw(&root, lines, policies, size.0);
+        let _ = root.present();
+    }
+    make_accessible(&svg, "budget-chart", title, description)
+}
+
+type DrawResult<'a> =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
+
+fn draw<'a>(
+    root: &DrawingArea<SVGBackend<'a>, plotters::coord::Shift>,
+    lines: &[BudgetLine],
+    policies: &[PolicyLine],
+    width: u32,
+) -> DrawResult<'a> {
+    let days = lines
+        .iter()
+        .map(|l| l.left.len() as f64 / DAY)
+        .fold(1.0_f64, f64::max);
+    let bottom = floor_percent(lines);
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(52)
+        .build_cartesian_2d(0.0..days, bottom..100.0)?;
+    chart
+        .configure_mesh()
+        .x_labels(10)
+        .y_labels(6)
+        .x_desc("Day of the window")
+        .y_desc("Budget left")
+        .x_label_formatter(&|d| format!("{:.0}", d))
+        .y_label_formatter(&|p| format!("{p:.0} %"))
+        .label_style(("sans-serif", 14))
+        .axis_desc_style(("sans-serif", 14))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID.mix(0.5))
+        .draw()?;
+    let threshold = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
+    for policy in policies {
+        let y = 100.0 - policy.consumed_percent;
+        if !(bottom..=100.0).contains(&y) {
+            continue;
+        }
+        chart.draw_series(DashedLineSeries::new(
+            vec![(0.0, y), (days, y)],
+            6,
+            4,
+            threshold,
+        ))?;
+        chart.draw_series(std::iter::once(Text::new(
+            policy.label.clone(),
+            (days * 0.01, y),
+            ("sans-serif", 12).into_font().color(&THRESHOLD),
+        )))?;
+    }
+    let columns = (width as usize).saturating_sub(80).max(100);
+    for (i, line) in lines.iter().enumerate() {
+        let color = PALETTE[i % PALETTE.len()];
+        let style = ShapeStyle::from(color).stroke_width(2);
+        let points: Vec<(f64, f64)> = min_max_per_column(line.left, columns)
+            .into_iter()
+            .map(|(m, left)| ((m + 1) as f64 / DAY, (left * 100.0).max(bottom)))
+            .collect();
+        let pattern = i % PATTERNS.len();
+        let series = match pattern {
+            0 => chart.draw_series(LineSeries::new(points, style))?,
+            1 => chart.draw_series(DashedLineSeries::new(points, 10, 5, style))?,
+            2 => chart.draw_series(DashedLineSeries::new(points, 2, 4, style))?,
+            _ => chart.draw_series(DashedLineSeries::new(points, 20, 6, style))?,
+        };
+        series
+            .label(line.name.to_string())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+        if let Some(m) = line.exhausted_at {
+            let at = ((m + 1) as f64 / DAY, 0.0);
+            chart.draw_series(std::iter::once(Cross::new(at, 7, style.stroke_width(3))))?;
+            chart.draw_series(std::iter::once(Text::new(
+                "runs out",
+                at,
+                ("sans-serif", 12).into_font().color(&color),
+            )))?;
+        }
+    }
+    if !lines.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerLeft)
+            .label_font(("sans-serif", 14))
+            .background_style(TRANSPARENT)
+            .border_style(GRID)
+            .draw()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_each_line_its_policy_lines_and_exhaustion() {
+        let calm: Vec<f64> = (0..43_200).map(|m| 1.0 - m as f64 / 86_400.0).collect();
+        let bad: Vec<f64> = (0..43_200).map(|m| 1.0 - m as f64 / 20_000.0).collect();
+        let lines = [
+            BudgetLine {
+                name: "Calm <quarter>",
+                left: &calm,
+                exhausted_at: None,
+            },
+            BudgetLine {
+                name: "Bad",
+                left: &bad,
+                exhausted_at: Some(19_999),
+            },
+        ];
+        let policies = [PolicyLine {
+            consumed_percent: 50.0,
+            label: "50 % consumed".into(),
+        }];
+        let svg = budget_chart_svg(&lines, &policies, "Budget", "Two lines", (720, 320));
+        assert!(svg.starts_with("<svg role=\"img\""));
+        assert!(svg.contains("Calm &lt;quarter&gt;"), "names escaped");
+        assert!(svg.contains("50 % consumed"));
+        assert!(svg.contains("runs out"));
+        // The bad line goes to −116 %, so the axis goes below 0 and labels −100 %.
+        assert!(svg.contains("-100 %"), "axis floor");
+        assert!(svg.len() < 120_000, "decimated: {} bytes", svg.len());
+    }
+
+    #[test]
+    fn the_floor_stops_at_minus_200_percent() {
+        let awful = vec![-9.0; 100];
+        let lines = [BudgetLine {
+            name: "x",
+            left: &awful,
+            exhausted_at: Some(0),
+        }];
+        assert_eq!(floor_percent(&lines), -200.0);
+    }
+}

@@ -1,0 +1,158 @@
+//! The burn-rate chart of a scenario: the burn rate over each alert rule's long window,
+//! on a logarithmic scale, with each rule's threshold as a line.
+
+use plotters::prelude::*;
+
+use super::accessible::make_accessible;
+use super::budget_chart::PATTERNS;
+use super::decimate::min_max_per_column;
+use super::palette::{GRID, PALETTE, THRESHOLD};
+
+/// Minutes in a day.
+const DAY: f64 = 1440.0;
+
+/// Lowest burn rate drawn; lower rates (a calm service) sit on the axis.
+const FLOOR: f64 = 0.1;
+
+/// One burn-rate series.
+#[derive(Clone, Debug)]
+pub struct BurnLine {
+    /// "Over 1 h", for the legend.
+    pub name: String,
+    /// Burn rate over the window ending with each minute.
+    pub rates: Vec<f64>,
+}
+
+/// A threshold line: the burn rate and its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThresholdLine {
+    /// Burn rate at which a rule fires.
+    pub rate: f64,
+    /// Label drawn at the line.
+    pub label: String,
+}
+
+/// The chart as an accessible SVG document, `width` × `height` pixels before scaling.
+pub fn burn_chart_svg(
+    lines: &[BurnLine],
+    thresholds: &[ThresholdLine],
+    title: &str,
+    description: &str,
+    size: (u32, u32),
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        // A drawing error leaves an empty, labeled picture.
+        let _ = draw(&root, lines, thresholds, size.0);
+        let _ = root.present();
+    }
+    make_accessible(&svg, "burn-chart", title, description)
+}
+
+type DrawResult<'a> =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
+
+fn draw<'a>(
+    root: &DrawingArea<SVGBackend<'a>, plotters::coord::Shift>,
+    lines: &[BurnLine],
+    thresholds: &[ThresholdLine],
+    width: u32,
+) -> DrawResult<'a> {
+    let days = lines
+        .iter()
+        .map(|l| l.rates.len() as f64 / DAY)
+        .fold(1.0_f64, f64::max);
+    let highest = lines
+        .iter()
+        .flat_map(|l| l.rates.iter().copied())
+        .chain(thresholds.iter().map(|t| t.rate))
+        .fold(1.0_f64, f64::max);
+    let top = 10f64.powf((highest * 1.5).log10().ceil());
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(0.0..days, (FLOOR..top).log_scale())?;
+    chart
+        .configure_mesh()
+        .x_labels(10)
+        .y_labels(6)
+        .x_desc("Day of the window")
+        .y_desc("Burn rate")
+        .x_label_formatter(&|d| format!("{:.0}", d))
+        .y_label_formatter(&|r| format!("{r}×"))
+        .label_style(("sans-serif", 14))
+        .axis_desc_style(("sans-serif", 14))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID.mix(0.5))
+        .draw()?;
+    let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
+    for t in thresholds {
+        chart.draw_series(DashedLineSeries::new(
+            vec![(0.0, t.rate), (days, t.rate)],
+            6,
+            4,
+            dashed,
+        ))?;
+        chart.draw_series(std::iter::once(Text::new(
+            t.label.clone(),
+            (days * 0.75, t.rate * 1.08),
+            ("sans-serif", 12).into_font().color(&THRESHOLD),
+        )))?;
+    }
+    let columns = (width as usize).saturating_sub(80).max(100);
+    for (i, line) in lines.iter().enumerate() {
+        let color = PALETTE[i % PALETTE.len()];
+        let style = ShapeStyle::from(color).stroke_width(2);
+        let points: Vec<(f64, f64)> = min_max_per_column(&line.rates, columns)
+            .into_iter()
+            .map(|(m, r)| ((m + 1) as f64 / DAY, r.max(FLOOR)))
+            .collect();
+        let series = match i % PATTERNS.len() {
+            0 => chart.draw_series(LineSeries::new(points, style))?,
+            1 => chart.draw_series(DashedLineSeries::new(points, 10, 5, style))?,
+            2 => chart.draw_series(DashedLineSeries::new(points, 2, 4, style))?,
+            _ => chart.draw_series(DashedLineSeries::new(points, 20, 6, style))?,
+        };
+        series
+            .label(line.name.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+    }
+    if !lines.is_empty() {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font(("sans-serif", 14))
+            .background_style(TRANSPARENT)
+            .border_style(GRID)
+            .draw()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_rates_on_a_log_scale_with_thresholds() {
+        let mut rates = vec![0.2; 43_200];
+        for r in rates.iter_mut().skip(10_000).take(60) {
+            *r = 1000.0;
+        }
+        let lines = [BurnLine {
+            name: "Over 1 h".into(),
+            rates,
+        }];
+        let thresholds = [ThresholdLine {
+            rate: 14.4,
+            label: "Page at 14.4×".into(),
+        }];
+        let svg = burn_chart_svg(&lines, &thresholds, "Burn", "One spike", (720, 320));
+        assert!(svg.contains("Page at 14.4×"));
+        assert!(svg.contains("Over 1 h"));
+        assert!(svg.contains("1000×"), "the axis reaches the spike");
+        assert!(svg.len() < 80_000, "decimated: {} bytes", svg.len());
+    }
+}

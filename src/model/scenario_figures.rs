@@ -1,0 +1,371 @@
+//! What the scenario workspace shows, as display text: the comparison table, the incident
+//! and alert timeline, Monte Carlo odds in words and the histogram of budget left.
+
+use super::budget::{format_duration, format_percent, AlertSeverity, BurnRateRule};
+use super::monte_carlo::MonteCarlo;
+use super::plan::{Scenario, Slo};
+use super::scenario::{failed_release_minutes, Simulation};
+use super::scenario_fields::format_window_minute;
+use super::slo_figures::format_number;
+
+/// An alert rule as people name it: "Page: 14.4× over 1 h and 5 min".
+pub fn rule_label(rule: &BurnRateRule) -> String {
+    let severity = match rule.severity {
+        AlertSeverity::Page => "Page",
+        AlertSeverity::Ticket => "Ticket",
+    };
+    format!(
+        "{severity}: {}× over {} and {}",
+        format_number(rule.threshold, 2),
+        format_duration(rule.long_minutes),
+        format_duration(rule.short_minutes)
+    )
+}
+
+/// One scenario's column of the comparison table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComparisonRow {
+    /// Scenario name.
+    pub name: String,
+    /// Target played, with "(override)" when the scenario changes it.
+    pub target: String,
+    /// Budget left at the end: "62.4 % (27 min left)" or "Overspent by 12 %".
+    pub left_at_end: String,
+    /// When the budget runs out, or "Not exhausted".
+    pub exhausted: String,
+    /// Pages fired.
+    pub pages: usize,
+    /// Tickets fired.
+    pub tickets: usize,
+    /// Mean time to detect the scenario's incidents.
+    pub mean_time_to_detect: String,
+    /// Policy actions triggered, each with when.
+    pub actions: Vec<String>,
+}
+
+/// The comparison row of a simulated scenario.
+pub fn comparison_row(scenario: &Scenario, slo: &Slo, sim: &Simulation) -> ComparisonRow {
+    let target = match scenario.target_override_percent {
+        Some(t) => format!("{} % (override)", format_number(t, 5)),
+        None => format!("{} %", format_number(slo.target_percent, 5)),
+    };
+    let left = sim.left_at_end();
+    let left_at_end = if left >= 0.0 {
+        format!(
+            "{} ({} left)",
+            format_percent(left, 1),
+            format_duration(left * sim.budget.minutes())
+        )
+    } else {
+        format!("Overspent by {}", format_percent(-left, 1))
+    };
+    let (pages, tickets) = sim.pages_and_tickets();
+    let mean_time_to_detect = match sim.mean_time_to_detect() {
+        Some(m) => format_duration(m),
+        None if scenario.incidents.is_empty() => "No incidents".to_string(),
+        None => "Not detected".to_string(),
+    };
+    let actions = sim
+        .crossings
+        .iter()
+        .filter_map(|c| {
+            c.minute.map(|m| {
+                format!(
+                    "{} % consumed ({}): {}",
+                    format_number(c.consumed_percent, 2),
+                    format_window_minute(m),
+                    c.action
+                )
+            })
+        })
+        .collect();
+    ComparisonRow {
+        name: scenario.name.clone(),
+        target,
+        left_at_end,
+        exhausted: sim
+            .exhausted_at
+            .map(format_window_minute)
+            .unwrap_or_else(|| "Not exhausted".to_string()),
+        pages,
+        tickets,
+        mean_time_to_detect,
+        actions,
+    }
+}
+
+/// One line of the incident and alert timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEvent {
+    /// First minute.
+    pub start_minute: usize,
+    /// Minute after the last (may be the window's end).
+    pub end_minute: usize,
+    /// "Incident", "Failed release", "Maintenance", "Page" or "Ticket".
+    pub kind: &'static str,
+    /// What it is: the incident's label or the alert rule.
+    pub what: String,
+    /// Start as "Day 5, 09:12".
+    pub start: String,
+    /// How long it lasts.
+    pub duration: String,
+    /// Extra: error ratio, time to detect, "still firing at the end".
+    pub detail: String,
+}
+
+/// Incidents, failed releases, maintenance and alert firings of a scenario, in time order.
+pub fn timeline(scenario: &Scenario, slo: &Slo, sim: &Simulation) -> Vec<TimelineEvent> {
+    let window = sim.window_minutes;
+    let event = |start: usize, minutes: usize, kind, what: String, detail: String| {
+        let end = (start + minutes).min(window);
+        TimelineEvent {
+            start_minute: start,
+            end_minute: end,
+            kind,
+            what,
+            start: format_window_minute(start),
+            duration: format_duration((end - start.min(end)) as f64),
+            detail,
+        }
+    };
+    let mut events = Vec::new();
+    for (incident, detected) in scenario.incidents.iter().zip(&sim.detection_minutes) {
+        let detail = format!(
+            "{} errors; {}",
+            format_percent(incident.error_ratio, 2),
+            match detected {
+                Some(m) => format!("detected after {}", format_duration(*m as f64)),
+                None => "no alert fired".to_string(),
+            }
+        );
+        events.push(event(
+            incident.start_minute as usize,
+            incident.duration_minutes as usize,
+            "Incident",
+            incident.label.clone(),
+            detail,
+        ));
+    }
+    let restore = scenario.releases.restore_minutes.round() as usize;
+    for (k, start) in failed_release_minutes(scenario, window)
+        .into_iter()
+        .enumerate()
+    {
+        events.push(event(
+            start,
+            restore,
+            "Failed release",
+            format!("Failed change {}", k + 1),
+            format!(
+                "{} errors until restored",
+                format_percent(scenario.releases.error_ratio, 2)
+            ),
+        ));
+    }
+    for m in &scenario.maintenance {
+        let counted = if slo.maintenance_counts {
+            format!(
+                "{} errors, counted against the budget",
+                format_percent(m.error_ratio, 2)
+            )
+        } else {
+            "excluded from the budget by the SLO".to_string()
+        };
+        events.push(event(
+            m.start_minute as usize,
+            m.duration_minutes as usize,
+            "Maintenance",
+            m.label.clone(),
+            counted,
+        ));
+    }
+    for alert in &sim.alerts {
+        let rule = &sim.rules[alert.rule];
+        let end = alert.end.unwrap_or(window);
+        events.push(event(
+            alert.start,
+            end - alert.start,
+            match rule.severity {
+                AlertSeverity::Page => "Page",
+                AlertSeverity::Ticket => "Ticket",
+            },
+            rule_label(rule),
+            if alert.end.is_none() {
+                "still firing at the end of the window".to_string()
+            } else {
+                "fired and stopped".to_string()
+            },
+        ));
+    }
+    events.sort_by_key(|e| e.start_minute);
+    events
+}
+
+/// A probability in words and numbers: "Unlikely: 4.2 % of 10,000 runs (about 1 in 24)".
+pub fn odds_in_words(probability: f64, runs: u32) -> String {
+    let word = match probability {
+        p if p <= 0.0 => "Did not happen",
+        p if p < 0.01 => "Very unlikely",
+        p if p < 0.10 => "Unlikely",
+        p if p < 0.33 => "A real chance",
+        p if p < 0.66 => "About as likely as not",
+        p if p < 0.90 => "Likely",
+        p if p < 1.0 => "Very likely",
+        _ => "Happened every time",
+    };
+    let runs_text = super::budget::format_count(runs as f64);
+    let share = format_percent(probability, 1);
+    if probability > 0.0 && probability < 0.5 {
+        format!(
+            "{word}: {share} of {runs_text} runs (about 1 in {})",
+            (1.0 / probability).round()
+        )
+    } else {
+        format!("{word}: {share} of {runs_text} runs")
+    }
+}
+
+/// One bar of the histogram of budget left at the end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistogramBin {
+    /// Lower edge, percent of budget left (the first bin also holds everything below).
+    pub from_percent: f64,
+    /// Upper edge, percent.
+    pub to_percent: f64,
+    /// Runs in the bin.
+    pub count: u32,
+}
+
+/// Budget left at the end of each run, in bins 10 percentage points wide from 100 % down to
+/// the lowest run (at most 200 % overspent; lower runs join the first bin).
+pub fn histogram(mc: &MonteCarlo) -> Vec<HistogramBin> {
+    let lowest = mc
+        .left_at_end
+        .iter()
+        .copied()
+        .fold(0.0_f64, f64::min)
+        .max(-2.0);
+    let first = (lowest * 10.0).floor() as i32;
+    let mut bins: Vec<HistogramBin> = (first..10)
+        .map(|k| HistogramBin {
+            from_percent: k as f64 * 10.0,
+            to_percent: (k + 1) as f64 * 10.0,
+            count: 0,
+        })
+        .collect();
+    for left in &mc.left_at_end {
+        let k = ((left * 10.0).floor() as i32).clamp(first, 9);
+        bins[(k - first) as usize].count += 1;
+    }
+    bins
+}
+
+/// A bin's range as people read it: "20 % to 30 %", "below −10 %".
+pub fn bin_label(bin: &HistogramBin, first: bool) -> String {
+    if first && bin.from_percent <= -200.0 {
+        format!("below {} %", bin.to_percent)
+    } else {
+        format!("{} % to {} %", bin.from_percent, bin.to_percent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::example::example_plan;
+    use crate::model::scenario::simulate;
+
+    fn example(index: usize) -> (Scenario, Slo) {
+        let plan = example_plan();
+        let scenario = plan.scenarios[index].clone();
+        let slo = plan
+            .slo_catalog
+            .slos
+            .iter()
+            .find(|s| s.id == scenario.slo)
+            .unwrap()
+            .clone();
+        (scenario, slo)
+    }
+
+    #[test]
+    fn rules_are_named_as_the_workbook_does() {
+        let sim = {
+            let (s, slo) = example(0);
+            simulate(&s, &slo)
+        };
+        assert_eq!(rule_label(&sim.rules[0]), "Page: 14.4× over 1 h and 5 min");
+        assert_eq!(rule_label(&sim.rules[2]), "Ticket: 1× over 3 d and 6 h");
+    }
+
+    #[test]
+    fn the_comparison_row_reads_the_simulation() {
+        let (mut scenario, slo) = example(0);
+        scenario.incidents.clear();
+        scenario.releases.releases_per_week = 0.0;
+        scenario.baseline_error_ratio = 0.0;
+        // One full outage of 21.6 minutes spends half of a 99.9 % / 30-day budget.
+        scenario.incidents.push(crate::model::plan::Incident {
+            label: "Outage".into(),
+            start_minute: 1440,
+            duration_minutes: 22,
+            error_ratio: 1.0,
+        });
+        let sim = simulate(&scenario, &slo);
+        let row = comparison_row(&scenario, &slo, &sim);
+        assert_eq!(row.target, "99.9 %");
+        assert_eq!(row.left_at_end, "49.1 % (21 min 12 s left)");
+        assert_eq!(row.exhausted, "Not exhausted");
+        // Both page rules fire, and the 3-day ticket (22 bad minutes in 3 days is above 1×).
+        assert_eq!((row.pages, row.tickets), (2, 1));
+        // 1000× burn: the 1 h rule needs 14.4/1000 × 60 = 0.864 min → first full minute.
+        assert_eq!(row.mean_time_to_detect, "1 min");
+        assert!(row.actions[0].contains("(Day 2, 00:"), "{:?}", row.actions);
+    }
+
+    #[test]
+    fn the_timeline_lists_incidents_releases_and_alerts_in_order() {
+        let (scenario, slo) = example(0);
+        let sim = simulate(&scenario, &slo);
+        let events = timeline(&scenario, &slo, &sim);
+        assert!(events
+            .windows(2)
+            .all(|w| w[0].start_minute <= w[1].start_minute));
+        let first = events.iter().find(|e| e.kind == "Incident").unwrap();
+        assert_eq!(first.what, "Payment provider timeout");
+        assert_eq!(first.start, "Day 5, 09:12");
+        assert_eq!(first.duration, "38 min");
+        // 2 failed changes: 43 releases in 30 days at 5 %.
+        assert_eq!(
+            events.iter().filter(|e| e.kind == "Failed release").count(),
+            2
+        );
+        assert!(events.iter().any(|e| e.kind == "Page"));
+    }
+
+    #[test]
+    fn odds_read_in_words_and_numbers() {
+        assert_eq!(
+            odds_in_words(0.042, 10_000),
+            "Unlikely: 4.2 % of 10,000 runs (about 1 in 24)"
+        );
+        assert_eq!(odds_in_words(0.0, 500), "Did not happen: 0 % of 500 runs");
+        assert_eq!(odds_in_words(0.75, 100), "Likely: 75 % of 100 runs");
+        assert_eq!(
+            odds_in_words(1.0, 100),
+            "Happened every time: 100 % of 100 runs"
+        );
+    }
+
+    #[test]
+    fn the_histogram_counts_every_run_once() {
+        let (scenario, slo) = example(0);
+        let mut mc = MonteCarlo::new(&scenario, &slo);
+        mc.step(2000);
+        let bins = histogram(&mc);
+        assert_eq!(bins.iter().map(|b| b.count).sum::<u32>(), 2000);
+        assert_eq!(bins.last().unwrap().to_percent, 100.0);
+        assert!(bins[0].from_percent <= 0.0);
+        assert_eq!(bin_label(&bins[bins.len() - 1], false), "90 % to 100 %");
+    }
+}
