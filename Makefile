@@ -59,7 +59,8 @@ test-browser: tools browser ## wasm-bindgen-test in headless Chromium
 test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/
 	npx playwright test
 
-bench: dist ## Measure: bundle sizes (raw and gzip)
+bench: dist ## Measure: core benchmarks (Criterion) and bundle sizes (raw and gzip)
+	cargo bench --locked --bench scenario
 	node scripts/bench-bundle.mjs
 
 fmt: ## Format the Rust code

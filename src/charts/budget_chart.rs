@@ -5,13 +5,11 @@ use plotters::prelude::*;
 
 use super::accessible::make_accessible;
 use super::decimate::min_max_per_column;
+use super::legend::draw_patterned_line;
 use super::palette::{GRID, PALETTE, THRESHOLD};
 
 /// Minutes in a day.
 const DAY: f64 = 1440.0;
-
-/// Line patterns in legend order, so color is never the only signal.
-pub const PATTERNS: [&str; 4] = ["solid", "dashed", "dotted", "long dashes"];
 
 /// One scenario's line.
 #[derive(Clone, Debug)]
@@ -109,7 +107,7 @@ fn draw<'a>(
         chart.draw_series(std::iter::once(Text::new(
             policy.label.clone(),
             (days * 0.01, y),
-            ("sans-serif", 12).into_font().color(&THRESHOLD),
+            ("sans-serif", 14).into_font().color(&BLACK),
         )))?;
     }
     let columns = (width as usize).saturating_sub(80).max(100);
@@ -120,34 +118,16 @@ fn draw<'a>(
             .into_iter()
             .map(|(m, left)| ((m + 1) as f64 / DAY, (left * 100.0).max(bottom)))
             .collect();
-        let pattern = i % PATTERNS.len();
-        let series = match pattern {
-            0 => chart.draw_series(LineSeries::new(points, style))?,
-            1 => chart.draw_series(DashedLineSeries::new(points, 10, 5, style))?,
-            2 => chart.draw_series(DashedLineSeries::new(points, 2, 4, style))?,
-            _ => chart.draw_series(DashedLineSeries::new(points, 20, 6, style))?,
-        };
-        series
-            .label(line.name.to_string())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], style));
+        draw_patterned_line(&mut chart, i, points)?;
         if let Some(m) = line.exhausted_at {
             let at = ((m + 1) as f64 / DAY, 0.0);
             chart.draw_series(std::iter::once(Cross::new(at, 7, style.stroke_width(3))))?;
             chart.draw_series(std::iter::once(Text::new(
                 "runs out",
-                at,
+                (at.0 + days * 0.012, 4.0),
                 ("sans-serif", 12).into_font().color(&color),
             )))?;
         }
-    }
-    if !lines.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .label_font(("sans-serif", 14))
-            .background_style(TRANSPARENT)
-            .border_style(GRID)
-            .draw()?;
     }
     Ok(())
 }
@@ -176,9 +156,19 @@ mod tests {
             consumed_percent: 50.0,
             label: "50 % consumed".into(),
         }];
-        let svg = budget_chart_svg(&lines, &policies, "Budget", "Two lines", (720, 320));
+        let svg = budget_chart_svg(
+            &lines,
+            &policies,
+            "Budget",
+            "Calm <quarter> keeps half",
+            (720, 320),
+        );
         assert!(svg.starts_with("<svg role=\"img\""));
-        assert!(svg.contains("Calm &lt;quarter&gt;"), "names escaped");
+        assert!(
+            svg.contains("Calm &lt;quarter&gt; keeps half"),
+            "text escaped"
+        );
+        assert!(svg.matches("<polyline").count() + svg.matches("<path").count() >= 2);
         assert!(svg.contains("50 % consumed"));
         assert!(svg.contains("runs out"));
         // The bad line goes to −116 %, so the axis goes below 0 and labels −100 %.

@@ -7,6 +7,7 @@ pub mod budget_chart;
 pub mod burn_chart;
 pub mod decimate;
 pub mod histogram_chart;
+pub mod legend;
 pub mod palette;
 pub mod timeline_chart;
 pub mod trend;

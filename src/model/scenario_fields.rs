@@ -78,6 +78,11 @@ pub fn window_minute(day: u32, time: u32) -> u32 {
     (day.max(1) - 1) * DAY + time
 }
 
+/// A ratio (0 to 1) as the percentage a field shows, without binary noise: 0.05 → 5.
+pub fn ratio_to_percent(ratio: f64) -> f64 {
+    (ratio * 1e11).round() / 1e9
+}
+
 /// A time of day as "HH:MM".
 pub fn format_time_of_day(time: u32) -> String {
     format!("{:02}:{:02}", time / 60, time % 60)
@@ -123,6 +128,8 @@ mod tests {
         assert!(parse_runs("100001").is_err() && parse_runs("0").is_err());
         assert_eq!(parse_seed("42"), Ok(42.0));
         assert!(parse_seed("-1").is_err());
+        assert_eq!(ratio_to_percent(0.05), 5.0);
+        assert_eq!(ratio_to_percent(0.0002), 0.02);
         assert!(parse_incident_rate("3").is_ok() && parse_incident_rate("1001").is_err());
     }
 }

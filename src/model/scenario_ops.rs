@@ -104,6 +104,112 @@ pub fn add_maintenance(scenario: &mut Scenario) {
     });
 }
 
+/// Incidents and maintenance windows share a shape; the form edits either through this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanKind {
+    /// An incident.
+    Incident,
+    /// A planned maintenance window.
+    Maintenance,
+}
+
+/// The fields of an incident or maintenance window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// What happened or is done.
+    pub label: String,
+    /// Start, in minutes from the beginning of the window.
+    pub start_minute: u32,
+    /// Duration in minutes.
+    pub duration_minutes: u32,
+    /// Error ratio (0 to 1) while it lasts.
+    pub error_ratio: f64,
+}
+
+/// The incidents or maintenance windows of a scenario.
+pub fn spans(scenario: &Scenario, kind: SpanKind) -> Vec<Span> {
+    match kind {
+        SpanKind::Incident => scenario
+            .incidents
+            .iter()
+            .map(|i| Span {
+                label: i.label.clone(),
+                start_minute: i.start_minute,
+                duration_minutes: i.duration_minutes,
+                error_ratio: i.error_ratio,
+            })
+            .collect(),
+        SpanKind::Maintenance => scenario
+            .maintenance
+            .iter()
+            .map(|m| Span {
+                label: m.label.clone(),
+                start_minute: m.start_minute,
+                duration_minutes: m.duration_minutes,
+                error_ratio: m.error_ratio,
+            })
+            .collect(),
+    }
+}
+
+/// Changes the `index`th incident or maintenance window.
+pub fn edit_span(
+    scenario: &mut Scenario,
+    kind: SpanKind,
+    index: usize,
+    change: impl FnOnce(&mut Span),
+) {
+    let Some(mut span) = spans(scenario, kind).into_iter().nth(index) else {
+        return;
+    };
+    change(&mut span);
+    match kind {
+        SpanKind::Incident => {
+            scenario.incidents[index] = Incident {
+                label: span.label,
+                start_minute: span.start_minute,
+                duration_minutes: span.duration_minutes,
+                error_ratio: span.error_ratio,
+            }
+        }
+        SpanKind::Maintenance => {
+            scenario.maintenance[index] = MaintenanceWindow {
+                label: span.label,
+                start_minute: span.start_minute,
+                duration_minutes: span.duration_minutes,
+                error_ratio: span.error_ratio,
+            }
+        }
+    }
+}
+
+/// Adds an incident or maintenance window with typical values.
+pub fn add_span(scenario: &mut Scenario, kind: SpanKind) {
+    match kind {
+        SpanKind::Incident => add_incident(scenario),
+        SpanKind::Maintenance => add_maintenance(scenario),
+    }
+}
+
+/// Removes the `index`th incident or maintenance window.
+pub fn remove_span(scenario: &mut Scenario, kind: SpanKind, index: usize) {
+    let list_len = match kind {
+        SpanKind::Incident => scenario.incidents.len(),
+        SpanKind::Maintenance => scenario.maintenance.len(),
+    };
+    if index >= list_len {
+        return;
+    }
+    match kind {
+        SpanKind::Incident => {
+            scenario.incidents.remove(index);
+        }
+        SpanKind::Maintenance => {
+            scenario.maintenance.remove(index);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +228,27 @@ mod tests {
         assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
         delete_scenario(&mut plan, &id);
         assert_eq!(plan.scenarios.len(), 4);
+    }
+
+    #[test]
+    fn incidents_and_maintenance_edit_alike() {
+        let mut scenario = example_plan().scenarios[1].clone();
+        add_span(&mut scenario, SpanKind::Incident);
+        edit_span(&mut scenario, SpanKind::Incident, 0, |s| {
+            s.duration_minutes = 45
+        });
+        assert_eq!(scenario.incidents[0].duration_minutes, 45);
+        assert_eq!(
+            spans(&scenario, SpanKind::Maintenance)[0].label,
+            "Database upgrade"
+        );
+        edit_span(&mut scenario, SpanKind::Maintenance, 0, |s| {
+            s.error_ratio = 0.5
+        });
+        assert_eq!(scenario.maintenance[0].error_ratio, 0.5);
+        remove_span(&mut scenario, SpanKind::Maintenance, 5);
+        remove_span(&mut scenario, SpanKind::Maintenance, 0);
+        assert!(scenario.maintenance.is_empty());
     }
 
     #[test]

@@ -1,56 +1,79 @@
-//! The Scenarios page. For now it lists the plan's scenarios and what each holds.
+//! The Scenarios page: the plan's scenarios, their comparison, and the selected one's
+//! editor, charts, Monte Carlo odds and affordability.
 
 use leptos::prelude::*;
 
+use super::affordability::Affordability;
+use super::comparison::ScenarioComparison;
+use super::editor::ScenarioEditor;
+use super::list::ScenarioList;
+use super::monte_carlo::MonteCarloPanel;
+use super::results::ScenarioResults;
+use super::scenario_by_id;
+use crate::model::plan::Id;
 use crate::ui::workbook::Workbook;
 
-/// The scenarios of the open plan.
+/// The scenario workspace of the open plan.
 #[component]
 pub fn ScenariosPage() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
+    let chosen = RwSignal::new(None::<Id>);
+    let hidden = RwSignal::new(Vec::<Id>::new());
+    // The scenario shown in detail: the chosen one while it exists, else the first.
+    let selected = Memo::new(move |_| {
+        let wanted = chosen.get();
+        plan.with(|p| {
+            let scenarios = &p.as_ref()?.scenarios;
+            wanted
+                .and_then(|id| scenarios.iter().find(|s| s.id == id))
+                .or_else(|| scenarios.first())
+                .map(|s| s.id.clone())
+        })
+    });
+    let has_slos =
+        move || plan.with(|p| p.as_ref().is_some_and(|p| !p.slo_catalog.slos.is_empty()));
     view! {
         <h1>"Scenarios"</h1>
         <p class="lead">
-            "Ask “what if” of an error budget: incidents, baseline errors and release habits played over the SLO window."
+            "Ask “what if” of an error budget: incidents, baseline errors and release habits played minute by minute over the SLO window, with the alerts they fire and the odds the budget holds."
         </p>
-        <section class="card coming" aria-labelledby="scenarios-coming">
-            <h2 id="scenarios-coming">"Coming to this workspace"</h2>
-            <p>
-                "A minute-by-minute simulation with burn-rate alerts, budget charts of several scenarios overlaid, a comparison table and Monte Carlo odds of exhausting the budget."
-            </p>
-        </section>
-        <section class="card" aria-labelledby="scenario-list-heading">
-            <h2 id="scenario-list-heading">"Scenarios in this plan"</h2>
-            <ul class="plain-list">
+        <Show
+            when=move || plan.with(|p| p.is_some())
+            fallback=|| view! { <p>"No plan is open. Open or create one on the Plans page."</p> }
+        >
+            <Show
+                when=has_slos
+                fallback=|| {
+                    view! {
+                        <p class="card">
+                            "A scenario plays against an SLO’s error budget. Add an SLO on the "
+                            <a href="#/slos">"SLOs"</a>
+                            " page first."
+                        </p>
+                    }
+                }
+            >
+                <ScenarioList selected chosen hidden />
+                <ScenarioComparison hidden selected />
                 {move || {
-                    plan.with(|p| {
-                        p.iter()
-                            .flat_map(|p| p.scenarios.iter().map(move |s| (p, s)))
-                            .map(|(p, s)| {
-                                let slo = p
-                                    .slo_catalog
-                                    .slos
-                                    .iter()
-                                    .find(|slo| slo.id == s.slo)
-                                    .map(|slo| slo.name.clone())
-                                    .unwrap_or_default();
-                                view! {
-                                    <li>
-                                        <strong>{s.name.clone()}</strong>
-                                        {format!(
-                                            " — on “{slo}”: {} incidents, {} releases a week at a {} % change failure rate",
-                                            s.incidents.len(),
-                                            s.releases.releases_per_week,
-                                            s.releases.change_failure_rate * 100.0,
-                                        )}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    })
+                    selected
+                        .get()
+                        .map(|id| {
+                            let played = scenario_by_id(plan, id.clone());
+                            view! {
+                                <div class="scenario-detail">
+                                    <ScenarioEditor id=id.clone() played />
+                                    <div class="scenario-side">
+                                        <ScenarioResults played />
+                                        <MonteCarloPanel id played />
+                                        <Affordability played />
+                                    </div>
+                                </div>
+                            }
+                        })
                 }}
-            </ul>
-        </section>
+            </Show>
+        </Show>
     }
 }

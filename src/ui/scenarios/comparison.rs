@@ -1,0 +1,197 @@
+//! The scenarios side by side: budget left over the window overlaid on one chart, with the
+//! error-budget policy's thresholds and where budgets run out, and the comparison table.
+
+use leptos::prelude::*;
+
+use super::find;
+use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
+use crate::charts::legend::{pattern, swatch_svg};
+use crate::model::plan::Id;
+use crate::model::scenario::{simulate, Simulation};
+use crate::model::scenario_figures::{comparison_row, ComparisonRow};
+use crate::model::slo_figures::format_number;
+use crate::ui::workbook::Workbook;
+
+/// What the comparison draws for one scenario.
+struct Compared {
+    row: ComparisonRow,
+    sim: Simulation,
+    left: Vec<f64>,
+}
+
+/// The overlay chart and comparison table of the scenarios shown.
+#[component]
+pub fn ScenarioComparison(
+    /// Scenarios left off.
+    hidden: RwSignal<Vec<Id>>,
+    /// The scenario shown in detail, whose SLO's policy is drawn.
+    selected: Memo<Option<Id>>,
+) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let played = Memo::new(move |_| {
+        let hidden = hidden.get();
+        plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            p.scenarios
+                .iter()
+                .filter(|s| !hidden.contains(&s.id))
+                .filter_map(|s| find(p, &s.id))
+                .collect::<Vec<_>>()
+        })
+    });
+    let compared = Memo::new_with_compare(
+        move |_| {
+            played.with(|list| {
+                list.iter()
+                    .map(|(s, slo)| {
+                        let sim = simulate(s, slo);
+                        Compared {
+                            row: comparison_row(s, slo, &sim),
+                            left: sim.budget_left(),
+                            sim,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        },
+        |_, _| true,
+    );
+    let policies = move || {
+        let id = selected.get();
+        played.with(|list| {
+            list.iter()
+                .find(|(s, _)| Some(&s.id) == id.as_ref())
+                .or(list.first())
+                .map(|(_, slo)| {
+                    slo.policy
+                        .thresholds
+                        .iter()
+                        .map(|t| PolicyLine {
+                            consumed_percent: t.consumed_percent,
+                            label: format!("{} % consumed", format_number(t.consumed_percent, 2)),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let svg = move || {
+        let policies = policies();
+        compared.with(|list| {
+            let lines: Vec<BudgetLine> = list
+                .iter()
+                .map(|c| BudgetLine {
+                    name: &c.row.name,
+                    left: &c.left,
+                    exhausted_at: c.sim.exhausted_at,
+                })
+                .collect();
+            let description = list
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}: {} at the end; exhausted {}.",
+                        c.row.name,
+                        c.row.left_at_end,
+                        c.row.exhausted.to_lowercase()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            budget_chart_svg(
+                &lines,
+                &policies,
+                "Budget left over the window, per scenario",
+                &description,
+                (760, 340),
+            )
+        })
+    };
+    let rows = move || compared.with(|list| list.iter().map(|c| c.row.clone()).collect::<Vec<_>>());
+
+    view! {
+        <section class="card" aria-labelledby="comparison-heading">
+            <h2 id="comparison-heading">"Compare scenarios"</h2>
+            <Show
+                when=move || !rows().is_empty()
+                fallback=|| view! { <p>"Tick “On the chart” for at least one scenario to compare."</p> }
+            >
+                <figure class="chart">
+                    <div class="chart-svg" inner_html=svg></div>
+                    <figcaption>
+                        <ul class="legend-text">
+                            {move || {
+                                rows()
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, r)| {
+                                        view! {
+                                            <li>
+                                                <span class="swatch" inner_html=swatch_svg(i)></span>
+                                                {format!("{} ({} line): {} at the end", r.name, pattern(i), r.left_at_end.to_lowercase())}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                        <p class="hint">
+                            "Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."
+                        </p>
+                    </figcaption>
+                </figure>
+                <div class="table-scroll">
+                    <table class="comparison">
+                        <caption class="visually-hidden">"Scenarios side by side"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Scenario"</th>
+                                <th scope="col">"Target"</th>
+                                <th scope="col">"Budget left at the end"</th>
+                                <th scope="col">"Exhausted"</th>
+                                <th scope="col" class="num">"Pages"</th>
+                                <th scope="col" class="num">"Tickets"</th>
+                                <th scope="col">"Mean time to detect"</th>
+                                <th scope="col">"Policy actions triggered"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                rows()
+                                    .into_iter()
+                                    .map(|r| {
+                                        let exhausted_class = if r.exhausted == "Not exhausted" { "" } else { "warning-text" };
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{r.name}</th>
+                                                <td class="num">{r.target}</td>
+                                                <td>{r.left_at_end}</td>
+                                                <td class=exhausted_class>{r.exhausted}</td>
+                                                <td class="num">{r.pages}</td>
+                                                <td class="num">{r.tickets}</td>
+                                                <td>{r.mean_time_to_detect}</td>
+                                                <td>
+                                                    {if r.actions.is_empty() {
+                                                        view! { <span>"None"</span> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <ul class="plain-list">
+                                                                {r.actions.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+                                                            </ul>
+                                                        }
+                                                            .into_any()
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

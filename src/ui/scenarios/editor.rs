@@ -1,0 +1,206 @@
+//! The form of one scenario: name, SLO, target override, baseline errors, release model,
+//! incidents and maintenance. Each field is checked as the user types; plan-level problems
+//! (an incident after the window ends, say) are listed with where they are.
+
+use leptos::prelude::*;
+
+use super::spans::SpanList;
+use super::{edit_scenario, ScenarioAndSlo};
+use crate::model::budget::{format_duration, ErrorBudget};
+use crate::model::plan::{Id, Scenario};
+use crate::model::scenario_fields::{parse_releases_per_week, ratio_to_percent};
+use crate::model::scenario_ops::{move_to_slo, SpanKind};
+use crate::model::slo_fields::{parse_non_negative, parse_ratio_percent, parse_target};
+use crate::model::slo_figures::format_number;
+use crate::model::validate::validate;
+use crate::ui::widgets::number_field::NumberField;
+use crate::ui::widgets::text_field::TextField;
+use crate::ui::workbook::Workbook;
+
+fn check_name(name: &str) -> Option<String> {
+    name.trim()
+        .is_empty()
+        .then(|| "The scenario needs a name.".to_string())
+}
+
+/// The editable fields of one scenario.
+#[component]
+pub fn ScenarioEditor(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let key = StoredValue::new(id.clone());
+    let read = move |f: fn(&Scenario) -> f64| {
+        Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| f(s)).unwrap_or_default()))
+    };
+    let set = move |apply: fn(&mut Scenario, f64)| {
+        Callback::new(move |v: f64| key.with_value(|id| edit_scenario(wb, id, |s| apply(s, v))))
+    };
+    let slo_options = move || {
+        plan.with(|p| {
+            p.iter()
+                .flat_map(|p| p.slo_catalog.slos.iter())
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let current_slo = move || played.with(|p| p.as_ref().map(|(s, _)| s.slo.clone()));
+    let overridden = move || {
+        played.with(|p| {
+            p.as_ref()
+                .is_some_and(|(s, _)| s.target_override_percent.is_some())
+        })
+    };
+    let toggle_override = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        key.with_value(|id| {
+            edit_scenario(wb, id, |s| {
+                s.target_override_percent = on.then_some(99.95);
+            })
+        });
+    };
+    let budget_text = move || {
+        played.with(|p| {
+            let (s, slo) = p.as_ref()?;
+            let target = s.target_override_percent.unwrap_or(slo.target_percent);
+            let budget = ErrorBudget::new(target, slo.window.nominal_days() as f64);
+            Some(format!(
+                "Plays against {} % over {} days: a budget of {} of full outage.{}",
+                format_number(target, 5),
+                slo.window.nominal_days(),
+                format_duration(budget.minutes()),
+                if slo.maintenance_counts {
+                    " Maintenance counts against it."
+                } else {
+                    " The SLO excludes planned maintenance."
+                }
+            ))
+        })
+    };
+    let problems = move || {
+        let id = key.get_value();
+        plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            let Some(index) = p.scenarios.iter().position(|s| s.id == id) else {
+                return Vec::new();
+            };
+            let prefix = format!("scenarios[{index}]");
+            validate(p)
+                .into_iter()
+                .filter(|problem| problem.path.starts_with(&prefix))
+                .map(|problem| format!("{}: {}", problem.path, problem.message))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <section class="card scenario-editor" aria-labelledby="scenario-editor-heading">
+            <h2 id="scenario-editor-heading">
+                {move || played.with(|p| p.as_ref().map(|(s, _)| format!("Edit “{}”", s.name)))}
+            </h2>
+            <Show when=move || !problems().is_empty()>
+                <div class="banner banner--error" role="alert">
+                    <p>"This scenario is not saved until these are fixed:"</p>
+                    <ul class="problems">
+                        {move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <TextField
+                label="Scenario name"
+                id="scenario-name"
+                value=Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| s.name.clone()).unwrap_or_default()))
+                check=check_name
+                commit=Callback::new(move |v: String| key.with_value(|id| edit_scenario(wb, id, |s| s.name = v)))
+            />
+            <div class="field">
+                <label for="scenario-slo">"SLO"</label>
+                <select
+                    id="scenario-slo"
+                    on:change=move |ev| {
+                        let slo = event_target_value(&ev);
+                        key.with_value(|id| wb.edit_open(|p| move_to_slo(p, id, &slo)));
+                    }
+                >
+                    {move || {
+                        let current = current_slo();
+                        slo_options()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = Some(&id) == current.as_ref();
+                                view! { <option value=id selected=selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <p class="hint">{budget_text}</p>
+            <div class="checkbox">
+                <input
+                    id="scenario-override"
+                    type="checkbox"
+                    prop:checked=overridden
+                    on:change=toggle_override
+                />
+                <label for="scenario-override">"Override the SLO target in this scenario"</label>
+            </div>
+            <Show when=overridden>
+                <NumberField
+                    label="Target for this scenario (%)"
+                    id="scenario-target"
+                    value=read(|s| s.target_override_percent.unwrap_or_default())
+                    parse=parse_target
+                    commit=set(|s, v| s.target_override_percent = Some(v))
+                    hint="Answers “what if we promised this instead”."
+                />
+            </Show>
+            <NumberField
+                label="Baseline error ratio (%)"
+                id="scenario-baseline"
+                value=read(|s| ratio_to_percent(s.baseline_error_ratio))
+                parse=parse_ratio_percent
+                commit=set(|s, v| s.baseline_error_ratio = v / 100.0)
+                hint="Errors outside incidents and failed changes, e.g. 0.02."
+            />
+            <fieldset>
+                <legend>"Release model"</legend>
+                <div class="field-row">
+                    <NumberField
+                        label="Releases per week"
+                        id="scenario-releases"
+                        value=read(|s| s.releases.releases_per_week)
+                        parse=parse_releases_per_week
+                        commit=set(|s, v| s.releases.releases_per_week = v)
+                    />
+                    <NumberField
+                        label="Change failure rate (%)"
+                        id="scenario-cfr"
+                        value=read(|s| ratio_to_percent(s.releases.change_failure_rate))
+                        parse=parse_ratio_percent
+                        commit=set(|s, v| s.releases.change_failure_rate = v / 100.0)
+                    />
+                    <NumberField
+                        label="Time to restore (min)"
+                        id="scenario-restore"
+                        value=read(|s| s.releases.restore_minutes)
+                        parse=parse_non_negative
+                        commit=set(|s, v| s.releases.restore_minutes = v)
+                    />
+                    <NumberField
+                        label="Error ratio while broken (%)"
+                        id="scenario-release-ratio"
+                        value=read(|s| ratio_to_percent(s.releases.error_ratio))
+                        parse=parse_ratio_percent
+                        commit=set(|s, v| s.releases.error_ratio = v / 100.0)
+                    />
+                </div>
+                <p class="hint">
+                    "The simulation spreads releases evenly over the window; one fails each time the expected number of failures reaches a whole number (20 releases at 5 % → 1 failed change)."
+                </p>
+            </fieldset>
+            <h3>"Incidents"</h3>
+            <SpanList id=id.clone() played kind=SpanKind::Incident />
+            <h3>"Planned maintenance"</h3>
+            <SpanList id played kind=SpanKind::Maintenance />
+        </section>
+    }
+}

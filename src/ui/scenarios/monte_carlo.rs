@@ -1,0 +1,356 @@
+//! The Monte Carlo panel: its settings (kept in the plan), a run done in time-sliced chunks
+//! with progress and Cancel so the page stays responsive, and the result in words,
+//! numbers and a histogram.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::{edit_scenario, ScenarioAndSlo};
+use crate::charts::histogram_chart::{histogram_svg, Bar};
+use crate::model::budget::{format_count, format_percent};
+use crate::model::monte_carlo::MonteCarlo;
+use crate::model::plan::{Id, Scenario};
+use crate::model::scenario_fields::{
+    parse_duration_minutes, parse_incident_rate, parse_runs, parse_seed, ratio_to_percent,
+};
+use crate::model::scenario_figures::{bin_label, histogram, odds_in_words};
+use crate::model::slo_fields::parse_ratio_percent;
+use crate::model::slo_figures::format_number;
+use crate::ui::widgets::number_field::NumberField;
+use crate::ui::workbook::Workbook;
+
+/// Runs between checks of the clock.
+const CHUNK: u32 = 250;
+/// Milliseconds of work before the page gets the thread back.
+const SLICE_MS: f64 = 12.0;
+
+/// Where a run is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Idle,
+    Running,
+    Cancelled,
+    Done,
+}
+
+/// A finished (or cancelled) run, as shown.
+#[derive(Clone, Debug, PartialEq)]
+struct Outcome {
+    inputs: ScenarioAndSlo,
+    runs_done: u32,
+    runs_asked: u32,
+    odds: String,
+    mean_left: String,
+    percentiles: String,
+    mean_pages: String,
+    expected_left: String,
+    bars: Vec<Bar>,
+    millis: f64,
+}
+
+fn outcome(mc: &MonteCarlo, inputs: ScenarioAndSlo, millis: f64) -> Outcome {
+    let bins = histogram(mc);
+    Outcome {
+        inputs,
+        runs_done: mc.done(),
+        runs_asked: mc.runs,
+        odds: odds_in_words(mc.probability_of_exhaustion(), mc.done()),
+        mean_left: format_percent(mc.mean_left(), 1),
+        percentiles: format!(
+            "{} in the worst 5 % of runs, {} in the median run, {} in the best 5 %",
+            format_percent(mc.left_percentile(5.0), 1),
+            format_percent(mc.left_percentile(50.0), 1),
+            format_percent(mc.left_percentile(95.0), 1)
+        ),
+        mean_pages: format_number(mc.mean_pages(), 2),
+        expected_left: format_percent(mc.expected_left(), 1),
+        bars: bins
+            .iter()
+            .map(|b| (b.from_percent, b.to_percent, b.count))
+            .collect(),
+        millis,
+    }
+}
+
+/// The signals of a run, all `Copy`, so the chunk loop can carry them.
+#[derive(Clone, Copy)]
+struct RunState {
+    mc: StoredValue<Option<MonteCarlo>>,
+    inputs: StoredValue<Option<ScenarioAndSlo>>,
+    phase: RwSignal<Phase>,
+    progress: RwSignal<(u32, u32)>,
+    outcome: RwSignal<Option<Outcome>>,
+    started: StoredValue<f64>,
+}
+
+impl RunState {
+    fn finish(self, phase: Phase) {
+        let millis = js_sys::Date::now() - self.started.get_value();
+        let inputs = self.inputs.get_value();
+        let result = self.mc.with_value(|mc| {
+            mc.as_ref()
+                .zip(inputs)
+                .map(|(mc, i)| outcome(mc, i, millis))
+        });
+        self.outcome.set(result);
+        self.phase.set(phase);
+    }
+
+    /// Does runs for one time slice, then yields to the page and comes back.
+    fn slice(self) {
+        if self.phase.try_get_untracked() != Some(Phase::Running) {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let Some(Some((done, asked))) = self.mc.try_update_value(|mc| {
+            mc.as_mut().map(|mc| {
+                while mc.remaining() > 0 && js_sys::Date::now() - start < SLICE_MS {
+                    mc.step(CHUNK);
+                }
+                (mc.done(), mc.runs)
+            })
+        }) else {
+            return;
+        };
+        self.progress.set((done, asked));
+        if done >= asked {
+            self.finish(Phase::Done);
+        } else {
+            set_timeout(move || self.slice(), Duration::ZERO);
+        }
+    }
+}
+
+/// Settings, Run and Cancel, progress and the result for one scenario.
+#[component]
+pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let key = StoredValue::new(id);
+    let read = move |f: fn(&Scenario) -> f64| {
+        Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| f(s)).unwrap_or_default()))
+    };
+    let set = move |apply: fn(&mut Scenario, f64)| {
+        Callback::new(move |v: f64| key.with_value(|id| edit_scenario(wb, id, |s| apply(s, v))))
+    };
+    let state = RunState {
+        mc: StoredValue::new(None),
+        inputs: StoredValue::new(None),
+        phase: RwSignal::new(Phase::Idle),
+        progress: RwSignal::new((0, 0)),
+        outcome: RwSignal::new(None),
+        started: StoredValue::new(0.0),
+    };
+    let run = move |_| {
+        let Some(inputs) = played.get_untracked() else {
+            return;
+        };
+        let mc = MonteCarlo::new(&inputs.0, &inputs.1);
+        state.progress.set((0, mc.runs));
+        state.mc.set_value(Some(mc));
+        state.inputs.set_value(Some(inputs));
+        state.started.set_value(js_sys::Date::now());
+        state.outcome.set(None);
+        state.phase.set(Phase::Running);
+        set_timeout(move || state.slice(), Duration::ZERO);
+    };
+    let cancel = move |_| {
+        if state.phase.get_untracked() == Phase::Running {
+            state.finish(Phase::Cancelled);
+        }
+    };
+    let running = move || state.phase.get() == Phase::Running;
+    let status = move || {
+        let (done, asked) = state.progress.get();
+        match state.phase.get() {
+            Phase::Idle => String::new(),
+            Phase::Running => format!(
+                "Running: {} of {} runs",
+                format_count(done as f64),
+                format_count(asked as f64)
+            ),
+            Phase::Cancelled => format!(
+                "Cancelled after {} of {} runs; the result below is from those runs.",
+                format_count(done as f64),
+                format_count(asked as f64)
+            ),
+            Phase::Done => format!(
+                "Done: {} runs in {} ms.",
+                format_count(done as f64),
+                state.outcome.with(|o| o
+                    .as_ref()
+                    .map(|o| format!("{:.0}", o.millis))
+                    .unwrap_or_default())
+            ),
+        }
+    };
+    let stale = move || {
+        state.outcome.with(|o| {
+            o.as_ref()
+                .is_some_and(|o| played.with(|p| p.as_ref() != Some(&o.inputs)))
+        })
+    };
+    let histogram_text = move || {
+        state.outcome.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    histogram_svg(
+                        &o.bars,
+                        "Budget left at the end of each run",
+                        &format!("{}. Mean budget left {}.", o.odds, o.mean_left),
+                        (640, 280),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="monte-carlo-heading">
+            <h2 id="monte-carlo-heading">"Monte Carlo: will the budget hold?"</h2>
+            <p class="hint">
+                "Incidents arrive at random at the rate below (Poisson); each lasts a time to restore drawn from a log-normal with the median and 90th percentile below; each release fails at the change failure rate. Baseline errors and counted maintenance are added to every run."
+            </p>
+            <div class="field-row">
+                <NumberField
+                    label="Incidents per window"
+                    id="mc-rate"
+                    value=read(|s| s.monte_carlo.incidents_per_window)
+                    parse=parse_incident_rate
+                    commit=set(|s, v| s.monte_carlo.incidents_per_window = v)
+                />
+                <NumberField
+                    label="Median time to restore (min)"
+                    id="mc-median"
+                    value=read(|s| s.monte_carlo.median_restore_minutes)
+                    parse=parse_duration_minutes
+                    commit=set(|s, v| s.monte_carlo.median_restore_minutes = v)
+                />
+                <NumberField
+                    label="90th percentile time to restore (min)"
+                    id="mc-p90"
+                    value=read(|s| s.monte_carlo.p90_restore_minutes)
+                    parse=parse_duration_minutes
+                    commit=set(|s, v| s.monte_carlo.p90_restore_minutes = v)
+                    hint="At least the median."
+                />
+                <NumberField
+                    label="Error ratio during an incident (%)"
+                    id="mc-ratio"
+                    value=read(|s| ratio_to_percent(s.monte_carlo.error_ratio))
+                    parse=parse_ratio_percent
+                    commit=set(|s, v| s.monte_carlo.error_ratio = v / 100.0)
+                />
+                <NumberField
+                    label="Runs"
+                    id="mc-runs"
+                    value=read(|s| s.monte_carlo.runs as f64)
+                    parse=parse_runs
+                    commit=set(|s, v| s.monte_carlo.runs = v as u32)
+                />
+                <NumberField
+                    label="Seed"
+                    id="mc-seed"
+                    value=read(|s| s.monte_carlo.seed as f64)
+                    parse=parse_seed
+                    commit=set(|s, v| s.monte_carlo.seed = v as u64)
+                    hint="The same seed gives the same result."
+                />
+            </div>
+            <div class="toolbar">
+                <button type="button" class="primary" on:click=run disabled=running>
+                    "Run Monte Carlo"
+                </button>
+                <Show when=running>
+                    <button type="button" on:click=cancel>"Cancel"</button>
+                </Show>
+            </div>
+            <Show when=running>
+                <progress
+                    aria-label="Monte Carlo progress"
+                    max=move || state.progress.get().1
+                    value=move || state.progress.get().0
+                ></progress>
+            </Show>
+            <p role="status" class="mc-status">{status}</p>
+            {move || {
+                state
+                    .outcome
+                    .get()
+                    .map(|o| {
+                        let first = o.bars.first().cloned();
+                        view! {
+                            <Show when=stale>
+                                <p class="banner banner--info">
+                                    "The scenario changed since this run; run again to update the result."
+                                </p>
+                            </Show>
+                            <p class="odds">
+                                <strong>"Chance the budget runs out: "</strong>
+                                {o.odds.clone()}
+                            </p>
+                            <dl class="figures">
+                                <div>
+                                    <dt>"Mean budget left"</dt>
+                                    <dd>{o.mean_left.clone()}</dd>
+                                </div>
+                                <div>
+                                    <dt>"Expected from the settings"</dt>
+                                    <dd>{o.expected_left.clone()}</dd>
+                                </div>
+                                <div>
+                                    <dt>"Mean pages per window"</dt>
+                                    <dd>{o.mean_pages.clone()}</dd>
+                                </div>
+                            </dl>
+                            <p>{format!("Budget left: {}.", o.percentiles)}</p>
+                            <figure class="chart">
+                                <div class="chart-svg histogram" inner_html=histogram_text></div>
+                                <figcaption class="hint">
+                                    "Red, hatched bars are runs that exhausted the budget."
+                                </figcaption>
+                            </figure>
+                            <details class="show-data">
+                                <summary>"Show data"</summary>
+                                <table class="compact">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Budget left at the end"</th>
+                                            <th scope="col" class="num">"Runs"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {o
+                                            .bars
+                                            .iter()
+                                            .map(|&(from, to, count)| {
+                                                let bin = crate::model::scenario_figures::HistogramBin {
+                                                    from_percent: from,
+                                                    to_percent: to,
+                                                    count,
+                                                };
+                                                let is_first = first.map(|f| f.0) == Some(from);
+                                                view! {
+                                                    <tr>
+                                                        <td>{bin_label(&bin, is_first)}</td>
+                                                        <td class="num">{format_count(count as f64)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </details>
+                            <p class="hint">
+                                {format!(
+                                    "From {} of {} runs.",
+                                    format_count(o.runs_done as f64),
+                                    format_count(o.runs_asked as f64),
+                                )}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

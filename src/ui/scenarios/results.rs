@@ -1,0 +1,194 @@
+//! What one scenario does over its window: the burn rate over each alert rule's long window
+//! with the thresholds, and the incident and alert timeline as a chart and a table.
+
+use leptos::prelude::*;
+
+use super::{simulation_of, ScenarioAndSlo};
+use crate::charts::burn_chart::{burn_chart_svg, BurnLine, ThresholdLine};
+use crate::charts::legend::{pattern, swatch_svg};
+use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
+use crate::model::budget::{format_duration, AlertSeverity};
+use crate::model::scenario_figures::{rule_label, timeline};
+use crate::model::slo_figures::format_number;
+
+/// The burn-rate chart and the timeline of the scenario shown in detail.
+#[component]
+pub fn ScenarioResults(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
+    let sim = simulation_of(played);
+    let events = Memo::new(move |_| {
+        played.with(|p| {
+            sim.with(|sim| match (p, sim) {
+                (Some((s, slo)), Some(sim)) => timeline(s, slo, sim),
+                _ => Vec::new(),
+            })
+        })
+    });
+    let burn_lines = Memo::new_with_compare(
+        move |_| {
+            sim.with(|sim| {
+                let Some(sim) = sim else { return Vec::new() };
+                let mut windows: Vec<f64> = sim.rules.iter().map(|r| r.long_minutes).collect();
+                windows.dedup();
+                windows
+                    .into_iter()
+                    .map(|w| BurnLine {
+                        name: format!("Over {}", format_duration(w)),
+                        rates: sim.burn_rate(w.round() as usize),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        },
+        |_, _| true,
+    );
+    let burn_svg = move || {
+        sim.with(|sim| {
+            let Some(sim) = sim else { return String::new() };
+            let thresholds: Vec<ThresholdLine> = sim
+                .rules
+                .iter()
+                .map(|r| ThresholdLine {
+                    rate: r.threshold,
+                    label: format!(
+                        "{} at {}× ({})",
+                        match r.severity {
+                            AlertSeverity::Page => "Page",
+                            AlertSeverity::Ticket => "Ticket",
+                        },
+                        format_number(r.threshold, 2),
+                        format_duration(r.long_minutes)
+                    ),
+                })
+                .collect();
+            let description = burn_lines.with(|lines| {
+                lines
+                    .iter()
+                    .map(|l| {
+                        let peak = l.rates.iter().copied().fold(0.0_f64, f64::max);
+                        format!("{}: peaks at {}×.", l.name, format_number(peak, 1))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            burn_lines.with(|lines| {
+                burn_chart_svg(
+                    lines,
+                    &thresholds,
+                    "Burn rate over each alert rule's long window",
+                    &description,
+                    (760, 320),
+                )
+            })
+        })
+    };
+    let timeline_svg_text = move || {
+        sim.with(|sim| {
+            let Some(sim) = sim else { return String::new() };
+            events.with(|events| {
+                let bars: Vec<TimelineBar> = events
+                    .iter()
+                    .map(|e| TimelineBar {
+                        kind: e.kind,
+                        start: e.start_minute,
+                        end: e.end_minute,
+                        tooltip: format!("{}: {}, {} for {}", e.kind, e.what, e.start, e.duration),
+                    })
+                    .collect();
+                timeline_svg(
+                    &bars,
+                    sim.window_minutes,
+                    "Incidents, failed releases, maintenance and alerts over the window",
+                    &format!("{} events; the table below lists each one.", events.len()),
+                    760,
+                )
+            })
+        })
+    };
+    let rules_text = move || {
+        sim.with(|sim| {
+            sim.as_ref()
+                .map(|sim| {
+                    sim.rules
+                        .iter()
+                        .map(rule_label)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="card scenario-results" aria-labelledby="scenario-results-heading">
+            <h2 id="scenario-results-heading">
+                {move || played.with(|p| p.as_ref().map(|(s, _)| format!("What “{}” does", s.name)))}
+            </h2>
+            <h3>"Burn rate"</h3>
+            <figure class="chart">
+                <div class="chart-svg" inner_html=burn_svg></div>
+                <figcaption>
+                    <ul class="legend-text">
+                        {move || {
+                            burn_lines
+                                .with(|lines| {
+                                    lines
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(i, l)| {
+                                            view! {
+                                                <li>
+                                                    <span class="swatch" inner_html=swatch_svg(i)></span>
+                                                    {format!("Burn rate {} ({} line)", l.name.to_lowercase(), pattern(i))}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
+                    </ul>
+                    <p class="hint">
+                        {move || format!("Logarithmic scale. Alert rules: {}. A rule fires when both its windows burn at or above its rate.", rules_text())}
+                    </p>
+                </figcaption>
+            </figure>
+            <h3>"Incident and alert timeline"</h3>
+            <figure class="chart">
+                <div class="chart-svg" inner_html=timeline_svg_text></div>
+            </figure>
+            <details class="show-data">
+                <summary>{move || format!("Show the timeline as a table ({} events)", events.with(Vec::len))}</summary>
+                <div class="table-scroll">
+                <table class="compact timeline-table">
+                    <caption class="visually-hidden">"Timeline of the scenario"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Start"</th>
+                            <th scope="col">"Kind"</th>
+                            <th scope="col">"What"</th>
+                            <th scope="col">"Lasts"</th>
+                            <th scope="col">"Details"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            events
+                                .get()
+                                .into_iter()
+                                .map(|e| {
+                                    view! {
+                                        <tr>
+                                            <td>{e.start}</td>
+                                            <td>{e.kind}</td>
+                                            <td>{e.what}</td>
+                                            <td>{e.duration}</td>
+                                            <td>{e.detail}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+                </div>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+// The scenario workspace as an SRE coach uses it: add an incident and watch the budget
+// chart and the comparison change, make a variant that promises a different target, run
+// the Monte Carlo, and find it all kept after a reload.
+import { expect, test, type Page } from "@playwright/test";
+import { openWorkbook } from "./helpers";
+
+async function pick(page: Page, name: string) {
+  await page.getByRole("table").filter({ hasText: "On the chart" }).getByRole("button", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Edit “${name}”` })).toBeVisible();
+}
+
+const comparisonRow = (page: Page, name: string) =>
+  page.getByRole("table", { name: "Scenarios side by side" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+test("adding an incident changes the budget chart and the comparison, and is kept", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  await pick(page, "Double the release rate");
+  const row = comparisonRow(page, "Double the release rate");
+  await expect(row).toContainText("24.4 % (10 min 34 s left)");
+  await expect(row).toContainText("Not exhausted");
+  const chartDescription = page.locator("#budget-chart-desc");
+  await expect(chartDescription).toContainText("Double the release rate: 24.4 % (10 min 34 s left) at the end; exhausted not exhausted.");
+
+  await page.getByRole("button", { name: "Add incident" }).click();
+  const incident = page.getByRole("group", { name: "Incident 1: Incident 1" });
+  await incident.getByLabel("Label").fill("Warehouse API down");
+  const renamed = page.getByRole("group", { name: "Incident 1: Warehouse API down" });
+  await renamed.getByLabel("Start day").fill("10");
+  await renamed.getByLabel("Start time").fill("12:00");
+  await renamed.getByLabel("Duration (min)").fill("60");
+  await renamed.getByLabel("Error ratio or share of users affected (%)").fill("100");
+
+  // About 33 minutes of budget are left on day 10, so a 60-minute full outage empties it.
+  await expect(row.getByRole("cell").nth(2)).toHaveText(/^Day 10, 12:\d\d$/);
+  await expect(row).toContainText("Overspent by");
+  await expect(chartDescription).toContainText("exhausted day 10, 12:");
+  await page.getByText(/Show the timeline as a table/).click();
+  await expect(page.getByRole("table", { name: "Timeline of the scenario" })).toContainText("Day 10, 12:00IncidentWarehouse API down1 h");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  await page.reload();
+  await pick(page, "Double the release rate");
+  const kept = page.getByRole("group", { name: "Incident 1: Warehouse API down" });
+  await expect(kept.getByLabel("Start day")).toHaveValue("10");
+  await expect(kept.getByLabel("Start time")).toHaveValue("12:00");
+  await expect(kept.getByLabel("Duration (min)")).toHaveValue("60");
+  await expect(comparisonRow(page, "Double the release rate").getByRole("cell").nth(2)).toHaveText(/^Day 10, 12:\d\d$/);
+});
+
+test("a variant promising another target is compared side by side and kept", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  await pick(page, "Double the release rate");
+  await page.getByRole("button", { name: "Duplicate as variant" }).click();
+  await expect(page.getByRole("heading", { name: "Edit “Double the release rate (variant)”" })).toBeVisible();
+  await page.getByLabel("Scenario name").fill("Double releases at 99.5 %");
+  await page.getByLabel("Override the SLO target in this scenario").check();
+  await page.getByLabel("Target for this scenario (%)").fill("99.5");
+
+  const variant = comparisonRow(page, "Double releases at 99.5 %");
+  await expect(variant.getByRole("cell").first()).toHaveText("99.5 % (override)");
+  // The same 32.66 bad minutes against a 216-minute budget leave 84.9 %.
+  await expect(variant).toContainText("84.9 %");
+  await expect(comparisonRow(page, "Double the release rate")).toContainText("24.4 %");
+
+  // Left off the chart: it leaves the table too; ticked again, it is back.
+  await page.getByLabel("Show Double releases at 99.5 % on the chart").uncheck();
+  await expect(variant).toHaveCount(0);
+  await page.getByLabel("Show Double releases at 99.5 % on the chart").check();
+  await expect(variant).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  await page.reload();
+  await pick(page, "Double releases at 99.5 %");
+  await expect(page.getByLabel("Target for this scenario (%)")).toHaveValue("99.5");
+  await expect(comparisonRow(page, "Double releases at 99.5 %")).toContainText("84.9 %");
+});
+
+test("the Monte Carlo shows progress, can be cancelled, and a seeded run repeats exactly", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  await pick(page, "This quarter's incidents");
+  const status = page.getByRole("status").filter({ hasText: /runs/ });
+
+  // A long run (1,000 incidents in each of 100,000 windows) is visibly in progress; cancel it.
+  await page.getByLabel("Incidents per window").fill("1000");
+  await page.getByLabel("Runs", { exact: true }).fill("100000");
+  await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+  await expect(page.getByRole("progressbar", { name: "Monte Carlo progress" })).toBeVisible();
+  await expect(status).toContainText(/Running: [\d,]+ of 100,000 runs/);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(status).toContainText(/Cancelled after [\d,]+ of 100,000 runs/);
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+
+  await page.getByLabel("Incidents per window").fill("3");
+  await page.getByLabel("Runs", { exact: true }).fill("10000");
+  await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+  await expect(status).toContainText(/Done: 10,000 runs in \d+ ms/);
+  const odds = page.locator(".odds");
+  await expect(odds).toContainText(/Chance the budget runs out: [A-Z][a-z ]+: [\d.]+ % of 10,000 runs/);
+  const first = await odds.textContent();
+  await expect(page.getByRole("img", { name: "Budget left at the end of each run" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+  await expect(status).toContainText(/Done: 10,000 runs/);
+  await expect(odds).toHaveText(first!);
+
+  // Another seed is another sample; the settings are kept in the plan.
+  await page.getByLabel("Seed").fill("7");
+  await expect(page.getByText("The scenario changed since this run; run again to update the result.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await page.reload();
+  await pick(page, "This quarter's incidents");
+  await expect(page.getByLabel("Seed")).toHaveValue("7");
+  await expect(page.getByLabel("Runs", { exact: true })).toHaveValue("10000");
+});
+
+test("the budget affords a number of incidents and a full outage empties it", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  await pick(page, "This quarter's incidents");
+  await page.getByLabel("Incident length (min)").fill("10");
+  await page.getByLabel("Error ratio during it (%)").fill("50");
+  // 43.2 min of budget ÷ (10 min × 50 %) = 8.64 incidents.
+  await expect(page.getByText("At 99.9 % over 30 days the budget affords 8.64 incidents (8 whole) of 10 min at 50 % errors.")).toBeVisible();
+  await expect(page.getByText("A full outage empties it in 43 min 12 s.")).toBeVisible();
+});
