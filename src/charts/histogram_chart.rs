@@ -38,7 +38,7 @@ fn draw<'a>(
         .build_cartesian_2d(low..high, 0.0..most * 1.1)?;
     chart
         .configure_mesh()
-        .x_labels(((high - low) / 10.0) as usize + 1)
+        .x_labels(8)
         .y_labels(5)
         .x_desc("Budget left at the end of the window")
         .y_desc("Runs")

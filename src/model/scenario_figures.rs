@@ -236,8 +236,14 @@ pub struct HistogramBin {
     pub count: u32,
 }
 
-/// Budget left at the end of each run, in bins 10 percentage points wide from 100 % down to
-/// the lowest run (at most 200 % overspent; lower runs join the first bin).
+/// Widths tried for histogram bins, in percentage points: the narrowest that gives at
+/// most [`MAX_BINS`] bins is used.
+const BIN_WIDTHS: [i32; 4] = [10, 20, 25, 50];
+/// Most bars a histogram has.
+const MAX_BINS: i32 = 16;
+
+/// Budget left at the end of each run, in bins from 100 % down to the lowest run (at most
+/// 200 % overspent; lower runs join the first bin), 10 to 50 percentage points wide.
 pub fn histogram(mc: &MonteCarlo) -> Vec<HistogramBin> {
     let lowest = mc
         .left_at_end
@@ -245,16 +251,22 @@ pub fn histogram(mc: &MonteCarlo) -> Vec<HistogramBin> {
         .copied()
         .fold(0.0_f64, f64::min)
         .max(-2.0);
-    let first = (lowest * 10.0).floor() as i32;
-    let mut bins: Vec<HistogramBin> = (first..10)
+    let lowest_percent = (lowest * 100.0).floor() as i32;
+    let width = BIN_WIDTHS
+        .into_iter()
+        .find(|w| (100 - lowest_percent) / w < MAX_BINS)
+        .unwrap_or(50);
+    let first = lowest_percent.div_euclid(width);
+    let top = 100 / width;
+    let mut bins: Vec<HistogramBin> = (first..top)
         .map(|k| HistogramBin {
-            from_percent: k as f64 * 10.0,
-            to_percent: (k + 1) as f64 * 10.0,
+            from_percent: (k * width) as f64,
+            to_percent: ((k + 1) * width) as f64,
             count: 0,
         })
         .collect();
     for left in &mc.left_at_end {
-        let k = ((left * 10.0).floor() as i32).clamp(first, 9);
+        let k = ((left * 100.0 / width as f64).floor() as i32).clamp(first, top - 1);
         bins[(k - first) as usize].count += 1;
     }
     bins
@@ -344,6 +356,20 @@ mod tests {
     }
 
     #[test]
+    fn a_calm_scenario_gets_10_point_bins() {
+        let (mut scenario, slo) = example(0);
+        scenario.monte_carlo.incidents_per_window = 0.0;
+        scenario.releases.releases_per_week = 0.0;
+        let mut mc = MonteCarlo::new(&scenario, &slo);
+        mc.step(1000);
+        let bins = histogram(&mc);
+        // Baseline errors alone leave 80 % in every run: ten bins from 0 %, all in 80–90 %.
+        assert_eq!(bins.len(), 10);
+        assert_eq!(bins[8].count, 1000);
+        assert_eq!(bin_label(bins.last().unwrap(), false), "90 % to 100 %");
+    }
+
+    #[test]
     fn odds_read_in_words_and_numbers() {
         assert_eq!(
             odds_in_words(0.042, 10_000),
@@ -366,6 +392,12 @@ mod tests {
         assert_eq!(bins.iter().map(|b| b.count).sum::<u32>(), 2000);
         assert_eq!(bins.last().unwrap().to_percent, 100.0);
         assert!(bins[0].from_percent <= 0.0);
-        assert_eq!(bin_label(&bins[bins.len() - 1], false), "90 % to 100 %");
+        assert!(bins.len() <= 16, "{} bins", bins.len());
+        let width = bins[0].to_percent - bins[0].from_percent;
+        assert!(bins.iter().all(|b| b.to_percent - b.from_percent == width));
+        assert_eq!(
+            bin_label(&bins[bins.len() - 1], false),
+            format!("{} % to 100 %", 100.0 - width)
+        );
     }
 }

@@ -142,7 +142,7 @@ pub fn ScenarioComparison(
                     </figcaption>
                 </figure>
                 <div class="table-scroll">
-                    <table class="comparison">
+                    <table class="comparison stack">
                         <caption class="visually-hidden">"Scenarios side by side"</caption>
                         <thead>
                             <tr>
@@ -165,13 +165,13 @@ pub fn ScenarioComparison(
                                         view! {
                                             <tr>
                                                 <th scope="row">{r.name}</th>
-                                                <td class="num">{r.target}</td>
-                                                <td>{r.left_at_end}</td>
-                                                <td class=exhausted_class>{r.exhausted}</td>
-                                                <td class="num">{r.pages}</td>
-                                                <td class="num">{r.tickets}</td>
-                                                <td>{r.mean_time_to_detect}</td>
-                                                <td>
+                                                <td data-label="Target" class="num">{r.target}</td>
+                                                <td data-label="Budget left at the end">{r.left_at_end}</td>
+                                                <td data-label="Exhausted" class=exhausted_class>{r.exhausted}</td>
+                                                <td data-label="Pages" class="num">{r.pages}</td>
+                                                <td data-label="Tickets" class="num">{r.tickets}</td>
+                                                <td data-label="Mean time to detect">{r.mean_time_to_detect}</td>
+                                                <td data-label="Policy actions triggered" class="actions">
                                                     {if r.actions.is_empty() {
                                                         view! { <span>"None"</span> }.into_any()
                                                     } else {

@@ -117,7 +117,7 @@ pub fn ScenarioList(
         <section class="card" aria-labelledby="scenario-list-heading">
             <h2 id="scenario-list-heading">"Scenarios in this plan"</h2>
             <div class="table-scroll">
-                <table class="scenario-list">
+                <table class="scenario-list stack">
                     <thead>
                         <tr>
                             <th scope="col">"Scenario"</th>
@@ -170,10 +170,10 @@ pub fn ScenarioList(
                                                 {row.name.clone()}
                                             </button>
                                         </th>
-                                        <td>{row.slo.clone()}</td>
-                                        <td class="num">{row.target.clone()}</td>
-                                        <td>{row.summary.clone()}</td>
-                                        <td>
+                                        <td data-label="SLO">{row.slo.clone()}</td>
+                                        <td data-label="Target" class="num">{row.target.clone()}</td>
+                                        <td data-label="Holds">{row.summary.clone()}</td>
+                                        <td data-label="On the chart">
                                             <input
                                                 type="checkbox"
                                                 aria-label=check_label
