@@ -8,6 +8,7 @@ pub mod ui;
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use storage::browser::BrowserStore;
 use storage::library::{load_session, save_session, Session};
@@ -70,7 +71,18 @@ pub fn App() -> impl IntoView {
     register_service_worker();
 
     let plan_name = move || open_plan.with(|p| p.as_ref().map(|p| p.name.clone()));
+    // Skips header and navigation: focuses the workspace without touching the hash route.
+    let skip = move |ev: ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    };
     view! {
+        <a class="skip-link" href="#main" on:click=skip>"Skip to the workspace"</a>
         <header class="app-header">
             <div class="brand">
                 <span class="app-title">"SRE Foundations Workbook"</span>
@@ -101,7 +113,7 @@ pub fn App() -> impl IntoView {
         </nav>
         <Notices />
         <ConflictDialog />
-        <main id="main" class="workspace">
+        <main id="main" class="workspace" tabindex="-1">
             {move || match route.get() {
                 Route::Plans => view! { <ui::plans::page::PlansPage /> }.into_any(),
                 Route::Transition => view! { <ui::transition::page::TransitionPage /> }.into_any(),

@@ -141,7 +141,7 @@ pub fn ScenarioComparison(
                         </p>
                     </figcaption>
                 </figure>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Scenarios side by side (scrolls sideways)">
                     <table class="comparison stack">
                         <caption class="visually-hidden">"Scenarios side by side"</caption>
                         <thead>

@@ -155,7 +155,7 @@ pub fn ScenarioResults(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
             </figure>
             <details class="show-data">
                 <summary>{move || format!("Show the timeline as a table ({} events)", events.with(Vec::len))}</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Timeline table (scrolls sideways)">
                 <table class="compact timeline-table">
                     <caption class="visually-hidden">"Timeline of the scenario"</caption>
                     <thead>

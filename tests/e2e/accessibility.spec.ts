@@ -1,0 +1,34 @@
+// axe-core on every workspace, in the light and the dark scheme: the suite fails on any
+// serious or critical violation (WCAG 2.1 A and AA rules, contrast included).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { openWorkbook } from "./helpers";
+
+const PAGES: [string, string][] = [
+  ["Plans", "./#/plans"],
+  ["Transition", "./#/transition"],
+  ["SLOs", "./#/slos"],
+  ["Scenarios", "./#/scenarios"],
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " — " + n.failureSummary?.split("\n")[1]).join("\n  ")}`);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  for (const [name, path] of PAGES) {
+    test(`${name} has no serious accessibility violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openWorkbook(page, path);
+      await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+      // Open what is folded away, and on Scenarios show a Monte Carlo result, so axe sees it all.
+      if (name === "Scenarios") await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+      if (name === "Scenarios") await expect(page.locator(".odds")).toBeVisible();
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+}
