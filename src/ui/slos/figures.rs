@@ -129,6 +129,7 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                     })
             }}
             <h3>"Allowed downtime"</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Allowed downtime (scrolls sideways)">
             <table class="compact">
                 <caption class="visually-hidden">"Allowed downtime per period"</caption>
                 <thead>
@@ -153,6 +154,7 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
             <p class="hint">"A day is 24 h; a quarter is a quarter of a 365-day year."</p>
 
             <h3>"Burn-rate alerts"</h3>
@@ -281,6 +283,7 @@ pub fn SloFigures(id: Id) -> impl IntoView {
             }}
 
             <h3>"Neighboring targets"</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Neighboring targets (scrolls sideways)">
             <table class="compact">
                 <caption class="visually-hidden">"What neighboring targets would allow"</caption>
                 <thead>
@@ -308,6 +311,7 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

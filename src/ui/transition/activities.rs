@@ -144,6 +144,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                 coverage()
                     .map(|(rounds, rows)| {
                         view! {
+                            <div class="table-scroll" tabindex="0" role="region" aria-label="Activity coverage per round (scrolls sideways)">
                             <table class="compact coverage">
                                 <caption class="visually-hidden">"Share of teams with each activity in place, per round"</caption>
                                 <thead>
@@ -170,6 +171,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                                         .collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                         }
                     })
             }}

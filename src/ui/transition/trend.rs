@@ -127,6 +127,7 @@ pub fn TrendSection() -> impl IntoView {
                     table()
                         .map(|(rounds, rows)| {
                             view! {
+                                <div class="table-scroll" tabindex="0" role="region" aria-label="Average level per group and round (scrolls sideways)">
                                 <table class="compact">
                                     <caption>"Average level per group and round"</caption>
                                     <thead>
@@ -149,6 +150,7 @@ pub fn TrendSection() -> impl IntoView {
                                             .collect_view()}
                                     </tbody>
                                 </table>
+                                </div>
                             }
                         })
                 }}
@@ -185,6 +187,7 @@ fn TargetsTable() -> impl IntoView {
         })
     };
     view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Targets per group (scrolls sideways)">
         <table class="compact targets">
             <caption class="visually-hidden">"Target level and date per group"</caption>
             <thead>
@@ -244,5 +247,6 @@ fn TargetsTable() -> impl IntoView {
                 }}
             </tbody>
         </table>
+        </div>
     }
 }
