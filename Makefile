@@ -59,9 +59,10 @@ test-browser: tools browser ## wasm-bindgen-test in headless Chromium
 test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/
 	npx playwright test
 
-bench: dist ## Measure: core benchmarks (Criterion) and bundle sizes (raw and gzip)
+bench: dist browser ## Measure everything (Criterion, bundle, load, interaction, large plan) into docs/performance.md
 	cargo bench --locked --bench scenario
-	node scripts/bench-bundle.mjs
+	cargo run --locked --quiet --example large_plan -- target/large-plan.json
+	node scripts/bench-report.mjs
 
 fmt: ## Format the Rust code
 	cargo fmt

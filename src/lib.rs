@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
         }
     });
     register_service_worker();
+    // Effects run once the first render is in the page: the workbook is usable from here.
+    Effect::new(move |_| ui::browser::mark("workbook-interactive"));
 
     let plan_name = move || open_plan.with(|p| p.as_ref().map(|p| p.name.clone()));
     // Skips header and navigation: focuses the workspace without touching the hash route.

@@ -9,6 +9,20 @@ pub fn now_millis() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// Records a named moment on the page's performance timeline, for `make bench`.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Records the time from mark `start` to now as the measure `name`, for `make bench`.
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}
+
 /// A random 32-bit number.
 pub fn random_u32() -> u32 {
     (js_sys::Math::random() * u32::MAX as f64) as u32

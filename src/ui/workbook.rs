@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::browser::{now_millis, random_u32};
+use super::browser::{mark, measure_since, now_millis, random_u32};
 use crate::model::calendar::format_timestamp;
 use crate::model::defaults::blank_plan;
 use crate::model::example::example_plan;
@@ -328,6 +328,7 @@ impl Workbook {
     /// Writes every changed plan to local storage now. A plan that does not validate is not
     /// written, so the stored copy always stays readable.
     pub fn save_now(&self) {
+        mark("workbook-save-start");
         let store = BrowserStore;
         let dirty = self.dirty.get_value();
         let mut failure = None;
@@ -349,6 +350,7 @@ impl Workbook {
             }
         }
         self.dirty.set_value(still_dirty);
+        measure_since("workbook-save", "workbook-save-start");
         self.save_state.set(match failure {
             Some(reason) => SaveState::NotSaved(reason),
             None => SaveState::Saved,

@@ -1,42 +1,41 @@
 //! The scenarios side by side: budget left over the window overlaid on one chart, with the
 //! error-budget policy's thresholds and where budgets run out, and the comparison table.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use super::find;
+use super::Played;
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::plan::Id;
-use crate::model::scenario::{simulate, Simulation};
+use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{comparison_row, ComparisonRow};
 use crate::model::slo_figures::format_number;
-use crate::ui::workbook::Workbook;
 
 /// What the comparison draws for one scenario.
 struct Compared {
     row: ComparisonRow,
-    sim: Simulation,
+    sim: Arc<Simulation>,
     left: Vec<f64>,
 }
 
 /// The overlay chart and comparison table of the scenarios shown.
 #[component]
 pub fn ScenarioComparison(
+    /// Every scenario, simulated.
+    simulations: Memo<Vec<Played>>,
     /// Scenarios left off.
     hidden: RwSignal<Vec<Id>>,
     /// The scenario shown in detail, whose SLO's policy is drawn.
     selected: Memo<Option<Id>>,
 ) -> impl IntoView {
-    let wb = expect_context::<Workbook>();
-    let plan = wb.open_plan();
     let played = Memo::new(move |_| {
         let hidden = hidden.get();
-        plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            p.scenarios
-                .iter()
-                .filter(|s| !hidden.contains(&s.id))
-                .filter_map(|s| find(p, &s.id))
+        simulations.with(|all| {
+            all.iter()
+                .filter(|p| !hidden.contains(&p.scenario.id))
+                .cloned()
                 .collect::<Vec<_>>()
         })
     });
@@ -44,13 +43,10 @@ pub fn ScenarioComparison(
         move |_| {
             played.with(|list| {
                 list.iter()
-                    .map(|(s, slo)| {
-                        let sim = simulate(s, slo);
-                        Compared {
-                            row: comparison_row(s, slo, &sim),
-                            left: sim.budget_left(),
-                            sim,
-                        }
+                    .map(|p| Compared {
+                        row: comparison_row(&p.scenario, &p.slo, &p.sim),
+                        left: p.sim.budget_left(),
+                        sim: p.sim.clone(),
                     })
                     .collect::<Vec<_>>()
             })
@@ -61,10 +57,11 @@ pub fn ScenarioComparison(
         let id = selected.get();
         played.with(|list| {
             list.iter()
-                .find(|(s, _)| Some(&s.id) == id.as_ref())
+                .find(|p| Some(&p.scenario.id) == id.as_ref())
                 .or(list.first())
-                .map(|(_, slo)| {
-                    slo.policy
+                .map(|p| {
+                    p.slo
+                        .policy
                         .thresholds
                         .iter()
                         .map(|t| PolicyLine {

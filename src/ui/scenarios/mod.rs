@@ -9,6 +9,8 @@ pub mod page;
 pub mod results;
 pub mod spans;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::model::plan::{Id, Plan, Scenario, Slo};
@@ -34,12 +36,45 @@ pub fn find(plan: &Plan, id: &str) -> Option<ScenarioAndSlo> {
     Some((scenario.clone(), slo.clone()))
 }
 
-/// The simulation of a scenario, replayed only when the scenario or its SLO changes.
-pub fn simulation_of(played: Memo<Option<ScenarioAndSlo>>) -> Memo<Option<Simulation>> {
-    Memo::new_with_compare(
-        move |_| played.with(|p| p.as_ref().map(|(s, slo)| simulate(s, slo))),
-        |_, _| true,
-    )
+/// A scenario, its SLO and what the simulation made of them.
+#[derive(Clone, Debug)]
+pub struct Played {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The SLO it plays against.
+    pub slo: Slo,
+    /// The minute-by-minute simulation, shared.
+    pub sim: Arc<Simulation>,
+}
+
+/// Two played scenarios are the same when their inputs are: the simulation follows.
+impl PartialEq for Played {
+    fn eq(&self, other: &Self) -> bool {
+        self.scenario == other.scenario && self.slo == other.slo
+    }
+}
+
+/// Every scenario of the open plan, simulated. An edit replays only the scenarios whose
+/// inputs changed; the others keep their simulation.
+pub fn simulations(plan: Memo<Option<Plan>>) -> Memo<Vec<Played>> {
+    Memo::new(move |previous: Option<&Vec<Played>>| {
+        plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            p.scenarios
+                .iter()
+                .filter_map(|s| {
+                    let (scenario, slo) = find(p, &s.id)?;
+                    let kept = previous
+                        .and_then(|prev| {
+                            prev.iter().find(|x| x.scenario == scenario && x.slo == slo)
+                        })
+                        .map(|x| x.sim.clone());
+                    let sim = kept.unwrap_or_else(|| Arc::new(simulate(&scenario, &slo)));
+                    Some(Played { scenario, slo, sim })
+                })
+                .collect()
+        })
+    })
 }
 
 /// Changes one scenario of the open plan.

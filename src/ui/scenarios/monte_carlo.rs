@@ -17,6 +17,7 @@ use crate::model::scenario_fields::{
 use crate::model::scenario_figures::{bin_label, histogram, odds_in_words};
 use crate::model::slo_fields::parse_ratio_percent;
 use crate::model::slo_figures::format_number;
+use crate::ui::browser::{mark, measure_since};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::workbook::Workbook;
 
@@ -86,6 +87,7 @@ struct RunState {
 
 impl RunState {
     fn finish(self, phase: Phase) {
+        measure_since("monte-carlo", "monte-carlo-start");
         let millis = js_sys::Date::now() - self.started.get_value();
         let inputs = self.inputs.get_value();
         let result = self.mc.with_value(|mc| {
@@ -150,6 +152,7 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
         state.mc.set_value(Some(mc));
         state.inputs.set_value(Some(inputs));
         state.started.set_value(js_sys::Date::now());
+        mark("monte-carlo-start");
         state.outcome.set(None);
         state.phase.set(Phase::Running);
         set_timeout(move || state.slice(), Duration::ZERO);

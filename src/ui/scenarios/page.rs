@@ -9,7 +9,7 @@ use super::editor::ScenarioEditor;
 use super::list::ScenarioList;
 use super::monte_carlo::MonteCarloPanel;
 use super::results::ScenarioResults;
-use super::scenario_by_id;
+use super::{scenario_by_id, simulations};
 use crate::model::plan::Id;
 use crate::ui::workbook::Workbook;
 
@@ -31,6 +31,7 @@ pub fn ScenariosPage() -> impl IntoView {
                 .map(|s| s.id.clone())
         })
     });
+    let simulations = simulations(plan);
     let has_slos =
         move || plan.with(|p| p.as_ref().is_some_and(|p| !p.slo_catalog.slos.is_empty()));
     view! {
@@ -55,7 +56,7 @@ pub fn ScenariosPage() -> impl IntoView {
                 }
             >
                 <ScenarioList selected chosen hidden />
-                <ScenarioComparison hidden selected />
+                <ScenarioComparison simulations hidden selected />
                 {move || {
                     selected
                         .get()
@@ -65,7 +66,7 @@ pub fn ScenariosPage() -> impl IntoView {
                                 <div class="scenario-detail">
                                     <ScenarioEditor id=id.clone() played />
                                     <div class="scenario-side">
-                                        <ScenarioResults played />
+                                        <ScenarioResults played simulations />
                                         <MonteCarloPanel id played />
                                         <Affordability played />
                                     </div>

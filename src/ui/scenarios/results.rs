@@ -1,20 +1,54 @@
 //! What one scenario does over its window: the burn rate over each alert rule's long window
 //! with the thresholds, and the incident and alert timeline as a chart and a table.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use super::{simulation_of, ScenarioAndSlo};
+use super::{Played, ScenarioAndSlo};
 use crate::charts::burn_chart::{burn_chart_svg, BurnLine, ThresholdLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
 use crate::model::budget::{format_duration, AlertSeverity};
+use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{rule_label, timeline};
 use crate::model::slo_figures::format_number;
 
+/// A simulation compared by identity, so a memo of it changes only when it is replayed.
+#[derive(Clone, Debug)]
+struct SharedSimulation(Arc<Simulation>);
+
+impl PartialEq for SharedSimulation {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedSimulation {
+    type Target = Simulation;
+    fn deref(&self) -> &Simulation {
+        &self.0
+    }
+}
+
 /// The burn-rate chart and the timeline of the scenario shown in detail.
 #[component]
-pub fn ScenarioResults(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
-    let sim = simulation_of(played);
+pub fn ScenarioResults(
+    /// The scenario shown and its SLO.
+    played: Memo<Option<ScenarioAndSlo>>,
+    /// Every scenario, simulated.
+    simulations: Memo<Vec<Played>>,
+) -> impl IntoView {
+    let sim = Memo::new(move |_| {
+        played.with(|p| {
+            let (scenario, _) = p.as_ref()?;
+            simulations.with(|all| {
+                all.iter()
+                    .find(|x| x.scenario.id == scenario.id)
+                    .map(|x| SharedSimulation(x.sim.clone()))
+            })
+        })
+    });
     let events = Memo::new(move |_| {
         played.with(|p| {
             sim.with(|sim| match (p, sim) {

@@ -1,0 +1,169 @@
+// Browser measurements for `make bench`, against the release build in dist/ in headless
+// Chromium: cold load (median of 10, unthrottled and at 4× CPU throttling), edit-to-update
+// times (p50/p95 over 50 edits), and a large generated plan (import, first render of each
+// workspace, autosave, memory), and 10,000 Monte Carlo runs. `measureBrowser` is used by
+// scripts/bench-report.mjs; run alone, this prints the figures as JSON:
+//
+// node scripts/bench-browser.mjs target/large-plan.json
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
+
+const PORT = 4399;
+const URL = `http://127.0.0.1:${PORT}/`;
+let browser;
+
+/** Every browser figure, against dist/ served on a private port. */
+export async function measureBrowser(largePlanPath) {
+const server = spawn("node", ["scripts/serve.mjs", "--port", String(PORT)], { stdio: "ignore" });
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(URL)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  return {
+    chromium: browser.version(),
+    cold_load: { unthrottled: await coldLoads(1), cpu_4x: await coldLoads(4) },
+    interaction: await interactions(),
+    monte_carlo: await monteCarlo(),
+    large_plan: await largePlan(largePlanPath),
+  };
+} finally {
+  await browser.close();
+  server.kill();
+}
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.round(q * (s.length - 1)))];
+};
+const median = (xs) => quantile(xs, 0.5);
+const round = (x) => Math.round(x * 10) / 10;
+
+/** A new context with no cache, no service worker and empty storage: a first visit. */
+async function freshPage(throttle = 1) {
+  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+  await page.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm)));
+  return { context, page, cdp };
+}
+
+async function coldLoads(throttle, runs = 10) {
+  const fp = [], fcp = [], interactive = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await freshPage(throttle);
+    await page.goto(URL);
+    await page.waitForFunction(() => performance.getEntriesByName("workbook-interactive").length > 0, null, { timeout: 60_000 });
+    const t = await page.evaluate(() => ({
+      fp: performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN,
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+      interactive: performance.getEntriesByName("workbook-interactive")[0].startTime,
+    }));
+    fp.push(t.fp), fcp.push(t.fcp), interactive.push(t.interactive);
+    await context.close();
+  }
+  return { runs, first_paint_ms: round(median(fp)), first_contentful_paint_ms: round(median(fcp)), interactive_ms: round(median(interactive)) };
+}
+
+/** Edits `input` with alternating values and times each until `ready(expected)` holds in the DOM. */
+async function edits(page, inputSelector, watchSelector, values, count = 50, warmup = 10) {
+  return page.evaluate(
+    async ({ inputSelector, watchSelector, values, count, warmup }) => {
+      const input = document.querySelector(inputSelector);
+      const watched = () => document.querySelector(watchSelector)?.textContent ?? "";
+      const toDom = [], toFrame = [];
+      for (let i = 0; i < count + warmup; i++) {
+        const before = watched();
+        const t0 = performance.now();
+        input.value = values[i % values.length];
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((resolve) => {
+          if (watched() !== before) return resolve();
+          const mo = new MutationObserver(() => {
+            if (watched() !== before) mo.disconnect(), resolve();
+          });
+          mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        const t1 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const t2 = performance.now();
+        if (i >= warmup) toDom.push(t1 - t0), toFrame.push(t2 - t0);
+      }
+      return { toDom, toFrame };
+    },
+    { inputSelector, watchSelector, values, count, warmup },
+  );
+}
+
+async function interactions() {
+  const { context, page } = await freshPage();
+  await page.goto(URL + "#/slos");
+  await page.waitForSelector("#slo-target");
+  const slo = await edits(page, "#slo-target", '[data-figure="budget-time"]', ["99.95", "99.9"]);
+  await page.goto(URL + "#/scenarios");
+  await page.waitForSelector("#scenario-baseline");
+  const scenario = await edits(page, "#scenario-baseline", "#budget-chart-desc", ["0.03", "0.02"]);
+  await context.close();
+  const summary = (r) => ({ p50_ms: round(median(r.toDom)), p95_ms: round(quantile(r.toDom, 0.95)), p95_to_next_frame_ms: round(quantile(r.toFrame, 0.95)), edits: r.toDom.length });
+  return { slo_target: summary(slo), scenario_baseline: summary(scenario) };
+}
+
+async function monteCarlo(runs = 5) {
+  const { context, page } = await freshPage();
+  await page.goto(URL + "#/scenarios");
+  const times = [];
+  await page.getByRole("button", { name: "Run Monte Carlo" }).waitFor();
+  for (let i = 0; i < runs; i++) {
+    await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName("monte-carlo").length > n, i);
+  }
+  times.push(...(await page.evaluate(() => performance.getEntriesByName("monte-carlo").map((e) => e.duration))));
+  await context.close();
+  return { runs_per_click: 10000, median_ms: round(median(times)), clicks: runs };
+}
+
+async function largePlan(LARGE) {
+  const { context, page, cdp } = await freshPage();
+  await page.goto(URL + "#/plans");
+  await page.waitForFunction(() => performance.getEntriesByName("workbook-interactive").length > 0);
+  const t0 = Date.now();
+  await page.setInputFiles("#import-plan", LARGE);
+  await page.waitForFunction(() => document.querySelector(".open-plan-name")?.textContent === "Large plan (benchmark)");
+  const imported = Date.now() - t0;
+  const render = {};
+  for (const [name, ready] of [
+    ["transition", () => document.querySelectorAll("table.heat-map tbody tr").length >= 50],
+    ["slos", () => document.querySelectorAll("table.slo-overview tbody tr").length >= 200],
+    ["scenarios", () => document.querySelectorAll("table.comparison tbody tr").length >= 40],
+  ]) {
+    const start = Date.now();
+    await page.evaluate((hash) => (location.hash = hash), `#/${name}`);
+    await page.waitForFunction(ready, null, { timeout: 60_000 });
+    render[name] = Date.now() - start;
+  }
+  await page.waitForFunction(() => performance.getEntriesByName("workbook-save").length > 0);
+  const saves = await page.evaluate(() => performance.getEntriesByName("workbook-save").map((e) => e.duration));
+  await cdp.send("Performance.enable");
+  const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  await context.close();
+  return {
+    import_and_open_ms: imported,
+    first_render_ms: render,
+    autosave_ms: round(Math.max(...saves)),
+    js_heap_mb: round(metrics.JSHeapUsedSize / 1048576),
+    wasm_memory_mb: round(wasmBytes / 1048576),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await measureBrowser(process.argv[2] ?? "target/large-plan.json"), null, 2));
+}

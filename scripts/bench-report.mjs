@@ -1,0 +1,102 @@
+// `make bench`: gathers every measurement into one table, prints it and writes it to
+// docs/performance.md with the machine it ran on. Expects `cargo bench` (Criterion, in
+// target/criterion/), the release build in dist/ and target/large-plan.json to exist.
+import { execSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, release, platform } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { measureBrowser } from "./bench-browser.mjs";
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** dist/ files by kind, raw and gzip (level 9), and what a first visit transfers. */
+function bundle() {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const body = readFileSync(path);
+        files.push({ file: path.slice(5), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      }
+    }
+  };
+  walk("dist");
+  const kind = (re) => files.filter((f) => re.test(f.file) && f.file !== "sw.js");
+  const sum = (list) => ({ raw: list.reduce((n, f) => n + f.raw, 0), gzip: list.reduce((n, f) => n + f.gzip, 0) });
+  return { wasm: sum(kind(/\.wasm$/)), js: sum(kind(/\.js$/)), css: sum(kind(/\.css$/)), html: sum(kind(/\.html$/)), first_visit: sum(kind(/\.(html|js|wasm|css)$/)) };
+}
+
+/** Criterion's mean and 95 % interval for each benchmark. */
+function criterion() {
+  const root = "target/criterion";
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((d) => existsSync(join(root, d, "new", "estimates.json")))
+    .map((d) => {
+      const e = JSON.parse(readFileSync(join(root, d, "new", "estimates.json"), "utf8")).mean;
+      const ms = (ns) => (ns / 1e6).toFixed(3);
+      return { name: d, mean_ms: ms(e.point_estimate), low_ms: ms(e.confidence_interval.lower_bound), high_ms: ms(e.confidence_interval.upper_bound) };
+    });
+}
+
+const b = bundle();
+const browser = await measureBrowser("target/large-plan.json");
+const core = criterion();
+const machine = {
+  cpu: `${cpus()[0].model} × ${cpus().length}`,
+  memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  rustc: execSync("rustc --version").toString().trim(),
+  chromium: browser.chromium,
+};
+
+const verdict = (ok) => (ok ? "✓ within" : "✗ over");
+const rows = [
+  ["Bundle", "wasm", `${kb(b.wasm.raw)} raw, ${kb(b.wasm.gzip)} gzip`, ""],
+  ["Bundle", "JS", `${kb(b.js.raw)} raw, ${kb(b.js.gzip)} gzip`, ""],
+  ["Bundle", "CSS", `${kb(b.css.raw)} raw, ${kb(b.css.gzip)} gzip`, ""],
+  ["Bundle", "first visit (HTML, JS, wasm, CSS)", `${kb(b.first_visit.raw)} raw, ${kb(b.first_visit.gzip)} gzip`, `< 200 KB gzip: ${verdict(b.first_visit.gzip < 200 * 1024)}`],
+  ...[["unthrottled", browser.cold_load.unthrottled], ["4× CPU throttling", browser.cold_load.cpu_4x]].flatMap(([label, c]) => [
+    ["Cold load", `first contentful paint, ${label} (median of ${c.runs})`, `${c.first_contentful_paint_ms} ms`, label === "unthrottled" ? `< 150 ms: ${verdict(c.first_contentful_paint_ms < 150)}` : ""],
+    ["Cold load", `example plan interactive, ${label} (median of ${c.runs})`, `${c.interactive_ms} ms`, label === "unthrottled" ? `< 300 ms: ${verdict(c.interactive_ms < 300)}` : ""],
+  ]),
+  ...[["SLO target → budget figures", browser.interaction.slo_target], ["scenario baseline → simulation, charts, table", browser.interaction.scenario_baseline]].map(([label, r]) => [
+    "Interaction",
+    `${label} (${r.edits} edits)`,
+    `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (p95 to the next frame ${r.p95_to_next_frame_ms} ms)`,
+    `p95 < 16 ms: ${verdict(r.p95_ms < 16)}`,
+  ]),
+  ["Monte Carlo", `${browser.monte_carlo.runs_per_click.toLocaleString("en")} runs in the page (median of ${browser.monte_carlo.clicks})`, `${browser.monte_carlo.median_ms} ms`, `< 1 s: ${verdict(browser.monte_carlo.median_ms < 1000)}`],
+  ["Large plan", "50 teams, 12 rounds, 200 SLOs, 40 scenarios: import and open", `${browser.large_plan.import_and_open_ms} ms`, `< 1 s: ${verdict(browser.large_plan.import_and_open_ms < 1000)}`],
+  ...Object.entries(browser.large_plan.first_render_ms).map(([page, ms]) => ["Large plan", `first render of ${page}`, `${ms} ms`, `< 1 s: ${verdict(ms < 1000)}`]),
+  ["Large plan", "autosave (validate, serialize, write)", `${browser.large_plan.autosave_ms} ms`, ""],
+  ["Large plan", "memory after visiting every workspace", `JS heap ${browser.large_plan.js_heap_mb} MB, wasm memory ${browser.large_plan.wasm_memory_mb} MB`, ""],
+  ...core.map((c) => ["Core (native, Criterion)", c.name, `${c.mean_ms} ms (95 % CI ${c.low_ms}–${c.high_ms})`, c.name.startsWith("simulate") ? `< 2 ms: ${verdict(Number(c.mean_ms) < 2)}` : ""]),
+];
+
+const table = ["| area | measure | result | budget |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+const doc = `# Performance
+
+Written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}. Cold loads use a fresh browser context with
+the cache disabled and no service worker (a first visit) against \`dist/\` on localhost;
+interaction times run in the page from the input event until the DOM shows the new value
+(and, in brackets, until the next frame); the large plan is generated by
+\`cargo run --example large_plan\`.
+
+## Machine
+
+| | |
+|---|---|
+${Object.entries(machine).map(([k, v]) => `| ${k} | ${v} |`).join("\n")}
+
+## Results
+
+${table}
+`;
+writeFileSync("docs/performance.md", doc);
+console.log(table);
+console.log("\nWritten to docs/performance.md");
