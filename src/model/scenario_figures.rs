@@ -201,6 +201,46 @@ pub fn timeline(scenario: &Scenario, slo: &Slo, sim: &Simulation) -> Vec<Timelin
     events
 }
 
+/// One alert rule's line of the burn-rate data table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BurnRow {
+    /// The rule, as people name it.
+    pub rule: String,
+    /// Highest burn rate over the rule's long window: "240×".
+    pub peak: String,
+    /// Time the long-window burn rate spent at or above the threshold.
+    pub above: String,
+    /// How many times the rule fired.
+    pub firings: usize,
+}
+
+/// For each alert rule: the peak burn rate over its long window, how long that stayed at
+/// or above its threshold, and how often the rule fired (both windows over the threshold).
+pub fn burn_rows(sim: &Simulation) -> Vec<BurnRow> {
+    sim.rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| {
+            let rates = sim.burn_rate(rule.long_minutes.round() as usize);
+            let peak = rates.iter().copied().fold(0.0_f64, f64::max);
+            let above = rates
+                .iter()
+                .filter(|r| **r >= rule.threshold * (1.0 - 1e-9))
+                .count();
+            BurnRow {
+                rule: rule_label(rule),
+                peak: format!("{}×", format_number(peak, 1)),
+                above: if above == 0 {
+                    "never".to_string()
+                } else {
+                    format_duration(above as f64)
+                },
+                firings: sim.alerts.iter().filter(|a| a.rule == index).count(),
+            }
+        })
+        .collect()
+}
+
 /// A probability in words and numbers: "Unlikely: 4.2 % of 10,000 runs (about 1 in 24)".
 pub fn odds_in_words(probability: f64, runs: u32) -> String {
     let word = match probability {
@@ -367,6 +407,30 @@ mod tests {
         assert_eq!(bins.len(), 10);
         assert_eq!(bins[8].count, 1000);
         assert_eq!(bin_label(bins.last().unwrap(), false), "90 % to 100 %");
+    }
+
+    #[test]
+    fn burn_rows_read_the_peaks_and_firings() {
+        let (mut scenario, slo) = example(0);
+        scenario.incidents.clear();
+        scenario.releases.releases_per_week = 0.0;
+        scenario.baseline_error_ratio = 0.0;
+        // 14.4× for one hour: 1.44 % errors against a 0.1 % budget.
+        scenario.incidents.push(crate::model::plan::Incident {
+            label: "Slow burn".into(),
+            start_minute: 1440,
+            duration_minutes: 60,
+            error_ratio: 0.0144,
+        });
+        let rows = burn_rows(&simulate(&scenario, &slo));
+        assert_eq!(rows[0].peak, "14.4×");
+        assert_eq!(
+            rows[0].above, "1 min",
+            "the 1 h window reaches 14.4× in its last minute"
+        );
+        assert_eq!(rows[0].firings, 1);
+        assert_eq!(rows[1].peak, "2.4×", "an hour at 14.4× is 2.4× over 6 h");
+        assert_eq!(rows[1].firings, 0);
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub struct Workbook {
     pub import_failure: RwSignal<Option<ImportFailure>>,
     /// An imported plan waiting for the user to choose replace or keep both.
     pub import_conflict: RwSignal<Option<Plan>>,
+    /// The file being read for import, as (ticket, what to show), until it is read.
+    pub importing: RwSignal<Option<(u32, String)>>,
+    import_ticket: StoredValue<u32>,
     dirty: StoredValue<BTreeSet<Id>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -100,6 +103,8 @@ impl Workbook {
             notice: RwSignal::new(None),
             import_failure: RwSignal::new(None),
             import_conflict: RwSignal::new(None),
+            importing: RwSignal::new(None),
+            import_ticket: StoredValue::new(0),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
         };
@@ -253,6 +258,29 @@ impl Workbook {
             Ok(plan) if self.contains(&plan.id) => self.import_conflict.set(Some(plan)),
             Ok(plan) => self.finish_import(plan),
         }
+    }
+
+    /// Starts reading a file for import; returns the ticket that [`Self::import_read`]
+    /// must present, so a cancelled import is ignored when its read completes.
+    pub fn import_started(&self, label: String) -> u32 {
+        self.import_ticket.update_value(|t| *t += 1);
+        let ticket = self.import_ticket.get_value();
+        self.importing.set(Some((ticket, label)));
+        ticket
+    }
+
+    /// Cancels the import being read: its content will be ignored.
+    pub fn cancel_import(&self) {
+        self.importing.set(None);
+    }
+
+    /// Whether the read with `ticket` is still wanted; it is no longer shown as in progress.
+    pub fn import_read(&self, ticket: u32) -> bool {
+        let wanted = self.importing.get_untracked().map(|(t, _)| t) == Some(ticket);
+        if wanted {
+            self.importing.set(None);
+        }
+        wanted
     }
 
     /// Records that an import failed before its content could be read.

@@ -34,6 +34,9 @@ test("adding an incident changes the budget chart and the comparison, and is kep
   await expect(row.getByRole("cell").nth(2)).toHaveText(/^Day 10, 12:\d\d$/);
   await expect(row).toContainText("Overspent by");
   await expect(chartDescription).toContainText("exhausted day 10, 12:");
+  // A full hour of outage burns 1 / 0.001 = 1000× over the 1-hour window.
+  await page.getByText("Show the burn rates as a table").click();
+  await expect(page.getByRole("table", { name: "Burn rate per alert rule" }).getByRole("row", { name: /^Page: 14.4× over 1 h and 5 min/ })).toContainText("1000×");
   await page.getByText(/Show the timeline as a table/).click();
   await expect(page.getByRole("table", { name: "Timeline of the scenario" })).toContainText("Day 10, 12:00IncidentWarehouse API down1 h");
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();

@@ -16,8 +16,16 @@ pub fn import_file(wb: Workbook, file: web_sys::File) {
         wb.import_failed(&name, e.to_string());
         return;
     }
+    let ticket = wb.import_started(format!(
+        "Importing “{name}” ({:.1} MB)…",
+        file.size() / 1_048_576.0
+    ));
     leptos::task::spawn_local(async move {
-        match read_file_bytes(&file).await {
+        let read = read_file_bytes(&file).await;
+        if !wb.import_read(ticket) {
+            return; // cancelled while reading
+        }
+        match read {
             Ok(bytes) => wb.import_bytes(&name, &bytes),
             Err(e) => wb.import_failed(&name, format!("the file could not be read: {e}")),
         }

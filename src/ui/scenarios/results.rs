@@ -11,7 +11,7 @@ use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
 use crate::model::budget::{format_duration, AlertSeverity};
 use crate::model::scenario::Simulation;
-use crate::model::scenario_figures::{rule_label, timeline};
+use crate::model::scenario_figures::{burn_rows, rule_label, timeline};
 use crate::model::slo_figures::format_number;
 
 /// A simulation compared by identity, so a memo of it changes only when it is replayed.
@@ -183,6 +183,37 @@ pub fn ScenarioResults(
                     </p>
                 </figcaption>
             </figure>
+            <details class="show-data">
+                <summary>"Show the burn rates as a table"</summary>
+                <table class="compact">
+                    <caption class="visually-hidden">"Burn rate per alert rule"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Alert rule"</th>
+                            <th scope="col" class="num">"Peak over the long window"</th>
+                            <th scope="col" class="num">"Time at or above the threshold"</th>
+                            <th scope="col" class="num">"Times fired"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            sim.with(|sim| sim.as_ref().map(|s| burn_rows(s)).unwrap_or_default())
+                                .into_iter()
+                                .map(|r| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{r.rule}</th>
+                                            <td class="num">{r.peak}</td>
+                                            <td class="num">{r.above}</td>
+                                            <td class="num">{r.firings}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
             <h3>"Incident and alert timeline"</h3>
             <figure class="chart">
                 <div class="chart-svg" inner_html=timeline_svg_text></div>

@@ -88,6 +88,21 @@ pub fn Notices() -> impl IntoView {
                     })
             }}
             {move || {
+                wb.importing
+                    .get()
+                    .map(|(_, label)| {
+                        view! {
+                            <div class="banner banner--info" role="status">
+                                <p>{label}</p>
+                                <progress aria-label="Import progress"></progress>
+                                <button type="button" on:click=move |_| wb.cancel_import()>
+                                    "Cancel import"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
                 wb.notice
                     .get()
                     .map(|notice| {
