@@ -1,0 +1,44 @@
+// The Content-Security-Policy holds: the workbook works under it with no violation in any
+// workspace or main flow, and the policy really blocks injected inline script.
+import { expect, test, type Page } from "@playwright/test";
+import { download, importFile, openWorkbook } from "./helpers";
+
+async function watchViolations(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as any).__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+    );
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as any).__violations as string[]);
+
+test("every workspace and main flow runs with no CSP violation", async ({ page }) => {
+  await watchViolations(page);
+  await openWorkbook(page, "./#/plans");
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).toContain("object-src 'none'");
+  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  await importFile(page, exported.name, exported.text);
+  await page.getByRole("dialog").getByRole("button", { name: "Keep both" }).click();
+  for (const name of ["Transition", "SLOs", "Scenarios"]) {
+    await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+  await expect(page.locator(".odds")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("injected inline script is blocked and reported", async ({ page }) => {
+  await watchViolations(page);
+  await openWorkbook(page, "./#/plans");
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__ran = true";
+    document.body.append(s);
+  });
+  expect(await page.evaluate(() => (window as any).__ran)).toBeUndefined();
+  await expect.poll(() => violations(page)).toContainEqual(expect.stringContaining("script-src"));
+});
