@@ -17,6 +17,7 @@ use ui::plans::import::{import_file, ConflictDialog};
 use ui::route::Route;
 use ui::widgets::notices::Notices;
 use ui::widgets::save_status::SaveStatus;
+use ui::widgets::undo_redo::UndoRedo;
 use ui::workbook::Workbook;
 
 /// The whole workbook page.
@@ -92,7 +93,10 @@ pub fn App() -> impl IntoView {
                     {move || plan_name().unwrap_or_else(|| "No plan open".to_string())}
                 </span>
             </div>
-            <SaveStatus />
+            <div class="header-tools">
+                <UndoRedo />
+                <SaveStatus />
+            </div>
         </header>
         <nav class="app-nav" aria-label="Workspaces">
             <ul>

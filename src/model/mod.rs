@@ -6,6 +6,7 @@ pub mod catalog_ops;
 pub mod defaults;
 pub mod example;
 pub mod format;
+pub mod history;
 pub mod ids;
 pub mod monte_carlo;
 pub mod plan;

@@ -12,6 +12,7 @@ use crate::model::calendar::format_timestamp;
 use crate::model::defaults::blank_plan;
 use crate::model::example::example_plan;
 use crate::model::format::read_plan;
+use crate::model::history::History;
 use crate::model::ids::new_plan_id;
 use crate::model::plan::{Id, Plan};
 use crate::model::validate::validate;
@@ -81,8 +82,15 @@ pub struct Workbook {
     /// The file being read for import, as (ticket, what to show), until it is read.
     pub importing: RwSignal<Option<(u32, String)>>,
     import_ticket: StoredValue<u32>,
+    /// Steps available to undo and redo, for the header's buttons.
+    pub history_depth: RwSignal<(usize, usize)>,
+    history: StoredValue<History>,
     dirty: StoredValue<BTreeSet<Id>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+fn find_plan(plans: RwSignal<Vec<Plan>>, id: &str) -> Option<Plan> {
+    plans.with_untracked(|p| p.iter().find(|p| p.id == id).cloned())
 }
 
 fn now() -> String {
@@ -105,6 +113,8 @@ impl Workbook {
             import_conflict: RwSignal::new(None),
             importing: RwSignal::new(None),
             import_ticket: StoredValue::new(0),
+            history_depth: RwSignal::new((0, 0)),
+            history: StoredValue::new(History::default()),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
         };
@@ -157,16 +167,55 @@ impl Workbook {
         self.edit(&id, change);
     }
 
-    /// Changes a plan of the library, stamps it as updated and schedules a save.
+    /// Changes a plan of the library, stamps it as updated and schedules a save. The plan
+    /// as it was goes to the undo history.
     pub fn edit(&self, id: &str, change: impl FnOnce(&mut Plan)) {
         let stamp = now();
+        let history = self.history;
         self.plans.update(|plans| {
             if let Some(plan) = plans.iter_mut().find(|p| p.id == id) {
+                history.update_value(|h| h.record(plan, js_sys::Date::now()));
                 change(plan);
                 plan.updated = stamp;
             }
         });
+        self.history_depth
+            .set(self.history.with_value(History::depth));
         self.touch(id);
+    }
+
+    /// Takes back the latest edit (or burst of edits) and opens the plan it was in.
+    pub fn undo(&self) {
+        let plans = self.plans;
+        let restored = self
+            .history
+            .try_update_value(|h| h.undo(|id| find_plan(plans, id)))
+            .flatten();
+        self.restore(restored);
+    }
+
+    /// Applies again the latest edit taken back.
+    pub fn redo(&self) {
+        let plans = self.plans;
+        let restored = self
+            .history
+            .try_update_value(|h| h.redo(|id| find_plan(plans, id)))
+            .flatten();
+        self.restore(restored);
+    }
+
+    fn restore(&self, plan: Option<Plan>) {
+        self.history_depth
+            .set(self.history.with_value(History::depth));
+        let Some(plan) = plan else { return };
+        let id = plan.id.clone();
+        self.plans.update(|plans| {
+            if let Some(slot) = plans.iter_mut().find(|p| p.id == id) {
+                *slot = plan;
+            }
+        });
+        self.touch(&id);
+        self.open(&id);
     }
 
     fn add(&self, plan: Plan) {

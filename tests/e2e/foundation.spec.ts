@@ -149,7 +149,7 @@ test("library: new, rename, duplicate, delete and undo", async ({ page }) => {
   await page.getByRole("button", { name: "Delete Platform team pilot" }).click();
   await expect(page.getByText("Deleted “Platform team pilot”.")).toBeVisible();
   await expect(libraryRows(page)).toHaveCount(2);
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect(libraryRows(page)).toHaveCount(3);
 
   await page.getByRole("button", { name: `Open ${EXAMPLE_NAME}`, exact: true }).click();

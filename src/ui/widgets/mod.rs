@@ -5,3 +5,4 @@ pub mod notices;
 pub mod number_field;
 pub mod save_status;
 pub mod text_field;
+pub mod undo_redo;
