@@ -16,7 +16,7 @@ pub const LIMIT: usize = 100;
 #[derive(Clone, Debug, Default)]
 pub struct History {
     undo: VecDeque<Plan>,
-    redo: Vec<Plan>,
+    redo: VecDeque<Plan>,
     /// The plan and time of the latest recorded edit, for coalescing.
     last: Option<(String, f64)>,
 }
@@ -42,32 +42,36 @@ impl History {
     /// The plan to restore for Undo, given how each plan is now; the current state goes to
     /// redo. Steps of plans no longer in the library are skipped.
     pub fn undo(&mut self, now_of: impl Fn(&str) -> Option<Plan>) -> Option<Plan> {
-        while let Some(before) = self.undo.pop_back() {
-            if let Some(now) = now_of(&before.id) {
-                self.redo.push(now);
-                self.last = None;
-                return Some(before);
-            }
-        }
-        None
+        self.last = None;
+        shift(&mut self.undo, &mut self.redo, now_of)
     }
 
     /// The plan to restore for Redo; the current state goes back to undo.
     pub fn redo(&mut self, now_of: impl Fn(&str) -> Option<Plan>) -> Option<Plan> {
-        while let Some(after) = self.redo.pop() {
-            if let Some(now) = now_of(&after.id) {
-                self.undo.push_back(now);
-                self.last = None;
-                return Some(after);
-            }
-        }
-        None
+        self.last = None;
+        shift(&mut self.redo, &mut self.undo, now_of)
     }
 
     /// Steps available to undo and to redo.
     pub fn depth(&self) -> (usize, usize) {
         (self.undo.len(), self.redo.len())
     }
+}
+
+/// Takes the newest step of `from` whose plan still exists, pushing that plan's current
+/// state onto `to`.
+fn shift(
+    from: &mut VecDeque<Plan>,
+    to: &mut VecDeque<Plan>,
+    now_of: impl Fn(&str) -> Option<Plan>,
+) -> Option<Plan> {
+    while let Some(step) = from.pop_back() {
+        if let Some(now) = now_of(&step.id) {
+            to.push_back(now);
+            return Some(step);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -89,6 +89,9 @@ pub struct Workbook {
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
+/// Undo or redo: the history and how each plan is now in, the plan to restore out.
+type HistoryStep = fn(&mut History, &dyn Fn(&str) -> Option<Plan>) -> Option<Plan>;
+
 fn find_plan(plans: RwSignal<Vec<Plan>>, id: &str) -> Option<Plan> {
     plans.with_untracked(|p| p.iter().find(|p| p.id == id).cloned())
 }
@@ -186,20 +189,19 @@ impl Workbook {
 
     /// Takes back the latest edit (or burst of edits) and opens the plan it was in.
     pub fn undo(&self) {
-        let plans = self.plans;
-        let restored = self
-            .history
-            .try_update_value(|h| h.undo(|id| find_plan(plans, id)))
-            .flatten();
-        self.restore(restored);
+        self.travel(|h, now_of| h.undo(now_of));
     }
 
     /// Applies again the latest edit taken back.
     pub fn redo(&self) {
+        self.travel(|h, now_of| h.redo(now_of));
+    }
+
+    fn travel(&self, step: HistoryStep) {
         let plans = self.plans;
         let restored = self
             .history
-            .try_update_value(|h| h.redo(|id| find_plan(plans, id)))
+            .try_update_value(|h| step(h, &|id| find_plan(plans, id)))
             .flatten();
         self.restore(restored);
     }
