@@ -70,6 +70,15 @@ pub fn App() -> impl IntoView {
         }
     });
     register_service_worker();
+    // Plans another tab saved or deleted reach this one.
+    let _ = window_event_listener(ev::storage, move |e| {
+        if let Some(id) = e.key().and_then(|k| {
+            k.strip_prefix(storage::library::PLAN_KEY_PREFIX)
+                .map(str::to_string)
+        }) {
+            wb.stored_elsewhere(&id, e.new_value());
+        }
+    });
     // Effects run once the first render is in the page: the workbook is usable from here.
     Effect::new(move |_| ui::browser::mark("workbook-interactive"));
 

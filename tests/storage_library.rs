@@ -125,3 +125,46 @@ fn session_round_trips() {
     store.set(SESSION_KEY, "garbage").unwrap();
     assert_eq!(load_session(&store), Session::default());
 }
+
+#[test]
+fn a_save_never_overwrites_what_another_tab_stored_since() {
+    use sre_workbook::storage::library::{save_plan_guarded, stored_fingerprint, GuardedSave};
+    let store = MemoryStore::new();
+    let mut plan = example_plan();
+    let known = save_plan(&store, &plan).unwrap();
+    assert_eq!(stored_fingerprint(&store, &plan.id).unwrap(), Some(known));
+
+    // This tab edits and saves: nothing else wrote, so it goes through.
+    plan.name = "Edited here".into();
+    let GuardedSave::Saved(known) = save_plan_guarded(&store, &plan, Some(known)).unwrap() else {
+        panic!("nothing else wrote in between");
+    };
+
+    // Another tab writes a newer version; this tab's next save is refused with theirs.
+    let mut theirs = plan.clone();
+    theirs.name = "Edited in the other tab".into();
+    let their_print = save_plan(&store, &theirs).unwrap();
+    plan.name = "Edited here again".into();
+    match save_plan_guarded(&store, &plan, Some(known)).unwrap() {
+        GuardedSave::ChangedElsewhere(other, print) => {
+            assert_eq!(other.name, "Edited in the other tab");
+            assert_eq!(print, their_print);
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let stored = load_library(&store, 0).unwrap().plans;
+    assert_eq!(
+        stored[0].name, "Edited in the other tab",
+        "theirs is still stored"
+    );
+
+    // Once the user chooses to keep this tab's version, it is saved over theirs.
+    assert!(matches!(
+        save_plan_guarded(&store, &plan, Some(their_print)).unwrap(),
+        GuardedSave::Saved(_)
+    ));
+    assert_eq!(
+        load_library(&store, 0).unwrap().plans[0].name,
+        "Edited here again"
+    );
+}

@@ -85,9 +85,56 @@ pub fn load_library(store: &impl KeyValueStore, stamp: i64) -> Result<LoadedLibr
     Ok(loaded)
 }
 
-/// Stores a plan under its id, replacing the previous version of the same plan.
-pub fn save_plan(store: &impl KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
-    store.set(&plan_key(&plan.id), &write_plan(plan, false))
+/// Stores a plan under its id, replacing the previous version of the same plan; returns
+/// the fingerprint of what was written.
+pub fn save_plan(store: &impl KeyValueStore, plan: &Plan) -> Result<u64, StoreError> {
+    let text = write_plan(plan, false);
+    store.set(&plan_key(&plan.id), &text)?;
+    Ok(fingerprint(&text))
+}
+
+/// A stored entry's fingerprint (64-bit FNV-1a of its text): tells whether the entry
+/// changed since it was last seen, without keeping a copy.
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ byte as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The fingerprint of a plan's stored entry, if there is one.
+pub fn stored_fingerprint(store: &impl KeyValueStore, id: &str) -> Result<Option<u64>, StoreError> {
+    Ok(store.get(&plan_key(id))?.as_deref().map(fingerprint))
+}
+
+/// What saving a plan that other tabs may also write came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GuardedSave {
+    /// Written; the new entry's fingerprint.
+    Saved(u64),
+    /// Not written: the stored plan changed since `known` (another tab saved it). The
+    /// other version, with its fingerprint.
+    ChangedElsewhere(Box<Plan>, u64),
+}
+
+/// Saves `plan` only if its stored entry is still the one last seen (`known`, `None` when
+/// there was none), so newer work from another tab is never overwritten silently. An
+/// unreadable entry does not block the save.
+pub fn save_plan_guarded(
+    store: &impl KeyValueStore,
+    plan: &Plan,
+    known: Option<u64>,
+) -> Result<GuardedSave, StoreError> {
+    if let Some(text) = store.get(&plan_key(&plan.id))? {
+        let now = fingerprint(&text);
+        if Some(now) != known {
+            if let Ok(theirs) = read_plan_text(&text) {
+                if theirs != *plan {
+                    return Ok(GuardedSave::ChangedElsewhere(Box::new(theirs), now));
+                }
+            }
+        }
+    }
+    save_plan(store, plan).map(GuardedSave::Saved)
 }
 
 /// Removes a stored plan.

@@ -2,7 +2,7 @@
 //! screen uses to change them. Every change goes through here, which is where autosave
 //! (debounced) hooks in; components never keep a second copy of plan data.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -11,13 +11,15 @@ use super::browser::{mark, measure_since, now_millis, random_u32};
 use crate::model::calendar::format_timestamp;
 use crate::model::defaults::blank_plan;
 use crate::model::example::example_plan;
-use crate::model::format::read_plan;
+use crate::model::format::{read_plan, read_plan_text};
 use crate::model::history::History;
 use crate::model::ids::new_plan_id;
 use crate::model::plan::{Id, Plan};
 use crate::model::validate::validate;
 use crate::storage::browser::BrowserStore;
-use crate::storage::library::{self, load_library, load_session, SetAsideEntry};
+use crate::storage::library::{
+    self, fingerprint, load_library, load_session, stored_fingerprint, GuardedSave, SetAsideEntry,
+};
 
 /// How long after the last edit the plan is saved.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -85,6 +87,11 @@ pub struct Workbook {
     /// Steps available to undo and redo, for the header's buttons.
     pub history_depth: RwSignal<(usize, usize)>,
     history: StoredValue<History>,
+    /// Another tab saved a plan this tab has unsaved edits of: their version waits for the
+    /// user to choose.
+    pub tab_conflict: RwSignal<Option<Plan>>,
+    /// Fingerprints of the stored entries as this tab last saw them.
+    known: StoredValue<HashMap<Id, u64>>,
     dirty: StoredValue<BTreeSet<Id>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -118,6 +125,8 @@ impl Workbook {
             import_ticket: StoredValue::new(0),
             history_depth: RwSignal::new((0, 0)),
             history: StoredValue::new(History::default()),
+            tab_conflict: RwSignal::new(None),
+            known: StoredValue::new(HashMap::new()),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
         };
@@ -125,6 +134,12 @@ impl Workbook {
             Ok(loaded) => {
                 let first_visit =
                     !session.visited && loaded.plans.is_empty() && loaded.set_aside.is_empty();
+                let known = loaded
+                    .plans
+                    .iter()
+                    .filter_map(|p| Some((p.id.clone(), stored_fingerprint(&store, &p.id).ok()??)))
+                    .collect();
+                wb.known.set_value(known);
                 wb.plans.set(loaded.plans);
                 wb.set_aside.set(loaded.set_aside);
                 if first_visit {
@@ -185,6 +200,81 @@ impl Workbook {
         self.history_depth
             .set(self.history.with_value(History::depth));
         self.touch(id);
+    }
+
+    /// Takes in a plan entry another tab wrote (`text`) or removed (`None`). Without unsaved
+    /// edits here it simply replaces this tab's copy; with them, the user chooses.
+    pub fn stored_elsewhere(&self, id: &str, text: Option<String>) {
+        let print = text.as_deref().map(fingerprint);
+        if print.is_some() && self.known.with_value(|k| k.get(id).copied()) == print {
+            return;
+        }
+        let dirty = self.dirty.with_value(|d| d.contains(id));
+        match text.map(|t| read_plan_text(&t)) {
+            Some(Ok(theirs)) if dirty => self.tab_conflict.set(Some(theirs)),
+            Some(Ok(theirs)) => {
+                self.known.update_value(|k| {
+                    k.insert(id.to_string(), print.unwrap_or_default());
+                });
+                let name = theirs.name.clone();
+                self.plans
+                    .update(|plans| match plans.iter_mut().find(|p| p.id == id) {
+                        Some(slot) => *slot = theirs,
+                        None => plans.insert(0, theirs),
+                    });
+                self.notice.set(Some(Notice {
+                    message: format!("“{name}” was updated in another tab."),
+                    undo: None,
+                }));
+            }
+            // Unreadable entries are left to the set-aside on the next load.
+            Some(Err(_)) => {}
+            None if !dirty => {
+                self.known.update_value(|k| {
+                    k.remove(id);
+                });
+                self.plans.update(|plans| plans.retain(|p| p.id != id));
+                if self.open_id.get_untracked().as_deref() == Some(id) {
+                    let first = self
+                        .plans
+                        .with_untracked(|p| p.first().map(|p| p.id.clone()));
+                    self.open_id.set(first);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Settles a conflict with another tab: keep this tab's version (it is saved over the
+    /// other) or take the other tab's (this tab's unsaved edits are dropped).
+    pub fn resolve_tab_conflict(&self, keep_mine: bool) {
+        let Some(theirs) = self.tab_conflict.get_untracked() else {
+            return;
+        };
+        let id = theirs.id.clone();
+        let stored = stored_fingerprint(&BrowserStore, &id).ok().flatten();
+        self.known.update_value(|k| match stored {
+            Some(print) => {
+                k.insert(id.clone(), print);
+            }
+            None => {
+                k.remove(&id);
+            }
+        });
+        self.tab_conflict.set(None);
+        if keep_mine {
+            self.save_now();
+        } else {
+            self.dirty.update_value(|d| {
+                d.remove(&id);
+            });
+            self.plans.update(|plans| {
+                if let Some(slot) = plans.iter_mut().find(|p| p.id == id) {
+                    *slot = theirs;
+                }
+            });
+            self.save_state.set(SaveState::Saved);
+        }
     }
 
     /// Takes back the latest edit (or burst of edits) and opens the plan it was in.
@@ -416,12 +506,35 @@ impl Workbook {
             let plan = self
                 .plans
                 .with_untracked(|p| p.iter().find(|p| p.id == id).cloned());
+            let known = self.known.with_value(|k| k.get(&id).copied());
             let result = match &plan {
                 Some(plan) => match validate(plan).first() {
                     Some(problem) => Err(format!("“{}” has a problem: {problem}", plan.name)),
-                    None => library::save_plan(&store, plan).map_err(|e| e.to_string()),
+                    None => match library::save_plan_guarded(&store, plan, known) {
+                        Ok(GuardedSave::Saved(print)) => {
+                            self.known.update_value(|k| {
+                                k.insert(id.clone(), print);
+                            });
+                            Ok(())
+                        }
+                        Ok(GuardedSave::ChangedElsewhere(theirs, _)) => {
+                            let message = format!(
+                                "“{}” was changed in another tab; choose which version to keep",
+                                plan.name
+                            );
+                            self.tab_conflict.set(Some(*theirs));
+                            Err(message)
+                        }
+                        Err(e) => Err(e.to_string()),
+                    },
                 },
-                None => library::delete_plan(&store, &id).map_err(|e| e.to_string()),
+                None => library::delete_plan(&store, &id)
+                    .map(|()| {
+                        self.known.update_value(|k| {
+                            k.remove(&id);
+                        })
+                    })
+                    .map_err(|e| e.to_string()),
             };
             if let Err(reason) = result {
                 failure.get_or_insert(reason);

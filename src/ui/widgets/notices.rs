@@ -88,6 +88,26 @@ pub fn Notices() -> impl IntoView {
                     })
             }}
             {move || {
+                wb.tab_conflict
+                    .get()
+                    .map(|theirs| {
+                        view! {
+                            <div class="banner banner--warning" role="alert">
+                                <p>
+                                    <strong>{format!("“{}” was changed in another tab", theirs.name)}</strong>
+                                    " while you were editing it here. Which version do you want to keep? The other one is discarded."
+                                </p>
+                                <button type="button" on:click=move |_| wb.resolve_tab_conflict(true)>
+                                    "Keep this tab’s version"
+                                </button>
+                                <button type="button" on:click=move |_| wb.resolve_tab_conflict(false)>
+                                    "Use the other tab’s version"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
                 wb.importing
                     .get()
                     .map(|(_, label)| {
