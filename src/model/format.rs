@@ -54,13 +54,31 @@ pub fn write_plan(plan: &Plan, pretty: bool) -> String {
 /// migrates older versions, then checks types and content. Changes nothing on failure.
 pub fn read_plan(bytes: &[u8]) -> Result<Plan, PlanError> {
     check_file_size(bytes.len())?;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        PlanError::single(Problem::file(format!(
-            "the file is not UTF-8 text: invalid byte at position {}",
-            e.valid_up_to()
-        )))
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e.valid_up_to()))?;
     read_plan_text(text)
+}
+
+/// Names the first byte that is not UTF-8 by line and column, and recognizes UTF-16 files.
+fn not_utf8(bytes: &[u8], at: usize) -> PlanError {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return PlanError::single(Problem::file(
+            "the file is UTF-16 text; save it as UTF-8 and import it again",
+        ));
+    }
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    PlanError::single(Problem::file(format!(
+        "the file is not UTF-8 text: byte 0x{:02X} at line {line}, column {column} is not a character",
+        bytes[at]
+    )))
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`] before it is read.
@@ -86,7 +104,7 @@ pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
             serde_json::error::Category::Eof => {
                 "the file ends too early (is it truncated?)".to_string()
             }
-            _ => strip_position(&e.to_string()),
+            _ => json_problem(text, &e),
         };
         PlanError::single(Problem::file(format!(
             "not valid JSON at line {}, column {}: {what}",
@@ -108,7 +126,8 @@ pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
     let plan: Plan = serde_path_to_error::deserialize(Value::Object(current)).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        PlanError::single(Problem::at(path, e.into_inner().to_string()))
+        let (path, message) = type_problem(path, &e.into_inner().to_string());
+        PlanError::single(Problem::at(path, message))
     })?;
     let problems = validate(&plan);
     if problems.is_empty() {
@@ -116,6 +135,75 @@ pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
     } else {
         Err(PlanError { problems })
     }
+}
+
+/// Says what is wrong with text that is not JSON, naming the values people expect to work
+/// (NaN, Infinity, comments) and the limits of the reader.
+fn json_problem(text: &str, e: &serde_json::Error) -> String {
+    let message = strip_position(&e.to_string());
+    let at = text
+        .lines()
+        .nth(e.line().saturating_sub(1))
+        .map(|line| {
+            let start = line
+                .char_indices()
+                .nth(e.column().saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            line[start..].trim_start()
+        })
+        .unwrap_or("");
+    if message == "recursion limit exceeded" {
+        "lists or objects are nested more than 128 levels deep; a plan is never that deep".into()
+    } else if message == "number out of range" {
+        "a number is too large to use (beyond ±1.8 × 10^308)".into()
+    } else if ["NaN", "Infinity", "-Infinity"]
+        .iter()
+        .any(|w| at.starts_with(w))
+    {
+        let word = at
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or(at);
+        format!("{word} is not a JSON number; every number must be finite")
+    } else if at.starts_with("//") || at.starts_with("/*") {
+        "comments are not allowed in JSON".into()
+    } else {
+        message
+    }
+}
+
+/// Turns a type error from the reader into words without Rust type names, and names a missing
+/// field in the path.
+fn type_problem(path: String, message: &str) -> (String, String) {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        let path = if path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        };
+        return (path, "missing: this field is required".into());
+    }
+    let mut message = message.to_string();
+    for (rust, words) in [
+        ("expected f64", "expected a number"),
+        ("expected u8", "expected a whole number of 0 or more"),
+        ("expected u16", "expected a whole number of 0 or more"),
+        ("expected u32", "expected a whole number of 0 or more"),
+        ("expected u64", "expected a whole number of 0 or more"),
+        ("expected usize", "expected a whole number of 0 or more"),
+        ("invalid type: map", "invalid type: an object"),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected an object"),
+        ("floating point `", "number `"),
+        ("integer `", "number `"),
+    ] {
+        message = message.replace(rust, words);
+    }
+    (path, message)
 }
 
 fn strip_position(message: &str) -> String {

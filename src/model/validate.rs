@@ -437,7 +437,12 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
                 format!("refers to SLO {:?}, which is not in this plan", s.slo),
             );
         }
-        let window_minutes = slo.map(|slo| slo.window.nominal_days() * 1440);
+        // Spans are checked against the window only when the window itself is valid, so a
+        // bad window is reported once rather than once per incident.
+        let window_minutes = slo
+            .map(|slo| slo.window.nominal_days())
+            .filter(|days| (1..=MAX_WINDOW_DAYS).contains(days))
+            .map(|days| days * 1440);
         if let Some(target) = s.target_override_percent {
             if let Some(message) = target_percent_problem(target) {
                 c.fail(format!("{p}.target_override_percent"), message);

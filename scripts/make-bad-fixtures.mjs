@@ -1,0 +1,104 @@
+// Writes the corpus of broken and hostile plan files under tests/fixtures/bad/. The messages a
+// user must see for each are kept by hand in tests/fixtures/bad/expected.json, which also
+// lists two cases too big to commit (a 20 MB file and 100,000 teams) with a `generate` recipe
+// that the host test and the end-to-end test each build in memory.
+// Run `node scripts/make-bad-fixtures.mjs` after changing a case; the files are committed.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+
+const DIR = "tests/fixtures/bad";
+const base = readFileSync("tests/fixtures/v1/example.json", "utf8");
+const example = () => JSON.parse(base);
+const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
+
+/** A case whose file is the example plan after `edit`, with its own id. */
+function edited(edit) {
+  const plan = example();
+  plan.id = "bad-fixture";
+  edit(plan);
+  return pretty(plan);
+}
+
+/** Replaces the first `"key": value` text after `after` with `replacement` (for non-JSON values). */
+function splice(text, after, key, replacement) {
+  const start = text.indexOf(`"${key}": `, text.indexOf(after));
+  const end = text.indexOf("\n", start);
+  const comma = text[end - 1] === "," ? "," : "";
+  return text.slice(0, start) + `"${key}": ${replacement}${comma}` + text.slice(end);
+}
+
+const HTML = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"'&`;
+const TEXT_KEYS = new Set(["name", "label", "description", "note", "action", "title", "challenge", "organization", "owner", "gap", "misaligned", "target_mindset", "levels"]);
+function poison(value, key = "") {
+  if (typeof value === "string") return TEXT_KEYS.has(key) ? `${HTML} ${value}`.slice(0, 190) : value;
+  if (Array.isArray(value)) return value.map((v) => poison(v, key));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
+  return value;
+}
+
+const nestedArrays = (depth) => `{"format": "sre-workbook-plan", "version": 1, "name": ${"[".repeat(depth)}${"]".repeat(depth)}}`;
+
+/** [file name, contents (string or bytes)]. */
+const cases = [
+  ["truncated.json", base.slice(0, 2000)],
+  ["empty.json", ""],
+  ["whitespace-only.json", "  \n\t\n"],
+  ["single-quotes.json", base.replace('"id": "example-parcelry"', "'id': 'example-parcelry'")],
+  ["trailing-comma.json", base.replace('"version": 1,', '"version": 1,,')],
+  ["comment.json", "// exported plan\n" + base],
+  ["not-an-object.json", "[1, 2, 3]\n"],
+  ["null.json", "null\n"],
+  ["a-string.json", '"sre-workbook-plan"\n'],
+  ["byte-order-mark.json", "\ufeff" + edited((p) => Object.assign(p, { id: "bad-fixture-bom", name: "Plan with a byte-order mark" }))],
+  ["byte-order-mark-then-garbage.json", "\ufeff{oops}"],
+  ["latin-1-bytes.json", Buffer.concat([Buffer.from(base.slice(0, 60)), Buffer.from([0xe9]), Buffer.from(base.slice(60))])],
+  ["utf-16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(base, "utf16le")])],
+  ["binary.json", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
+  ["missing-format.json", edited((p) => delete p.format)],
+  ["unknown-format.json", edited((p) => (p.format = "openslo/v1"))],
+  ["missing-version.json", edited((p) => delete p.version)],
+  ["future-version.json", edited((p) => (p.version = 2))],
+  ["version-zero.json", edited((p) => (p.version = 0))],
+  ["version-as-text.json", edited((p) => (p.version = "1"))],
+  ["target-as-text.json", edited((p) => (p.slo_catalog.slos[0].target_percent = "99.9%"))],
+  ["teams-as-object.json", edited((p) => (p.transition.teams = { checkout: "Checkout" }))],
+  ["level-as-fraction.json", edited((p) => (p.transition.rounds[0].ratings[0].level = 1.5))],
+  ["missing-name.json", edited((p) => delete p.name)],
+  ["missing-transition.json", edited((p) => delete p.transition)],
+  ["missing-team-name.json", edited((p) => delete p.transition.teams[2].name)],
+  ["missing-slo-target.json", edited((p) => delete p.slo_catalog.slos[3].target_percent)],
+  ["empty-plan-name.json", edited((p) => (p.name = "   "))],
+  ["unknown-field.json", edited((p) => (p.owner = "me"))],
+  ["nan-target.json", splice(edited(() => {}), '"checkout-availability"', "target_percent", "NaN")],
+  ["infinity-target.json", splice(edited(() => {}), '"checkout-availability"', "target_percent", "Infinity")],
+  ["huge-number-target.json", splice(edited(() => {}), '"checkout-availability"', "target_percent", "1e309")],
+  ["negative-window-days.json", edited((p) => (p.slo_catalog.slos[0].window = { kind: "rolling", days: -30 }))],
+  ["negative-incident-duration.json", edited((p) => (p.scenarios[0].incidents[0].duration_minutes = -5))],
+  ["negative-events-per-day.json", edited((p) => (p.slo_catalog.slos[0].budgeting.expected_per_day = -120000))],
+  ["negative-releases-per-week.json", edited((p) => (p.scenarios[0].releases.releases_per_week = -1))],
+  ["negative-readiness-share.json", edited((p) => (p.transition.readiness_share_percent = -10))],
+  ["target-0.json", edited((p) => (p.slo_catalog.slos[0].target_percent = 0))],
+  ["target-100.json", edited((p) => (p.slo_catalog.slos[0].target_percent = 100))],
+  ["target-minus-1.json", edited((p) => (p.slo_catalog.slos[0].target_percent = -1))],
+  ["window-0-days.json", edited((p) => (p.slo_catalog.slos[0].window = { kind: "rolling", days: 0 }))],
+  ["window-10000-days.json", edited((p) => (p.slo_catalog.slos[0].window = { kind: "rolling", days: 10000 }))],
+  ["incident-after-window.json", edited((p) => (p.scenarios[0].incidents[0].start_minute = 50000))],
+  ["incident-runs-past-window.json", edited((p) => Object.assign(p, { id: "bad-fixture-late-incident", name: "Incident running past the window" }) && (p.scenarios[0].incidents[0].start_minute = 43190))],
+  ["duplicate-team-ids.json", edited((p) => p.transition.teams.push({ ...p.transition.teams[0], name: "Checkout again" }))],
+  ["duplicate-slo-ids.json", edited((p) => (p.slo_catalog.slos[4].id = p.slo_catalog.slos[0].id))],
+  ["duplicate-scenario-ids.json", edited((p) => (p.scenarios[1].id = p.scenarios[0].id))],
+  ["rating-of-missing-team.json", edited((p) => (p.transition.rounds[0].ratings[0].team = "ghost-team"))],
+  ["service-of-missing-team.json", edited((p) => (p.slo_catalog.services[0].team = "ghost-team"))],
+  ["slo-of-missing-service.json", edited((p) => (p.slo_catalog.slos[0].subject = { kind: "service", id: "ghost-service" }))],
+  ["journey-of-missing-service.json", edited((p) => (p.slo_catalog.journeys[0].service = "ghost-service"))],
+  ["scenario-of-missing-slo.json", edited((p) => (p.scenarios[0].slo = "ghost-slo"))],
+  ["action-for-missing-team.json", edited((p) => (p.transition.actions[0].teams = ["ghost-team"]))],
+  ["impossible-date.json", edited((p) => (p.transition.rounds[1].date = "2026-02-30"))],
+  ["arrays-10000-deep.json", nestedArrays(10000)],
+  ["objects-10000-deep.json", `{"format": "sre-workbook-plan", "version": 1, "name": ${'{"a": '.repeat(10000)}1${"}".repeat(10000)}}`],
+  ["html-and-script-in-every-text-field.json", pretty({ ...poison(example()), id: "bad-fixture-html" })],
+];
+
+mkdirSync(DIR, { recursive: true });
+for (const name of readdirSync(DIR)) if (name !== "expected.json") rmSync(`${DIR}/${name}`);
+for (const [name, contents] of cases) writeFileSync(`${DIR}/${name}`, contents);
+console.log(`${cases.length} files in ${DIR}`);

@@ -1,0 +1,82 @@
+//! The corpus of broken and hostile plan files in `tests/fixtures/bad/`: each file gives
+//! exactly the problems listed for it in `expected.json` (or is accepted, where its content is
+//! legal), and reading never panics. The end-to-end test imports the same files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{json, Value};
+use sre_workbook::model::format::read_plan;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad");
+
+/// The bytes of a case too big to commit, built from its recipe name.
+fn generate(recipe: &str) -> Vec<u8> {
+    let example = std::fs::read_to_string(format!("{DIR}/../v1/example.json")).unwrap();
+    match recipe {
+        // The example plan padded with spaces to 20 MiB.
+        "twenty_megabytes" => {
+            let mut bytes = example.into_bytes();
+            bytes.resize(20 * 1024 * 1024, b' ');
+            bytes
+        }
+        "hundred_thousand_teams" => {
+            let mut plan: Value = serde_json::from_str(&example).unwrap();
+            let teams: Vec<Value> = (0..100_000)
+                .map(|i| json!({"id": format!("t{i}"), "name": "T", "description": ""}))
+                .collect();
+            plan["transition"]["teams"] = Value::Array(teams);
+            plan.to_string().into_bytes()
+        }
+        other => panic!("unknown recipe {other}"),
+    }
+}
+
+#[test]
+fn every_bad_file_gives_its_messages() {
+    let cases: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap())
+            .unwrap();
+    assert!(cases.len() >= 40, "the corpus holds {} cases", cases.len());
+    let listed: Vec<&str> = cases
+        .iter()
+        .filter(|c| c["generate"].is_null())
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    let mut files: Vec<String> = std::fs::read_dir(DIR)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "expected.json")
+        .collect();
+    files.sort();
+    let mut listed_sorted = listed.clone();
+    listed_sorted.sort();
+    assert_eq!(
+        files, listed_sorted,
+        "every file has its expected messages and no more"
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let bytes = match case["generate"].as_str() {
+            Some(recipe) => generate(recipe),
+            None => std::fs::read(format!("{DIR}/{name}")).unwrap(),
+        };
+        let got: Vec<String> = match read_plan(&bytes) {
+            Ok(_) => vec!["accepted".into()],
+            Err(e) => e.problems.iter().map(|p| p.to_string()).collect(),
+        };
+        let want: Vec<String> = if case["accepted"] == json!(true) {
+            vec!["accepted".into()]
+        } else {
+            case["expected"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap().to_string())
+                .collect()
+        };
+        if got != want {
+            failures.push(format!("{name}\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
