@@ -60,8 +60,10 @@ impl KeyValueStore for BrowserStore {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = self.storage()?;
         let length = storage.length().map_err(to_store_error)?;
-        Ok((0..length)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect())
+        // A key that cannot be read fails the listing: a library that silently looks emptier
+        // than it is could lead to stored plans being overwritten.
+        (0..length)
+            .filter_map(|i| storage.key(i).map_err(to_store_error).transpose())
+            .collect()
     }
 }

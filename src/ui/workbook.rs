@@ -94,6 +94,9 @@ pub struct Workbook {
     known: StoredValue<HashMap<Id, u64>>,
     dirty: StoredValue<BTreeSet<Id>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Why the stored library could not be read at start, if it could not: then this tab
+    /// writes nothing, so what is stored stays exactly as it was.
+    unreadable: StoredValue<Option<String>>,
 }
 
 /// Undo or redo: the history and how each plan is now in, the plan to restore out.
@@ -129,6 +132,7 @@ impl Workbook {
             known: StoredValue::new(HashMap::new()),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
+            unreadable: StoredValue::new(None),
         };
         match load_library(&store, now_millis()) {
             Ok(loaded) => {
@@ -149,7 +153,14 @@ impl Workbook {
                     wb.touch(&id);
                 }
             }
-            Err(e) => wb.save_state.set(SaveState::NotSaved(e.to_string())),
+            Err(e) => {
+                // Work can still be done (and exported) on the example plan in this tab.
+                wb.unreadable.set_value(Some(e.to_string()));
+                wb.plans.set(vec![example_plan()]);
+                wb.save_state.set(SaveState::NotSaved(format!(
+                    "the plans stored in this browser could not be read: {e}"
+                )));
+            }
         }
         let open = session
             .open_plan
@@ -497,6 +508,12 @@ impl Workbook {
     /// Writes every changed plan to local storage now. A plan that does not validate is not
     /// written, so the stored copy always stays readable.
     pub fn save_now(&self) {
+        if let Some(why) = self.unreadable.get_value() {
+            self.save_state.set(SaveState::NotSaved(format!(
+                "the plans stored in this browser could not be read ({why}), so this tab saves nothing over them"
+            )));
+            return;
+        }
         mark("workbook-save-start");
         let store = BrowserStore;
         let dirty = self.dirty.get_value();
