@@ -2,6 +2,7 @@
 //! browser. This file holds the app shell only: header, navigation and the workspace routes.
 
 pub mod charts;
+pub mod interop;
 pub mod model;
 pub mod storage;
 pub mod ui;

@@ -279,3 +279,25 @@ fn the_shipped_example_file_is_in_canonical_export_form() {
         "re-export the example to keep it canonical"
     );
 }
+
+#[test]
+fn the_shipped_schema_is_generated_from_the_current_types() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/plan.schema.json");
+    let shipped: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        shipped == sre_workbook::model::format::plan_schema(),
+        "public/plan.schema.json is out of date: run `cargo run --example plan_schema`"
+    );
+}
+
+#[test]
+fn exports_name_their_schema_and_read_back() {
+    let text = sre_workbook::model::format::export_plan(
+        &example_plan(),
+        "https://example.org/plan.schema.json",
+    );
+    assert!(text.starts_with(
+        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 1,"
+    ));
+    assert_eq!(read_plan(text.as_bytes()).unwrap(), example_plan());
+}

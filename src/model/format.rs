@@ -21,8 +21,13 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Header fields that sit beside the plan's own fields in a file.
 const HEADER_FIELDS: [&str; 3] = ["$schema", "format", "version"];
 
+/// Where exported files say their schema is, relative to the page; the UI makes it absolute.
+pub const SCHEMA_FILE: &str = "plan.schema.json";
+
 #[derive(Serialize)]
 struct PlanFile<'a> {
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    schema: Option<&'a str>,
     format: &'static str,
     version: u64,
     #[serde(flatten)]
@@ -32,7 +37,18 @@ struct PlanFile<'a> {
 /// The plan as the text of a file: header first, then the plan's fields in model order.
 /// `pretty` indents for people and version control; compact text is for local storage.
 pub fn write_plan(plan: &Plan, pretty: bool) -> String {
+    write_plan_with_schema(plan, pretty, None)
+}
+
+/// An exported plan file: pretty, with `$schema` pointing at the format's JSON Schema so
+/// editors can check and complete it.
+pub fn export_plan(plan: &Plan, schema_url: &str) -> String {
+    write_plan_with_schema(plan, true, Some(schema_url))
+}
+
+fn write_plan_with_schema(plan: &Plan, pretty: bool, schema: Option<&str>) -> String {
     let file = PlanFile {
+        schema,
         format: FORMAT_NAME,
         version: CURRENT_VERSION,
         plan,
@@ -258,6 +274,40 @@ fn check_header(fields: &Map<String, Value>) -> Result<u64, PlanError> {
             format!("expected a whole number, found {}", kind_of(other)),
         ))),
     }
+}
+
+/// The JSON Schema of a plan file (draft 2020-12), generated from the model types: the
+/// plan's fields plus the `$schema`, `format` and `version` header. Shipped as
+/// `public/plan.schema.json` by `cargo run --example plan_schema`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plan_schema() -> Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Plan)).expect("a schema is JSON");
+    schema["title"] = "SRE Foundations Workbook plan".into();
+    schema["description"] = format!(
+        "A plan exported by the SRE Foundations Workbook (format \"{FORMAT_NAME}\", version {CURRENT_VERSION}). Ranges and references are checked by the app on import."
+    )
+    .into();
+    let properties = schema["properties"]
+        .as_object_mut()
+        .expect("a plan has properties");
+    properties.insert(
+        "$schema".into(),
+        serde_json::json!({"type": "string", "description": "Where this schema is."}),
+    );
+    properties.insert(
+        "format".into(),
+        serde_json::json!({"const": FORMAT_NAME, "description": "Names the file as a workbook plan."}),
+    );
+    properties.insert(
+        "version".into(),
+        serde_json::json!({"type": "integer", "minimum": 1, "maximum": CURRENT_VERSION, "description": "Format version; older versions are migrated on import."}),
+    );
+    let required = schema["required"]
+        .as_array_mut()
+        .expect("a plan has required fields");
+    required.insert(0, "version".into());
+    required.insert(0, "format".into());
+    schema
 }
 
 /// A step that turns the fields of a version-N file into those of version N+1.

@@ -16,6 +16,7 @@ pub type Timestamp = String;
 
 /// A whole workbook: one organization's SRE transformation plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Stable identity of the plan across renames, exports and imports.
@@ -50,6 +51,7 @@ pub const MAX_LEVEL: u8 = (LEVEL_COUNT - 1) as u8;
 
 /// Everything about moving the organization to ownership using SRE.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     /// Stakeholder groups whose mindset the transition changes.
@@ -71,6 +73,7 @@ pub struct Transition {
 
 /// A stakeholder group (developers, operations engineers, product managers, executives...).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StakeholderGroup {
     /// Identity, referenced by ratings, actions and templates.
@@ -89,6 +92,7 @@ pub struct StakeholderGroup {
 
 /// A group's target: level and date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupTarget {
     /// Target maturity level, 0 to 4.
@@ -99,6 +103,7 @@ pub struct GroupTarget {
 
 /// A product delivery team.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     /// Identity, referenced by ratings, services, actions and activities.
@@ -111,6 +116,7 @@ pub struct Team {
 
 /// A dated rating of every team × group cell.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentRound {
     /// Identity of the round.
@@ -125,6 +131,7 @@ pub struct AssessmentRound {
 
 /// One team × group cell of an assessment round.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     /// The team rated.
@@ -139,6 +146,7 @@ pub struct Rating {
 
 /// Progress of a coaching action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Not started yet.
@@ -151,6 +159,7 @@ pub enum ActionStatus {
 
 /// A coaching action that closes a gap.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CoachingAction {
     /// Identity of the action.
@@ -173,6 +182,7 @@ pub struct CoachingAction {
 
 /// A suggested coaching action for a group at a given level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionTemplate {
     /// Group the suggestion is for.
@@ -185,6 +195,7 @@ pub struct ActionTemplate {
 
 /// The book's foundational activities towards a minimum viable SRE.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FoundationalActivity {
     /// SLOs defined for the team's services.
@@ -212,6 +223,7 @@ impl FoundationalActivity {
 
 /// Where a team stands on a foundational activity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityStatus {
     /// Not started.
@@ -224,6 +236,7 @@ pub enum ActivityStatus {
 
 /// A team's status on one foundational activity, as of a date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActivityRecord {
     /// The team.
@@ -242,6 +255,7 @@ pub struct ActivityRecord {
 
 /// Services, user journeys and SLOs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SloCatalog {
     /// Services the teams run.
@@ -254,6 +268,7 @@ pub struct SloCatalog {
 
 /// A service owned by a team.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// Identity, referenced by journeys and SLOs.
@@ -268,6 +283,7 @@ pub struct Service {
 
 /// A user journey, prioritized by product management.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Journey {
     /// Identity, referenced by SLOs.
@@ -286,6 +302,7 @@ pub struct Journey {
 
 /// What an SLO is set on: a service or a user journey.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum SloSubject {
     /// A service, by id.
@@ -296,6 +313,7 @@ pub enum SloSubject {
 
 /// The kind of service level indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SliKind {
     /// Share of requests served successfully.
@@ -312,6 +330,7 @@ pub enum SliKind {
 
 /// A service level indicator.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sli {
     /// Kind of indicator.
@@ -324,6 +343,7 @@ pub struct Sli {
 
 /// The SLO window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum SloWindow {
     /// The last N days, 1 to 90.
@@ -339,6 +359,7 @@ pub enum SloWindow {
 
 /// How the budget is counted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum BudgetingMethod {
     /// Good events over valid events.
@@ -357,6 +378,7 @@ pub enum BudgetingMethod {
 
 /// One step of an error-budget policy: when this share of budget is consumed, do this.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolicyThreshold {
     /// Budget consumed, percent (may exceed 100 for "overspent").
@@ -367,6 +389,7 @@ pub struct PolicyThreshold {
 
 /// An error-budget policy and whether product management agreed it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ErrorBudgetPolicy {
     /// Thresholds in increasing order of budget consumed.
@@ -377,6 +400,7 @@ pub struct ErrorBudgetPolicy {
 
 /// A service level objective.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Slo {
     /// Identity, referenced by scenarios.
@@ -405,6 +429,7 @@ pub struct Slo {
 
 /// A what-if scenario played against one SLO's error budget.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Identity of the scenario.
@@ -429,6 +454,7 @@ pub struct Scenario {
 
 /// An incident in a scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Incident {
     /// What happened.
@@ -443,6 +469,7 @@ pub struct Incident {
 
 /// Release habits, in the DORA figures teams already know.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReleaseModel {
     /// Releases per week.
@@ -457,6 +484,7 @@ pub struct ReleaseModel {
 
 /// A planned maintenance window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaintenanceWindow {
     /// What is done.
@@ -471,6 +499,7 @@ pub struct MaintenanceWindow {
 
 /// Settings of the Monte Carlo simulation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MonteCarloSettings {
     /// Expected incidents per window (Poisson rate).

@@ -35,6 +35,18 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// The absolute address of the plan format's JSON Schema, shipped beside the page.
+pub fn schema_url() -> String {
+    let base = leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(crate::model::format::SCHEMA_FILE, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| crate::model::format::SCHEMA_FILE.to_string())
+}
+
 /// Offers `text` to the user as a downloaded file named `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;

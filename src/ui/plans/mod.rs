@@ -5,15 +5,15 @@ pub mod library_table;
 pub mod page;
 pub mod plan_details;
 
-use crate::model::format::{export_file_name, write_plan};
+use crate::model::format::{export_file_name, export_plan};
 use crate::model::plan::Plan;
-use crate::ui::browser::download_text;
+use crate::ui::browser::{download_text, schema_url};
 
 /// Downloads a plan as `<plan name>.json`, pretty-printed in the stable export order.
 pub fn download_plan(plan: &Plan) {
     let _ = download_text(
         &export_file_name(&plan.name),
-        &write_plan(plan, true),
+        &export_plan(plan, &schema_url()),
         "application/json",
     );
 }

@@ -1,0 +1,180 @@
+//! Host tests of share links, CSV and OpenSLO export, with values worked out by hand.
+#![cfg(not(target_arch = "wasm32"))]
+
+use sre_workbook::interop::csv::{assessments_csv, slo_table_csv};
+use sre_workbook::interop::openslo::openslo_yaml;
+use sre_workbook::interop::share_link::{decode, encode, payload_of, share_link, MAX_LINK_CHARS};
+use sre_workbook::model::defaults::blank_plan;
+use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::{
+    BudgetingMethod, ErrorBudgetPolicy, Plan, Service, Sli, SliKind, Slo, SloSubject, SloWindow,
+    Team,
+};
+
+fn first_problem(payload: &str) -> String {
+    decode(payload).unwrap_err().problems[0].to_string()
+}
+
+#[test]
+fn a_share_link_carries_the_whole_plan_in_the_fragment() {
+    let plan = example_plan();
+    let link = share_link("https://workbook.example/sre/#/slos", &plan).unwrap();
+    assert!(link.starts_with("https://workbook.example/sre/#share="));
+    let payload = payload_of(&link[link.find('#').unwrap()..]).unwrap();
+    assert_eq!(decode(payload).unwrap(), plan);
+    // Deflate makes the example about a fifth of its JSON size.
+    let json = sre_workbook::model::format::write_plan(&plan, false).len();
+    assert!(link.len() < json / 3, "link {} vs JSON {json}", link.len());
+}
+
+#[test]
+fn damaged_links_say_what_is_wrong() {
+    let payload = encode(&example_plan());
+    assert_eq!(
+        first_problem(""),
+        "the link is damaged: it holds no plan (was it cut short when copied?)"
+    );
+    assert_eq!(
+        first_problem(&format!("{}%20{}", &payload[..10], &payload[10..])),
+        "the link is damaged: '%' at position 11 is not a character share links use"
+    );
+    assert_eq!(
+        first_problem(&payload[..payload.len() / 2 / 4 * 4]),
+        "the link is damaged: its data cannot be unpacked (was it cut short or changed when copied?)"
+    );
+    assert_eq!(
+        first_problem("A"),
+        "the link is damaged: its length is impossible for a share link (was it cut short when copied?)"
+    );
+    // A payload that unpacks to valid JSON but not a plan gets the plan file's own message.
+    let packed = miniz_oxide::deflate::compress_to_vec(b"[1,2]", 9);
+    use base64::Engine;
+    let not_a_plan = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed);
+    assert_eq!(
+        first_problem(&not_a_plan),
+        "this is not a workbook plan: expected a JSON object, found an array"
+    );
+}
+
+#[test]
+fn a_plan_too_large_for_a_link_is_refused_with_advice() {
+    let mut plan = example_plan();
+    // Team names that do not compress: each a different pseudo-random string.
+    let mut x: u64 = 1;
+    for i in 0..2000 {
+        let name: String = (0..30)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from(b'a' + (x % 26) as u8)
+            })
+            .collect();
+        plan.transition.teams.push(Team {
+            id: format!("t{i}"),
+            name,
+            description: String::new(),
+        });
+    }
+    let error = share_link("https://w.example/", &plan).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("this plan is too large for a link ("),
+        "{message}"
+    );
+    assert!(message.ends_with(&format!(
+        "characters; a link can hold {MAX_LINK_CHARS}). Export it as a file and send the file instead."
+    )));
+}
+
+#[test]
+fn the_slo_table_as_csv() {
+    let csv = slo_table_csv(&example_plan());
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "\u{feff}SLO id,SLO,Service,Journey,Journey priority,SLI,Target (%),Window,Budgeting,Error budget (minutes),Error budget,Policy agreed,State");
+    // 99.9 % over 30 days: 43.2 minutes.
+    assert_eq!(lines[1], "checkout-availability,Label purchase succeeds,Shop API,Buy a shipping label,1,Availability,99.9,rolling 30 days,Events,43.2,43 min 12 s,yes,Stricter than its dependencies allow (99.85005 %)");
+    assert_eq!(
+        lines.len(),
+        9 + 1 + 1,
+        "header, 9 SLOs and the final line end"
+    );
+    assert_eq!(lines[9 + 1], "");
+}
+
+#[test]
+fn csv_cells_are_quoted_and_formulas_defused() {
+    let mut plan = example_plan();
+    plan.transition.rounds[0].ratings[0].note =
+        "=HYPERLINK(\"http://x\",\"a, b\")\nsecond line".into();
+    plan.transition.teams[0].name = "-1 team".into();
+    let csv = assessments_csv(&plan);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "\u{feff}Round,Date,Team,Group,Level,Stage,Note");
+    assert_eq!(
+        lines[1],
+        "Q1 2026,2026-03-16,'-1 team,Developers,1,Misalignment,\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\nsecond line\""
+    );
+    assert_eq!(csv.matches("\r\n").count(), 1 + 60);
+}
+
+/// A small plan whose OpenSLO output is written out by hand in tests/fixtures/openslo/.
+fn small_plan() -> Plan {
+    let mut plan = blank_plan("p1", "Small plan", &"2026-11-25T10:00:00Z".to_string());
+    plan.slo_catalog.services.push(Service {
+        id: "Shop API".into(),
+        name: "Shop API".into(),
+        team: None,
+        description: "Basket and \"checkout\".".into(),
+    });
+    let policy = ErrorBudgetPolicy {
+        thresholds: vec![],
+        agreed: false,
+    };
+    plan.slo_catalog.slos.push(Slo {
+        id: "checkout-availability".into(),
+        name: "Checkout succeeds".into(),
+        subject: SloSubject::Service("Shop API".into()),
+        sli: Sli {
+            kind: SliKind::Availability,
+            latency_threshold_ms: None,
+            description: "Requests without a 5xx.".into(),
+        },
+        target_percent: 99.9,
+        window: SloWindow::Rolling { days: 28 },
+        budgeting: BudgetingMethod::Events {
+            expected_per_day: 1000.0,
+        },
+        maintenance_counts: false,
+        policy: policy.clone(),
+    });
+    plan.slo_catalog.slos.push(Slo {
+        id: "checkout_latency".into(),
+        name: "Checkout is fast".into(),
+        subject: SloSubject::Service("Shop API".into()),
+        sli: Sli {
+            kind: SliKind::Latency,
+            latency_threshold_ms: Some(300.0),
+            description: "Requests under 300 ms.".into(),
+        },
+        target_percent: 99.5,
+        window: SloWindow::CalendarMonth,
+        budgeting: BudgetingMethod::TimeSlices {
+            slice_minutes: 5.0,
+            good_slice_percent: 95.0,
+        },
+        maintenance_counts: false,
+        policy,
+    });
+    plan
+}
+
+#[test]
+fn openslo_matches_the_hand_written_file() {
+    let expected = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/openslo/small-plan.yaml"
+    ))
+    .unwrap();
+    assert_eq!(openslo_yaml(&small_plan()), expected);
+}
