@@ -36,9 +36,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-browser: ## Install Debian's Chromium and chromedriver (for the browser and end-to-end tests)
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+browser: ## Install Debian's Chromium, chromedriver and poppler-utils (for the browser and end-to-end tests)
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; \
 	fi
 
 dist: tools ## Release build into dist/, deployable on any static host or sub-path

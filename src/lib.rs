@@ -15,6 +15,7 @@ use storage::browser::BrowserStore;
 use storage::library::{load_session, save_session, Session};
 use ui::browser::{location_hash, register_service_worker, replace_hash};
 use ui::plans::import::{import_file, ConflictDialog};
+use ui::plans::share::SharedPlanDialog;
 use ui::route::Route;
 use ui::widgets::notices::Notices;
 use ui::widgets::save_status::SaveStatus;
@@ -28,14 +29,23 @@ pub fn App() -> impl IntoView {
     provide_context(wb);
     let open_plan = wb.open_plan();
 
+    // A share link offers its plan, then the address drops the plan from the fragment.
+    let opened_with = location_hash();
+    if let Some(payload) = interop::share_link::payload_of(&opened_with) {
+        wb.open_share_link(payload);
+    }
     let saved_route = load_session(&BrowserStore).route;
-    let initial = Route::from_hash(&location_hash())
+    let initial = Route::from_hash(&opened_with)
         .or_else(|| Route::from_hash(&saved_route))
         .unwrap_or(Route::Plans);
     replace_hash(initial.hash());
     let route = RwSignal::new(initial);
     let _ = window_event_listener(ev::hashchange, move |_| {
-        if let Some(next) = Route::from_hash(&location_hash()) {
+        let hash = location_hash();
+        if let Some(payload) = interop::share_link::payload_of(&hash) {
+            wb.open_share_link(payload);
+            replace_hash(route.get_untracked().hash());
+        } else if let Some(next) = Route::from_hash(&hash) {
             route.set(next);
         }
     });
@@ -129,12 +139,14 @@ pub fn App() -> impl IntoView {
         </nav>
         <Notices />
         <ConflictDialog />
+        <SharedPlanDialog />
         <main id="main" class="workspace" tabindex="-1">
             {move || match route.get() {
                 Route::Plans => view! { <ui::plans::page::PlansPage /> }.into_any(),
                 Route::Transition => view! { <ui::transition::page::TransitionPage /> }.into_any(),
                 Route::Slos => view! { <ui::slos::page::SlosPage /> }.into_any(),
                 Route::Scenarios => view! { <ui::scenarios::page::ScenariosPage /> }.into_any(),
+                Route::Report => view! { <ui::report::page::ReportPage /> }.into_any(),
             }}
         </main>
     }

@@ -332,6 +332,13 @@ pub fn migrate(
 /// A file name for an exported plan: `<plan name>.json`, with characters that file systems
 /// refuse replaced by `-`.
 pub fn export_file_name(plan_name: &str) -> String {
+    download_file_name(plan_name, "json")
+}
+
+/// A safe file name `<stem>.<extension>` for any download (plan, CSV, YAML, SVG); `plan`
+/// when nothing usable is left of the stem.
+pub fn download_file_name(stem: &str, extension: &str) -> String {
+    let plan_name = stem;
     let cleaned: String = plan_name
         .trim()
         .chars()
@@ -345,8 +352,11 @@ pub fn export_file_name(plan_name: &str) -> String {
         .collect();
     let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
     if cleaned.is_empty() {
-        "plan.json".to_string()
+        format!("plan.{extension}")
     } else {
-        format!("{}.json", cleaned.chars().take(120).collect::<String>())
+        format!(
+            "{}.{extension}",
+            cleaned.chars().take(120).collect::<String>()
+        )
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod plans;
+pub mod report;
 pub mod route;
 pub mod scenarios;
 pub mod slos;

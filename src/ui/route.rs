@@ -12,15 +12,18 @@ pub enum Route {
     Slos,
     /// Error-budget scenarios.
     Scenarios,
+    /// The whole plan laid out to read and print.
+    Report,
 }
 
 impl Route {
     /// Every workspace, in navigation order.
-    pub const ALL: [Route; 4] = [
+    pub const ALL: [Route; 5] = [
         Route::Plans,
         Route::Transition,
         Route::Slos,
         Route::Scenarios,
+        Route::Report,
     ];
 
     /// The workspace named by a location hash; unknown or empty hashes give `None`.
@@ -30,6 +33,7 @@ impl Route {
             "transition" => Some(Route::Transition),
             "slos" => Some(Route::Slos),
             "scenarios" => Some(Route::Scenarios),
+            "report" => Some(Route::Report),
             _ => None,
         }
     }
@@ -41,6 +45,7 @@ impl Route {
             Route::Transition => "#/transition",
             Route::Slos => "#/slos",
             Route::Scenarios => "#/scenarios",
+            Route::Report => "#/report",
         }
     }
 
@@ -51,6 +56,7 @@ impl Route {
             Route::Transition => "Transition",
             Route::Slos => "SLOs",
             Route::Scenarios => "Scenarios",
+            Route::Report => "Report",
         }
     }
 }

@@ -81,6 +81,8 @@ pub struct Workbook {
     pub import_failure: RwSignal<Option<ImportFailure>>,
     /// An imported plan waiting for the user to choose replace or keep both.
     pub import_conflict: RwSignal<Option<Plan>>,
+    /// A plan from a share link, waiting for the user to import it or not.
+    pub shared_offer: RwSignal<Option<Plan>>,
     /// The file being read for import, as (ticket, what to show), until it is read.
     pub importing: RwSignal<Option<(u32, String)>>,
     import_ticket: StoredValue<u32>,
@@ -124,6 +126,7 @@ impl Workbook {
             notice: RwSignal::new(None),
             import_failure: RwSignal::new(None),
             import_conflict: RwSignal::new(None),
+            shared_offer: RwSignal::new(None),
             importing: RwSignal::new(None),
             import_ticket: StoredValue::new(0),
             history_depth: RwSignal::new((0, 0)),
@@ -441,6 +444,41 @@ impl Workbook {
             file_name: file_name.to_string(),
             problems: vec![problem],
         }));
+    }
+
+    /// Reads the payload of a share link and offers its plan; a damaged link is reported
+    /// like a broken file. Nothing is stored until the user chooses.
+    pub fn open_share_link(&self, payload: &str) {
+        self.import_failure.set(None);
+        match crate::interop::share_link::decode(payload) {
+            Ok(plan) => self.shared_offer.set(Some(plan)),
+            Err(e) => self.import_failure.set(Some(ImportFailure {
+                file_name: "the share link".to_string(),
+                problems: e.problems.iter().map(|p| p.to_string()).collect(),
+            })),
+        }
+    }
+
+    /// Whether a plan with this id is in the library.
+    pub fn has_plan(&self, id: &str) -> bool {
+        self.contains(id)
+    }
+
+    /// The user's answer to a share link: `None` imports a plan that is new here; for a plan
+    /// already here, replace or keep both; cancel drops the offer.
+    pub fn answer_share(&self, choice: Option<ConflictChoice>) {
+        let Some(plan) = self.shared_offer.get_untracked() else {
+            return;
+        };
+        self.shared_offer.set(None);
+        match choice {
+            None if !self.contains(&plan.id) => self.finish_import(plan),
+            None | Some(ConflictChoice::Cancel) => {}
+            Some(choice) => {
+                self.import_conflict.set(Some(plan));
+                self.resolve_conflict(choice);
+            }
+        }
     }
 
     /// Completes an import that waited for the user's choice.

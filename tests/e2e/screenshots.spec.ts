@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { openWorkbook } from "./helpers";
 
-const PAGES = ["plans", "transition", "slos", "scenarios"];
+const PAGES = ["plans", "transition", "slos", "scenarios", "report"];
 
 for (const width of [360, 768, 1280]) {
   for (const name of PAGES) {

@@ -4,6 +4,7 @@ pub mod import;
 pub mod library_table;
 pub mod page;
 pub mod plan_details;
+pub mod share;
 
 use crate::model::format::{export_file_name, export_plan};
 use crate::model::plan::Plan;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::plans::share::ShareLinkButton;
+
 use crate::ui::plans::download_plan;
 
 use crate::model::calendar::display_timestamp;
@@ -110,9 +112,12 @@ pub fn PlanDetails() -> impl IntoView {
                             })
                     }}
                 </p>
-                <button type="button" class="primary" on:click=export>
-                    "Export plan"
-                </button>
+                <div class="toolbar">
+                    <button type="button" class="primary" on:click=export>
+                        "Export plan"
+                    </button>
+                    <ShareLinkButton />
+                </div>
             </Show>
         </section>
     }

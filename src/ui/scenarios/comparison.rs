@@ -12,6 +12,7 @@ use crate::model::plan::Id;
 use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{comparison_row, ComparisonRow};
 use crate::model::slo_figures::format_number;
+use crate::ui::widgets::downloads::SvgDownload;
 
 /// What the comparison draws for one scenario.
 struct Compared {
@@ -105,6 +106,7 @@ pub fn ScenarioComparison(
             )
         })
     };
+    let svg = Memo::new(move |_| svg());
     let rows = move || compared.with(|list| list.iter().map(|c| c.row.clone()).collect::<Vec<_>>());
 
     view! {
@@ -115,7 +117,8 @@ pub fn ScenarioComparison(
                 fallback=|| view! { <p>"Tick “On the chart” for at least one scenario to compare."</p> }
             >
                 <figure class="chart">
-                    <div class="chart-svg" inner_html=svg></div>
+                    <div class="chart-svg" inner_html=move || svg.get()></div>
+                <SvgDownload svg=svg what="Budget left per scenario" />
                     <figcaption>
                         <ul class="legend-text">
                             {move || {

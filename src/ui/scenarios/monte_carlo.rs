@@ -18,6 +18,7 @@ use crate::model::scenario_figures::{bin_label, histogram, odds_in_words};
 use crate::model::slo_fields::parse_ratio_percent;
 use crate::model::slo_figures::format_number;
 use crate::ui::browser::{mark, measure_since};
+use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::workbook::Workbook;
 
@@ -207,6 +208,7 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
                 .unwrap_or_default()
         })
     };
+    let histogram_text = Memo::new(move |_| histogram_text());
 
     view! {
         <section class="card" aria-labelledby="monte-carlo-heading">
@@ -308,7 +310,8 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
                             </dl>
                             <p>{format!("Budget left: {}.", o.percentiles)}</p>
                             <figure class="chart">
-                                <div class="chart-svg histogram" inner_html=histogram_text></div>
+                                <div class="chart-svg histogram" inner_html=move || histogram_text.get()></div>
+                <SvgDownload svg=histogram_text what="Monte Carlo histogram" />
                                 <figcaption class="hint">
                                     "Red, hatched bars are runs that exhausted the budget."
                                 </figcaption>

@@ -13,6 +13,7 @@ use crate::model::budget::{format_duration, AlertSeverity};
 use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{burn_rows, rule_label, timeline};
 use crate::model::slo_figures::format_number;
+use crate::ui::widgets::downloads::SvgDownload;
 
 /// A simulation compared by identity, so a memo of it changes only when it is replayed.
 #[derive(Clone, Debug)]
@@ -114,6 +115,7 @@ pub fn ScenarioResults(
             })
         })
     };
+    let burn_svg = Memo::new(move |_| burn_svg());
     let timeline_svg_text = move || {
         sim.with(|sim| {
             let Some(sim) = sim else { return String::new() };
@@ -137,6 +139,7 @@ pub fn ScenarioResults(
             })
         })
     };
+    let timeline_svg_text = Memo::new(move |_| timeline_svg_text());
     let rules_text = move || {
         sim.with(|sim| {
             sim.as_ref()
@@ -157,7 +160,8 @@ pub fn ScenarioResults(
             </h2>
             <h3>"Burn rate"</h3>
             <figure class="chart">
-                <div class="chart-svg" inner_html=burn_svg></div>
+                <div class="chart-svg" inner_html=move || burn_svg.get()></div>
+                <SvgDownload svg=burn_svg what="Burn rate" />
                 <figcaption>
                     <ul class="legend-text">
                         {move || {
@@ -216,7 +220,8 @@ pub fn ScenarioResults(
             </details>
             <h3>"Incident and alert timeline"</h3>
             <figure class="chart">
-                <div class="chart-svg" inner_html=timeline_svg_text></div>
+                <div class="chart-svg" inner_html=move || timeline_svg_text.get()></div>
+                <SvgDownload svg=timeline_svg_text what="Incident and alert timeline" />
             </figure>
             <details class="show-data">
                 <summary>{move || format!("Show the timeline as a table ({} events)", events.with(Vec::len))}</summary>

@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::interop::csv::slo_table_csv;
+use crate::interop::openslo::openslo_yaml;
 use crate::model::catalog_ops::add_slo;
 use crate::model::plan::{Id, SloSubject};
 use crate::model::slo_figures::{overview_rows, row_matches, sort_rows, OverviewColumn};
+use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::workbook::Workbook;
 
 /// The overview table with its filter and "Add SLO".
@@ -96,6 +99,20 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                 <button type="button" on:click=add disabled=move || !can_add()>
                     "Add SLO"
                 </button>
+                <PlanTextDownload
+                    label="Export SLOs as CSV"
+                    what="SLOs"
+                    extension="csv"
+                    mime="text/csv"
+                    make=slo_table_csv
+                />
+                <PlanTextDownload
+                    label="Export OpenSLO YAML"
+                    what="OpenSLO"
+                    extension="yaml"
+                    mime="application/yaml"
+                    make=openslo_yaml
+                />
             </div>
             <Show when=move || !can_add()>
                 <p class="hint">"Add a service below before adding SLOs."</p>

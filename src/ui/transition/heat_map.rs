@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::interop::csv::assessments_csv;
 use crate::model::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{AssessmentRound, Id, LEVEL_COUNT};
 use crate::model::transition::{level_of, stage_counts};
 use crate::model::transition_ops::{set_level, set_note};
+use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::widgets::text_field::TextField;
 use crate::ui::workbook::Workbook;
 
@@ -116,6 +118,15 @@ pub fn HeatMap(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
                     None => "Where each group stands".to_string(),
                 })}
             </h2>
+            <div class="toolbar">
+                <PlanTextDownload
+                    label="Export assessments as CSV"
+                    what="assessments"
+                    extension="csv"
+                    mime="text/csv"
+                    make=assessments_csv
+                />
+            </div>
             <Show
                 when=move || round.with(|r| r.is_some())
                 fallback=|| view! { <p>"No assessment round yet. Start one above to rate each team's groups."</p> }

@@ -8,10 +8,11 @@ use crate::model::calendar::{format_date, parse_date};
 use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
 use crate::model::transition::{group_trend, project, projection_text, rounds_by_date, Projection};
 use crate::ui::browser::today;
+use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::workbook::Workbook;
 
 /// The chart's lines and one sentence per group, derived from the plan.
-fn trend_figures(plan: &Plan) -> (Vec<TrendLine>, Vec<String>) {
+pub fn trend_figures(plan: &Plan) -> (Vec<TrendLine>, Vec<String>) {
     let t = &plan.transition;
     let mut lines = Vec::new();
     let mut sentences = Vec::new();
@@ -70,6 +71,7 @@ pub fn TrendSection() -> impl IntoView {
             )
         })
     };
+    let svg = Memo::new(move |_| svg());
     let table = move || {
         plan.with(|p| {
             let p = p.as_ref()?;
@@ -103,7 +105,8 @@ pub fn TrendSection() -> impl IntoView {
         <section class="card" aria-labelledby="trend-heading">
             <h2 id="trend-heading">"Trend and targets"</h2>
             <figure class="chart">
-                <div class="chart-svg" inner_html=svg></div>
+                <div class="chart-svg" inner_html=move || svg.get()></div>
+                <SvgDownload svg=svg what="Trend and targets" />
                 <figcaption>
                     <ul class="legend-text">
                         {move || {

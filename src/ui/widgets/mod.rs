@@ -1,6 +1,7 @@
 //! Building blocks shared by the workspaces.
 
 pub mod confirm_button;
+pub mod downloads;
 pub mod notices;
 pub mod number_field;
 pub mod save_status;

@@ -1,0 +1,410 @@
+//! The report page: challenge, where each group stands and its trend, readiness, the
+//! coaching plan, the SLO table with budgets and policies, and the scenario results with
+//! their chart. Everything is derived from the open plan; nothing here edits it.
+
+use leptos::prelude::*;
+
+use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
+use crate::charts::legend::{pattern, swatch_svg};
+use crate::charts::trend::trend_chart_svg;
+use crate::model::budget::{format_duration, ErrorBudget};
+use crate::model::calendar::format_date;
+use crate::model::defaults::STAGE_NAMES;
+use crate::model::plan::{ActionStatus, Plan, PolicyThreshold};
+use crate::model::scenario_figures::comparison_row;
+use crate::model::slo_figures::{format_number, overview_rows};
+use crate::model::transition::{
+    group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
+};
+use crate::ui::browser::today;
+use crate::ui::scenarios::simulations;
+use crate::ui::transition::trend::trend_figures;
+use crate::ui::workbook::Workbook;
+
+fn status_label(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "Planned",
+        ActionStatus::InProgress => "In progress",
+        ActionStatus::Done => "Done",
+    }
+}
+
+/// Names of the ids in `ids`, looked up with `name`; "all" when there are none.
+fn names(ids: &[String], name: impl Fn(&str) -> Option<String>) -> String {
+    if ids.is_empty() {
+        return "All".into();
+    }
+    ids.iter()
+        .map(|id| name(id).unwrap_or_else(|| id.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The Report workspace.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    view! {
+        <div class="report">
+            <div class="report-tools toolbar">
+                <button type="button" class="primary" on:click=|_| {
+                    let _ = window().print();
+                }>"Print or save as PDF"</button>
+                <p class="hint">"Lays out on A4 and Letter pages; charts and tables keep together."</p>
+            </div>
+            {move || match plan.get() {
+                None => view! {
+                    <h1>"Report"</h1>
+                    <p>"No plan is open. Open or import one on the Plans page."</p>
+                }.into_any(),
+                Some(p) => view! { <ReportBody plan=p /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ReportBody(plan: Plan) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let played = simulations(wb.open_plan());
+    let t = &plan.transition;
+    let rounds = rounds_by_date(t);
+    let latest = rounds.last().copied().cloned();
+    let team_name = |id: &str| t.teams.iter().find(|x| x.id == id).map(|x| x.name.clone());
+    let group_name = |id: &str| t.groups.iter().find(|x| x.id == id).map(|x| x.name.clone());
+
+    let (lines, sentences) = trend_figures(&plan);
+    let trend_svg = trend_chart_svg(
+        &lines,
+        "Average level of each stakeholder group per round",
+        &sentences.join(" "),
+        720,
+        320,
+    );
+    let standing = latest.as_ref().map(|round| {
+        let rows = t
+            .groups
+            .iter()
+            .map(|g| {
+                let counts = stage_counts(round, &g.id);
+                let target = g
+                    .target
+                    .as_ref()
+                    .map(|x| format!("level {} by {}", x.level, x.date))
+                    .unwrap_or_else(|| "none set".into());
+                view! {
+                    <tr>
+                        <th scope="row">{g.name.clone()}</th>
+                        <td class="num">
+                            {group_average(round, &g.id).map(|a| format!("{a:.1}")).unwrap_or_else(|| "–".into())}
+                        </td>
+                        <td class="num">{counts[0]}</td>
+                        <td class="num">{counts[1]}</td>
+                        <td class="num">{counts[2]}</td>
+                        <td>{target}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let sentence = readiness_sentence(&readiness(t, round));
+        (round.label.clone(), round.date.clone(), rows, sentence)
+    });
+
+    let actions = t
+        .actions
+        .iter()
+        .map(|a| {
+            view! {
+                <tr>
+                    <th scope="row">{a.title.clone()}</th>
+                    <td>{names(&a.groups, group_name)}</td>
+                    <td>{names(&a.teams, team_name)}</td>
+                    <td>{a.owner.clone()}</td>
+                    <td>{a.due.clone().unwrap_or_else(|| "–".into())}</td>
+                    <td>{status_label(a.status)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let action_count = t.actions.len();
+
+    // SLOs usually share a policy: each distinct one is written out once, below the table.
+    let mut policies: Vec<(Vec<PolicyThreshold>, Vec<String>)> = Vec::new();
+    for slo in &plan.slo_catalog.slos {
+        match policies
+            .iter_mut()
+            .find(|(t, _)| *t == slo.policy.thresholds)
+        {
+            Some((_, users)) => users.push(slo.name.clone()),
+            None => policies.push((slo.policy.thresholds.clone(), vec![slo.name.clone()])),
+        }
+    }
+    let policy_number = |thresholds: &Vec<PolicyThreshold>| {
+        policies
+            .iter()
+            .position(|(t, _)| t == thresholds)
+            .map_or(0, |i| i + 1)
+    };
+    let slo_rows = overview_rows(&plan)
+        .into_iter()
+        .zip(plan.slo_catalog.slos.iter().cloned())
+        .map(|(row, slo)| {
+            let budget = ErrorBudget::of_slo(&slo);
+            let policy = format!(
+                "Policy {}, {}",
+                policy_number(&slo.policy.thresholds),
+                if row.policy_agreed { "agreed" } else { "not agreed yet" }
+            );
+            view! {
+                <tr>
+                    <th scope="row">{row.name.clone()}</th>
+                    <td>{if row.journey.is_empty() { row.service.clone() } else { format!("{} ({})", row.journey, row.service) }}</td>
+                    <td>{row.sli.clone()}</td>
+                    <td class="num">{format!("{} %", format_number(row.target_percent, 5))}</td>
+                    <td>{row.window.clone()}</td>
+                    <td>{format_duration(budget.minutes())}</td>
+                    <td>{policy}</td>
+                    <td>{row.state.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let policy_list = policies
+        .iter()
+        .enumerate()
+        .map(|(i, (thresholds, users))| {
+            view! {
+                <div class="report-policy">
+                    <h4>{format!("Policy {} — used by {}", i + 1, users.join(", "))}</h4>
+                    <ul class="policy-steps">
+                        {thresholds
+                            .iter()
+                            .map(|x| view! { <li>{format!("At {} % of the budget consumed: {}", format_number(x.consumed_percent, 2), x.action)}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+        .collect_view();
+    let slo_count = plan.slo_catalog.slos.len();
+
+    let scenarios = move || {
+        played.with(|list| {
+            let rows: Vec<_> = list
+                .iter()
+                .map(|p| (comparison_row(&p.scenario, &p.slo, &p.sim), p.sim.clone()))
+                .collect();
+            let lefts: Vec<Vec<f64>> = rows.iter().map(|(_, sim)| sim.budget_left()).collect();
+            let lines: Vec<BudgetLine> = rows
+                .iter()
+                .zip(&lefts)
+                .map(|((row, sim), left)| BudgetLine {
+                    name: &row.name,
+                    left,
+                    exhausted_at: sim.exhausted_at,
+                })
+                .collect();
+            let policies: Vec<PolicyLine> = list
+                .first()
+                .map(|p| {
+                    p.slo
+                        .policy
+                        .thresholds
+                        .iter()
+                        .map(|x| PolicyLine {
+                            consumed_percent: x.consumed_percent,
+                            label: format!("{} % consumed", format_number(x.consumed_percent, 2)),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let description = rows
+                .iter()
+                .map(|(r, _)| {
+                    format!(
+                        "{}: {} at the end; exhausted {}.",
+                        r.name,
+                        r.left_at_end,
+                        r.exhausted.to_lowercase()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let svg = (!lines.is_empty()).then(|| {
+                budget_chart_svg(
+                    &lines,
+                    &policies,
+                    "Budget left over the window, per scenario",
+                    &description,
+                    (720, 320),
+                )
+            });
+            let table = rows
+                .iter()
+                .map(|(r, _)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{r.name.clone()}</th>
+                            <td>{r.target.clone()}</td>
+                            <td>{r.left_at_end.clone()}</td>
+                            <td>{r.exhausted.clone()}</td>
+                            <td class="num">{r.pages}</td>
+                            <td class="num">{r.tickets}</td>
+                            <td>{r.mean_time_to_detect.clone()}</td>
+                            // The actions themselves are listed once, under the policies.
+                            <td>
+                                {if r.actions.is_empty() {
+                                    "None".to_string()
+                                } else {
+                                    r.actions
+                                        .iter()
+                                        .map(|a| a.split_once("): ").map_or(a.as_str(), |(when, _)| when).to_string() + ")")
+                                        .collect::<Vec<_>>()
+                                        .join("; ")
+                                }}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let legend = rows
+                .iter()
+                .enumerate()
+                .map(|(i, (r, _))| {
+                    view! {
+                        <li>
+                            <span class="swatch" inner_html=swatch_svg(i)></span>
+                            {format!("{} ({} line): {} at the end", r.name, pattern(i), r.left_at_end.to_lowercase())}
+                        </li>
+                    }
+                })
+                .collect_view();
+            (svg, legend, table, rows.len())
+        })
+    };
+
+    view! {
+            <header class="report-title">
+                <h1>{plan.name.clone()}</h1>
+                <p class="report-meta">
+                    {if plan.organization.trim().is_empty() { String::new() } else { format!("{} · ", plan.organization) }}
+                    {format!("Report of {}", format_date(today()))}
+                </p>
+            </header>
+            <section class="report-section" aria-labelledby="report-challenge">
+                <h2 id="report-challenge">"The challenge"</h2>
+                <p class="report-challenge">
+                    {if plan.challenge.trim().is_empty() { "No challenge statement yet.".to_string() } else { plan.challenge.clone() }}
+                </p>
+            </section>
+            <section class="report-section" aria-labelledby="report-standing">
+                <h2 id="report-standing">"Where each group stands"</h2>
+                {match standing {
+                    None => view! { <p>"No assessment round yet."</p> }.into_any(),
+                    Some((label, date, rows, sentence)) => view! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Where each group stands (scrolls sideways)">
+                            <table class="report-table">
+                            <caption>{format!("Latest round: {label} ({date}), teams per stage")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Group"</th>
+                                    <th scope="col">"Average level"</th>
+                                    <th scope="col">{STAGE_NAMES[0]}</th>
+                                    <th scope="col">{STAGE_NAMES[1]}</th>
+                                    <th scope="col">{STAGE_NAMES[2]}</th>
+                                    <th scope="col">"Target"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+    </div>
+                        <h3>"Readiness"</h3>
+                        <p class="report-readiness">{sentence}</p>
+                    }.into_any(),
+                }}
+                <figure class="chart report-chart">
+                    <div class="chart-svg" inner_html=trend_svg></div>
+                    <figcaption>
+                        <ul class="legend-text">
+                            {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                        </ul>
+                    </figcaption>
+                </figure>
+            </section>
+            <section class="report-section" aria-labelledby="report-coaching">
+                <h2 id="report-coaching">{format!("Coaching plan ({action_count} actions)")}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Coaching plan (scrolls sideways)">
+                            <table class="report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Action"</th>
+                            <th scope="col">"Groups"</th>
+                            <th scope="col">"Teams"</th>
+                            <th scope="col">"Owner"</th>
+                            <th scope="col">"Due"</th>
+                            <th scope="col">"Status"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{actions}</tbody>
+                </table>
+    </div>
+            </section>
+            <section class="report-section" aria-labelledby="report-slos">
+                <h2 id="report-slos">{format!("SLOs, budgets and policies ({slo_count} SLOs)")}</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="SLOs, budgets and policies (scrolls sideways)">
+                            <table class="report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"SLO"</th>
+                            <th scope="col">"Journey or service"</th>
+                            <th scope="col">"SLI"</th>
+                            <th scope="col">"Target"</th>
+                            <th scope="col">"Window"</th>
+                            <th scope="col">"Error budget"</th>
+                            <th scope="col">"Policy"</th>
+                            <th scope="col">"State"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{slo_rows}</tbody>
+                </table>
+    </div>
+                <h3>"Error-budget policies"</h3>
+                {policy_list}
+            </section>
+            <section class="report-section" aria-labelledby="report-scenarios">
+                {move || {
+                    let (svg, legend, table, count) = scenarios();
+                    view! {
+                        <h2 id="report-scenarios">{format!("Scenario results ({count} scenarios)")}</h2>
+                        {svg.map(|svg| view! {
+                            <figure class="chart report-chart">
+                                <div class="chart-svg" inner_html=svg></div>
+                                <figcaption>
+                                    <ul class="legend-text">{legend}</ul>
+                                    <p class="hint">"Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."</p>
+                                </figcaption>
+                            </figure>
+                        })}
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Scenario results (scrolls sideways)">
+                            <table class="report-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Scenario"</th>
+                                    <th scope="col">"Target"</th>
+                                    <th scope="col">"Budget left at the end"</th>
+                                    <th scope="col">"Budget exhausted"</th>
+                                    <th scope="col">"Pages"</th>
+                                    <th scope="col">"Tickets"</th>
+                                    <th scope="col">"Mean time to detect"</th>
+                                    <th scope="col">"Policy thresholds crossed"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{table}</tbody>
+                        </table>
+    </div>
+                    }
+                }}
+            </section>
+        }
+}

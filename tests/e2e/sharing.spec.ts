@@ -1,0 +1,268 @@
+// Sharing and interoperability in the release build: share links across two browsers,
+// exports checked against the JSON Schema, OpenSLO against its v1 field rules, CSV, chart
+// SVGs, and the report printed to PDF with its pages counted.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import Ajv2020 from "ajv/dist/2020.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
+import { download, EXAMPLE_NAME, importFile, libraryRows, openWorkbook } from "./helpers";
+
+async function shareLinkOf(page: Page) {
+  await page.getByRole("button", { name: "Copy share link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Share link copied." })).toBeVisible();
+  const link = await page.getByLabel("Share link").inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  return link;
+}
+
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+test.describe("share links", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+  test("a plan travels in a link to another browser, which asks before importing", async ({ page, browser }) => {
+    await openWorkbook(page, "./#/plans");
+    await page.getByRole("button", { name: "New blank plan" }).click();
+    await page.getByLabel("Plan name").fill("Pilot for the platform team");
+    await page.getByLabel("Organization").fill("Parcelry");
+    await page.getByLabel("Plan name").press("Tab");
+    const link = await shareLinkOf(page);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[A-Za-z0-9_-]+$/);
+
+    const other = await freshPage(browser);
+    await other.page.goto(link);
+    const dialog = other.page.getByRole("dialog", { name: "Import the shared plan?" });
+    await expect(dialog).toContainText("This link holds the plan “Pilot for the platform team” for Parcelry: 0 teams, 0 assessment rounds, 0 SLOs and 0 scenarios.");
+    await expect(dialog).toContainText("It is not in this browser yet.");
+    // Nothing is stored before the choice, and the plan has left the address bar.
+    expect(await other.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/plan/")).length)).toBeLessThanOrEqual(1);
+    expect(other.page.url()).not.toContain("#share=");
+    await dialog.getByRole("button", { name: "Import plan" }).click();
+    await expect(other.page.getByText("Imported “Pilot for the platform team”.")).toBeVisible();
+    await expect(other.page.getByLabel("Plan name")).toHaveValue("Pilot for the platform team");
+    await expect(libraryRows(other.page)).toHaveCount(2);
+    await other.page.reload();
+    await expect(libraryRows(other.page)).toHaveCount(2);
+    await other.context.close();
+  });
+
+  test("a shared version of a plan already here offers replace or keep both, never overwriting silently", async ({ page, browser }) => {
+    await openWorkbook(page, "./#/plans");
+    await page.getByLabel("Plan name").fill("Parcelry, as the coach sees it");
+    await page.getByLabel("Plan name").press("Tab");
+    const link = await shareLinkOf(page);
+
+    const other = await freshPage(browser);
+    await openWorkbook(other.page, "./#/plans");
+    await other.page.goto(link);
+    const dialog = other.page.getByRole("dialog", { name: "Import the shared plan?" });
+    await expect(dialog).toContainText(`“${EXAMPLE_NAME}” in this browser is the same plan (same id).`);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(libraryRows(other.page)).toHaveCount(1);
+    await expect(other.page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
+
+    await other.page.goto(link);
+    await other.page.getByRole("dialog").getByRole("button", { name: "Keep both" }).click();
+    await expect(libraryRows(other.page)).toHaveCount(2);
+    await other.page.goto(link);
+    await other.page.getByRole("dialog").getByRole("button", { name: "Replace" }).click();
+    await expect(libraryRows(other.page).filter({ hasText: "Parcelry, as the coach sees it" })).toHaveCount(2);
+    await other.context.close();
+  });
+
+  test("a damaged link says so and changes nothing; a plan too large for a link gets advice", async ({ page }) => {
+    await openWorkbook(page, "./#/plans");
+    const link = await shareLinkOf(page);
+    // Cut short at a length that is still whole base64 groups: the data itself is incomplete.
+    await page.goto(link.slice(0, link.indexOf("#share=") + "#share=".length + 4000));
+    const alert = page.getByRole("alert").filter({ hasText: "Could not import “the share link”" });
+    await expect(alert).toContainText("the link is damaged: its data cannot be unpacked (was it cut short or changed when copied?)");
+    await page.goto(link.replace("#share=", "#share=%25"));
+    await expect(page.getByRole("alert").filter({ hasText: "Could not import “the share link”" })).toContainText("'%' at position 1 is not a character share links use");
+    await expect(libraryRows(page)).toHaveCount(1);
+
+    const big = JSON.parse(readFileSync("tests/fixtures/v1/example.json", "utf8"));
+    big.id = "big-plan";
+    big.name = "Big plan";
+    let x = 1;
+    big.transition.teams.push(
+      ...Array.from({ length: 1990 }, (_, i) => ({
+        id: `t${i}`,
+        name: Array.from({ length: 60 }, () => String.fromCharCode(97 + ((x = (x * 48271) % 2147483647) % 26))).join(""),
+        description: "",
+      })),
+    );
+    await importFile(page, "big.json", JSON.stringify(big));
+    await expect(page.getByLabel("Plan name")).toHaveValue("Big plan");
+    await page.getByRole("button", { name: "Copy share link" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "this plan is too large for a link" })).toContainText(
+      "a link can hold 64000). Export it as a file and send the file instead.",
+    );
+  });
+
+  test("script and HTML in a shared plan stay inert text", async ({ page, browser }) => {
+    const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
+    await openWorkbook(page, "./#/plans");
+    await page.getByLabel("Plan name").fill(`${payload} plan`);
+    await page.getByLabel("Organization").fill(payload);
+    await page.getByLabel("Plan name").press("Tab");
+    const link = await shareLinkOf(page);
+    const other = await freshPage(browser);
+    await other.page.goto(link);
+    await expect(other.page.getByRole("dialog")).toContainText(`“${payload} plan” for ${payload}`);
+    await other.page.getByRole("dialog").getByRole("button", { name: "Keep both" }).click();
+    await expect(other.page.getByLabel("Plan name")).toHaveValue(`${payload} plan (imported)`);
+    await other.page.getByRole("link", { name: "Report" }).click();
+    await expect(other.page.getByRole("heading", { level: 1, name: `${payload} plan (imported)` })).toBeVisible();
+    await expect(other.page.locator(".report-meta")).toContainText(payload);
+    expect(await other.page.locator('main img[src="x"], main script').count()).toBe(0);
+    expect(await other.page.evaluate(() => (window as any).__xss)).toBeUndefined();
+    await other.context.close();
+  });
+});
+
+test("exports carry $schema and validate against the shipped JSON Schema, as does the example plan", async ({ page, baseURL }) => {
+  const schema = JSON.parse(readFileSync("dist/plan.schema.json", "utf8"));
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const check = (value: unknown, what: string) => expect(validate(value) ? [] : validate.errors, what).toEqual([]);
+  check(JSON.parse(readFileSync("tests/fixtures/v1/example.json", "utf8")), "the example plan");
+
+  await openWorkbook(page, "./#/plans");
+  const exported = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
+  expect(exported.$schema).toBe(new URL("plan.schema.json", baseURL).href);
+  const served = await page.request.get(exported.$schema);
+  expect(served.ok()).toBe(true);
+  expect(await served.json()).toEqual(schema);
+  check(exported, "the exported example");
+  for (const corrupt of [{ ...exported, version: "1" }, { ...exported, surprise: 1 }, { ...exported, name: 5 }]) {
+    expect(validate(corrupt)).toBe(false);
+  }
+
+  await page.getByRole("button", { name: "New blank plan" }).click();
+  const blank = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
+  check(blank, "an exported blank plan");
+});
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DURATION = /^\d+[smhdwMQY]$/;
+
+test("OpenSLO export follows the v1 field rules", async ({ page }) => {
+  await openWorkbook(page, "./#/slos");
+  const file = await download(page, () => page.getByRole("button", { name: "Export OpenSLO YAML" }).click());
+  expect(file.name).toBe(`${EXAMPLE_NAME} - OpenSLO.yaml`);
+  const docs = parseAllDocuments(file.text).map((d) => {
+    expect(d.errors).toEqual([]);
+    return d.toJS();
+  }).filter(Boolean);
+  const services = docs.filter((d) => d.kind === "Service");
+  const slos = docs.filter((d) => d.kind === "SLO");
+  expect(services).toHaveLength(4);
+  expect(slos).toHaveLength(9);
+  const names = new Set<string>();
+  for (const doc of docs) {
+    expect(doc.apiVersion).toBe("openslo/v1");
+    expect(["Service", "SLO"]).toContain(doc.kind);
+    expect(doc.metadata.name).toMatch(DNS_LABEL);
+    expect(names.has(doc.metadata.name)).toBe(false);
+    names.add(doc.metadata.name);
+  }
+  for (const slo of slos) {
+    const spec = slo.spec;
+    expect(services.map((s) => s.metadata.name)).toContain(spec.service);
+    expect(spec.indicator.metadata.name).toMatch(DNS_LABEL);
+    for (const part of ["good", "total"]) {
+      expect(spec.indicator.spec.ratioMetric[part].metricSource.type).toBeTruthy();
+      expect(typeof spec.indicator.spec.ratioMetric[part].metricSource.spec).toBe("object");
+    }
+    expect(spec.timeWindow).toHaveLength(1);
+    const window = spec.timeWindow[0];
+    expect(window.duration).toMatch(DURATION);
+    expect(typeof window.isRolling).toBe("boolean");
+    if (!window.isRolling) expect(window.calendar).toEqual({ startTime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), timeZone: "UTC" });
+    expect(["Occurrences", "Timeslices", "RatioTimeslices"]).toContain(spec.budgetingMethod);
+    expect(spec.objectives.length).toBeGreaterThan(0);
+    for (const o of spec.objectives) {
+      expect(o.target).toBeGreaterThan(0);
+      expect(o.target).toBeLessThan(1);
+      if (spec.budgetingMethod === "Timeslices") {
+        expect(o.timeSliceTarget).toBeGreaterThan(0);
+        expect(o.timeSliceTarget).toBeLessThanOrEqual(1);
+        expect(o.timeSliceWindow).toMatch(DURATION);
+      }
+    }
+  }
+  const checkout = slos.find((s) => s.metadata.name === "checkout-availability");
+  expect(checkout.spec).toMatchObject({ service: "shop-api", budgetingMethod: "Occurrences", timeWindow: [{ duration: "30d", isRolling: true }], objectives: [{ target: 0.999 }] });
+  const signIn = slos.find((s) => s.metadata.name === "identity-availability");
+  expect(signIn.spec).toMatchObject({ budgetingMethod: "Timeslices", objectives: [{ target: 0.9995, timeSliceTarget: 0.99, timeSliceWindow: "1m" }] });
+});
+
+test("the SLO table and the assessment history download as CSV", async ({ page }) => {
+  await openWorkbook(page, "./#/slos");
+  const slos = await download(page, () => page.getByRole("button", { name: "Export SLOs as CSV" }).click());
+  expect(slos.name).toBe(`${EXAMPLE_NAME} - SLOs.csv`);
+  const rows = slos.text.replace(/^\ufeff/, "").trimEnd().split("\r\n");
+  expect(rows).toHaveLength(10);
+  expect(rows[0]).toBe("SLO id,SLO,Service,Journey,Journey priority,SLI,Target (%),Window,Budgeting,Error budget (minutes),Error budget,Policy agreed,State");
+  expect(rows[1]).toContain("checkout-availability,Label purchase succeeds,Shop API,Buy a shipping label,1,Availability,99.9,rolling 30 days,Events,43.2,");
+
+  await page.getByRole("link", { name: "Transition" }).click();
+  const history = await download(page, () => page.getByRole("button", { name: "Export assessments as CSV" }).click());
+  expect(history.name).toBe(`${EXAMPLE_NAME} - assessments.csv`);
+  const lines = history.text.replace(/^\ufeff/, "").trimEnd().split("\r\n");
+  expect(lines[0]).toBe("Round,Date,Team,Group,Level,Stage,Note");
+  expect(lines).toHaveLength(61);
+  expect(lines[1]).toBe("Q1 2026,2026-03-16,Checkout,Developers,1,Misalignment,");
+});
+
+test("every chart downloads as an SVG file", async ({ page }) => {
+  await openWorkbook(page, "./#/transition");
+  const trend = await download(page, () => page.getByRole("button", { name: "Download SVG: Trend and targets" }).click());
+  expect(trend.name).toBe(`${EXAMPLE_NAME} - Trend and targets.svg`);
+  expect(trend.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(trend.text).toContain("Average level of each stakeholder group per round");
+
+  await page.getByRole("link", { name: "Scenarios" }).click();
+  for (const what of ["Budget left per scenario", "Burn rate", "Incident and alert timeline"]) {
+    const file = await download(page, () => page.getByRole("button", { name: `Download SVG: ${what}` }).click());
+    expect(file.name).toBe(`${EXAMPLE_NAME} - ${what}.svg`);
+    expect(file.text).toContain("</svg>");
+  }
+  await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+  const histogram = await download(page, () => page.getByRole("button", { name: "Download SVG: Monte Carlo histogram" }).click());
+  expect(histogram.text).toContain("Budget left at the end of each run");
+});
+
+test("the report lays out the whole plan and prints to clean A4 and Letter pages", async ({ page }) => {
+  await openWorkbook(page, "./#/report");
+  await expect(page.getByRole("heading", { level: 1, name: EXAMPLE_NAME })).toBeVisible();
+  for (const heading of ["The challenge", "Where each group stands", "Readiness", "Coaching plan (6 actions)", "SLOs, budgets and policies (9 SLOs)", "Scenario results (3 scenarios)"]) {
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Label purchase succeeds/ })).toContainText("43 min 12 s");
+  await expect(page.locator(".report-chart .chart-svg svg")).toHaveCount(2);
+
+  const dir = mkdtempSync(join(tmpdir(), "report-"));
+  for (const format of ["A4", "Letter"] as const) {
+    const pdf = join(dir, `${format}.pdf`);
+    writeFileSync(pdf, await page.pdf({ format, printBackground: true }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    expect(pages, `${format} pages`).toBeGreaterThanOrEqual(3);
+    expect(pages, `${format} pages`).toBeLessThanOrEqual(12);
+    for (let n = 1; n <= pages; n++) {
+      const text = execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", pdf, "-"], { encoding: "utf8" });
+      expect(text.trim().length, `${format} page ${n} has text`).toBeGreaterThan(100);
+    }
+    const all = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    expect(all).toContain("Coaching plan");
+    expect(all).not.toContain("Print or save as PDF");
+    expect(all).not.toContain("Skip to the workspace");
+  }
+});
