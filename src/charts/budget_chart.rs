@@ -31,6 +31,23 @@ pub struct PolicyLine {
     pub label: String,
 }
 
+impl PolicyLine {
+    /// The lines of an error-budget policy: one per threshold, labeled "50 % consumed".
+    pub fn of_policy(policy: &crate::model::plan::ErrorBudgetPolicy) -> Vec<PolicyLine> {
+        policy
+            .thresholds
+            .iter()
+            .map(|t| PolicyLine {
+                consumed_percent: t.consumed_percent,
+                label: format!(
+                    "{} % consumed",
+                    crate::model::slo_figures::format_number(t.consumed_percent, 2)
+                ),
+            })
+            .collect()
+    }
+}
+
 /// Lowest y shown, percent of budget left: 0, or the lowest line rounded down to 20 %
 /// steps, but no lower than −200 % (lines below are drawn along the bottom).
 fn floor_percent(lines: &[BudgetLine]) -> f64 {

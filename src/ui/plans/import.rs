@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::format::check_file_size;
 use crate::ui::browser::read_file_bytes;
+use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::{ConflictChoice, Workbook};
 
 /// Reads a file and imports it; every failure is reported, nothing changes on failure.
@@ -76,13 +77,7 @@ pub fn ConflictDialog() -> impl IntoView {
 fn ConflictDialogBody() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(dialog) = dialog.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        }
-    });
+    show_modal_when_mounted(dialog);
     let incoming = move || {
         wb.import_conflict
             .with(|c| c.as_ref().map(|p| p.name.clone()).unwrap_or_default())

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::interop::share_link::share_link;
 use crate::model::plan::Plan;
+use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::{ConflictChoice, Workbook};
 
 /// "Copy share link": puts the open plan in a link, copies it, and shows it for copying by
@@ -96,13 +97,7 @@ pub fn SharedPlanDialog() -> impl IntoView {
 fn SharedPlanDialogBody() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(dialog) = dialog.get() {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-        }
-    });
+    show_modal_when_mounted(dialog);
     let offer = move || wb.shared_offer.get().expect("shown only with an offer");
     let existing = move || {
         let id = offer().id;

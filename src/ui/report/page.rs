@@ -205,19 +205,9 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                     exhausted_at: sim.exhausted_at,
                 })
                 .collect();
-            let policies: Vec<PolicyLine> = list
+            let policies = list
                 .first()
-                .map(|p| {
-                    p.slo
-                        .policy
-                        .thresholds
-                        .iter()
-                        .map(|x| PolicyLine {
-                            consumed_percent: x.consumed_percent,
-                            label: format!("{} % consumed", format_number(x.consumed_percent, 2)),
-                        })
-                        .collect()
-                })
+                .map(|p| PolicyLine::of_policy(&p.slo.policy))
                 .unwrap_or_default();
             let description = rows
                 .iter()

@@ -11,7 +11,6 @@ use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::plan::Id;
 use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{comparison_row, ComparisonRow};
-use crate::model::slo_figures::format_number;
 use crate::ui::widgets::downloads::SvgDownload;
 
 /// What the comparison draws for one scenario.
@@ -60,17 +59,7 @@ pub fn ScenarioComparison(
             list.iter()
                 .find(|p| Some(&p.scenario.id) == id.as_ref())
                 .or(list.first())
-                .map(|p| {
-                    p.slo
-                        .policy
-                        .thresholds
-                        .iter()
-                        .map(|t| PolicyLine {
-                            consumed_percent: t.consumed_percent,
-                            label: format!("{} % consumed", format_number(t.consumed_percent, 2)),
-                        })
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| PolicyLine::of_policy(&p.slo.policy))
                 .unwrap_or_default()
         })
     };

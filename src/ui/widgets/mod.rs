@@ -2,6 +2,7 @@
 
 pub mod confirm_button;
 pub mod downloads;
+pub mod modal;
 pub mod notices;
 pub mod number_field;
 pub mod save_status;
