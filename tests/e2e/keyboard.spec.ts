@@ -61,6 +61,7 @@ for (const path of ["./#/plans", "./#/transition", "./#/slos", "./#/scenarios", 
 }
 
 test("an SLO target, an incident and a Monte Carlo run, by keyboard alone", async ({ page }) => {
+  test.setTimeout(90_000); // Tab by Tab across three pages
   await openWorkbook(page, "./#/slos");
   await tabUntil(page, (f) => f.id === "slo-target");
   await page.keyboard.press("Control+A");
