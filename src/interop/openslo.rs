@@ -112,10 +112,15 @@ pub fn openslo_yaml(plan: &Plan) -> String {
                 quoted(&format!("{what} events: {}", slo.sli.description))
             )
         };
+        let calendar = |duration: &str| {
+            format!("    - duration: {duration}\n      isRolling: false\n      calendar:\n        startTime: \"2026-01-01 00:00:00\"\n        timeZone: UTC\n")
+        };
         let window = match slo.window {
-            SloWindow::Rolling { days } => format!("    - duration: {days}d\n      isRolling: true\n"),
-            SloWindow::CalendarMonth => "    - duration: 1M\n      isRolling: false\n      calendar:\n        startTime: \"2026-01-01 00:00:00\"\n        timeZone: UTC\n".to_string(),
-            SloWindow::CalendarQuarter => "    - duration: 1Q\n      isRolling: false\n      calendar:\n        startTime: \"2026-01-01 00:00:00\"\n        timeZone: UTC\n".to_string(),
+            SloWindow::Rolling { days } => {
+                format!("    - duration: {days}d\n      isRolling: true\n")
+            }
+            SloWindow::CalendarMonth => calendar("1M"),
+            SloWindow::CalendarQuarter => calendar("1Q"),
         };
         let (method, slices) = match slo.budgeting {
             BudgetingMethod::Events { .. } => ("Occurrences", String::new()),

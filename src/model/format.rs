@@ -338,8 +338,7 @@ pub fn export_file_name(plan_name: &str) -> String {
 /// A safe file name `<stem>.<extension>` for any download (plan, CSV, YAML, SVG); `plan`
 /// when nothing usable is left of the stem.
 pub fn download_file_name(stem: &str, extension: &str) -> String {
-    let plan_name = stem;
-    let cleaned: String = plan_name
+    let cleaned: String = stem
         .trim()
         .chars()
         .map(|c| {

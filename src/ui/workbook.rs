@@ -71,6 +71,8 @@ pub struct Workbook {
     pub plans: RwSignal<Vec<Plan>>,
     /// The open plan's id.
     pub open_id: RwSignal<Option<Id>>,
+    /// The open plan, derived once for every component (each edit clones it once).
+    open: Memo<Option<Plan>>,
     /// Whether changes are stored.
     pub save_state: RwSignal<SaveState>,
     /// Stored entries that could not be read.
@@ -118,9 +120,15 @@ impl Workbook {
     pub fn load() -> Self {
         let store = BrowserStore;
         let session = load_session(&store);
+        let plans = RwSignal::new(Vec::<Plan>::new());
+        let open_id = RwSignal::new(None::<Id>);
         let wb = Workbook {
-            plans: RwSignal::new(Vec::new()),
-            open_id: RwSignal::new(None),
+            plans,
+            open_id,
+            open: Memo::new(move |_| {
+                let id = open_id.get()?;
+                plans.with(|p| p.iter().find(|p| p.id == id).cloned())
+            }),
             save_state: RwSignal::new(SaveState::Saved),
             set_aside: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
@@ -179,11 +187,7 @@ impl Workbook {
 
     /// The open plan, derived from the library.
     pub fn open_plan(&self) -> Memo<Option<Plan>> {
-        let (plans, open_id) = (self.plans, self.open_id);
-        Memo::new(move |_| {
-            let id = open_id.get()?;
-            plans.with(|p| p.iter().find(|p| p.id == id).cloned())
-        })
+        self.open
     }
 
     /// Opens a plan of the library.
@@ -457,11 +461,6 @@ impl Workbook {
                 problems: e.problems.iter().map(|p| p.to_string()).collect(),
             })),
         }
-    }
-
-    /// Whether a plan with this id is in the library.
-    pub fn has_plan(&self, id: &str) -> bool {
-        self.contains(id)
     }
 
     /// The user's answer to a share link: `None` imports a plan that is new here; for a plan

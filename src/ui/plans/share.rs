@@ -98,27 +98,29 @@ fn SharedPlanDialogBody() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let dialog = NodeRef::<html::Dialog>::new();
     show_modal_when_mounted(dialog);
-    let offer = move || wb.shared_offer.get().expect("shown only with an offer");
     let existing = move || {
-        let id = offer().id;
+        let id = wb.shared_offer.with(|o| o.as_ref().map(|p| p.id.clone()))?;
         wb.plans
             .with(|plans| plans.iter().find(|p| p.id == id).map(|p| p.name.clone()))
     };
     let summary = move || {
-        let p = offer();
-        let org = if p.organization.trim().is_empty() {
-            String::new()
-        } else {
-            format!(" for {}", p.organization)
-        };
-        format!(
-            "This link holds the plan “{}”{org}: {} teams, {} assessment rounds, {} SLOs and {} scenarios.",
-            p.name,
-            p.transition.teams.len(),
-            p.transition.rounds.len(),
-            p.slo_catalog.slos.len(),
-            p.scenarios.len()
-        )
+        wb.shared_offer.with(|offer| {
+            offer.as_ref().map(|p| {
+                let org = if p.organization.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" for {}", p.organization)
+                };
+                format!(
+                    "This link holds the plan “{}”{org}: {} teams, {} assessment rounds, {} SLOs and {} scenarios.",
+                    p.name,
+                    p.transition.teams.len(),
+                    p.transition.rounds.len(),
+                    p.slo_catalog.slos.len(),
+                    p.scenarios.len()
+                )
+            })
+        })
     };
     let answer = move |choice| wb.answer_share(choice);
     view! {
