@@ -53,8 +53,8 @@ test: tools browser ## Run every test: lint, host, browser (wasm-bindgen-test) a
 test-host: ## Host unit and property tests of the core
 	cargo test --locked
 
-test-browser: tools browser ## wasm-bindgen-test in headless Chromium
-	cargo test --locked --target wasm32-unknown-unknown --test browser_storage
+test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation on 32-bit wasm)
+	cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test simulation_extremes
 
 test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/
 	npx playwright test

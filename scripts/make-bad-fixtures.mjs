@@ -83,6 +83,10 @@ const cases = [
   ["window-10000-days.json", edited((p) => (p.slo_catalog.slos[0].window = { kind: "rolling", days: 10000 }))],
   ["incident-after-window.json", edited((p) => (p.scenarios[0].incidents[0].start_minute = 50000))],
   ["incident-runs-past-window.json", edited((p) => Object.assign(p, { id: "bad-fixture-late-incident", name: "Incident running past the window" }) && (p.scenarios[0].incidents[0].start_minute = 43190))],
+  // Durations past 32 bits once wrapped in the browser's usize and erased the span.
+  ["incident-duration-4294967295.json", edited((p) => (p.scenarios[0].incidents[0].duration_minutes = 4294967295))],
+  ["maintenance-longer-than-window.json", edited((p) => (p.scenarios[1].maintenance[0].duration_minutes = 43201))],
+  ["restore-minutes-1e12.json", edited((p) => (p.scenarios[0].releases.restore_minutes = 1e12))],
   ["duplicate-team-ids.json", edited((p) => p.transition.teams.push({ ...p.transition.teams[0], name: "Checkout again" }))],
   ["duplicate-slo-ids.json", edited((p) => (p.slo_catalog.slos[4].id = p.slo_catalog.slos[0].id))],
   ["duplicate-scenario-ids.json", edited((p) => (p.scenarios[1].id = p.scenarios[0].id))],

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use sre_workbook::model::defaults::{blank_plan, default_groups, stage_of_level, STAGE_NAMES};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::format::{
-    export_file_name, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
+    export_file_name, migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
 };
 use sre_workbook::model::plan::Plan;
 
@@ -120,6 +120,25 @@ fn every_fixture_version_migrates_to_the_current_plan() {
             "{path} keeps its ratings"
         );
     }
+}
+
+#[test]
+fn migrate_is_total_over_versions() {
+    let fields = serde_json::Map::new();
+    let message = |version| migrate(fields.clone(), version).unwrap_err().to_string();
+    assert_eq!(
+        message(0),
+        "version: 0 is not a format version (a whole number from 1)"
+    );
+    assert_eq!(
+        message(CURRENT_VERSION + 1),
+        format!(
+            "version: {} is newer than this app understands (up to {CURRENT_VERSION}); open it with a newer version of the workbook",
+            CURRENT_VERSION + 1
+        )
+    );
+    assert!(message(u64::MAX).starts_with("version: 18446744073709551615 is newer"));
+    assert_eq!(migrate(fields.clone(), CURRENT_VERSION), Ok(fields.clone()));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use sre_workbook::model::example::example_plan;
 use sre_workbook::model::format::{
     migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
 };
-use sre_workbook::model::plan::{Incident, Plan, SloWindow, Team};
+use sre_workbook::model::plan::{ErrorSpan, Plan, SloWindow, Team};
 use sre_workbook::model::validate::validate;
 
 /// Text as people type it: any characters, including markup, quotes and emoji; not blank.
@@ -50,7 +50,7 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
             scenario.incidents = incidents
                 .into_iter()
                 .map(
-                    |(start_minute, duration_minutes, error_ratio, label)| Incident {
+                    |(start_minute, duration_minutes, error_ratio, label)| ErrorSpan {
                         label,
                         start_minute,
                         duration_minutes,

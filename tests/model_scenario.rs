@@ -6,7 +6,7 @@
 use sre_workbook::model::budget::{burn_rate_rules, ErrorBudget};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::monte_carlo::{affordability, MonteCarlo};
-use sre_workbook::model::plan::{Incident, Scenario, Slo, SloWindow};
+use sre_workbook::model::plan::{ErrorSpan, Scenario, Slo, SloWindow};
 use sre_workbook::model::rng::Rng;
 use sre_workbook::model::scenario::{failed_release_minutes, simulate};
 
@@ -28,8 +28,8 @@ fn quiet() -> (Scenario, Slo) {
     (scenario, slo)
 }
 
-fn incident(start: u32, minutes: u32, ratio: f64) -> Incident {
-    Incident {
+fn incident(start: u32, minutes: u32, ratio: f64) -> ErrorSpan {
+    ErrorSpan {
         label: "test".into(),
         start_minute: start,
         duration_minutes: minutes,

@@ -75,6 +75,20 @@ fn projection_by_hand() {
             in_time: false
         }
     );
+    // Rounds off a straight line, so the three ways to project disagree: the fitted line
+    // reaches level 3 near day 387, the first-to-last pace (1 level per 180 days) on day
+    // 360. The product projects from the latest round at the least-squares pace:
+    // mean day 70, mean level 4.6 / 3; slope = 86 / 18,600 per day; from 2.0 on day 180,
+    // one level takes 18,600 / 86 = 216.3 days, so day 180 + 217 = 397.
+    let bent = [point(0, 1.0), point(30, 1.6), point(180, 2.0)];
+    close(pace_per_day(&bent).unwrap(), 86.0 / 18_600.0);
+    assert_eq!(
+        project(&bent, Some(&target)),
+        Projection::ReachedOn {
+            day: 397,
+            in_time: false
+        }
+    );
     let flat = [point(0, 2.0), point(90, 2.0)];
     assert_eq!(project(&flat, Some(&target)), Projection::NotAtCurrentPace);
     assert_eq!(

@@ -3,10 +3,10 @@
 
 use plotters::prelude::*;
 
-use super::accessible::make_accessible;
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::palette::{GRID, PALETTE, THRESHOLD};
+use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 
 /// Minutes in a day.
 const DAY: f64 = 1440.0;
@@ -67,21 +67,13 @@ pub fn budget_chart_svg(
     description: &str,
     size: (u32, u32),
 ) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        // A drawing error leaves an empty, labeled picture; nothing else can go wrong here.
-        let _ = draw(&root, lines, policies, size.0);
-        let _ = root.present();
-    }
-    make_accessible(&svg, "budget-chart", title, description)
+    plot_svg(size, "budget-chart", title, description, |root| {
+        draw(root, lines, policies, size.0)
+    })
 }
 
-type DrawResult<'a> =
-    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
-
 fn draw<'a>(
-    root: &DrawingArea<SVGBackend<'a>, plotters::coord::Shift>,
+    root: &PlotArea<'a>,
     lines: &[BudgetLine],
     policies: &[PolicyLine],
     width: u32,

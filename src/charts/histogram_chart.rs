@@ -3,31 +3,20 @@
 
 use plotters::prelude::*;
 
-use super::accessible::make_accessible;
 use super::palette::{GRID, PALETTE, THRESHOLD};
+use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 
 /// One bar: lower and upper edge in percent of budget left, and its count.
 pub type Bar = (f64, f64, u32);
 
 /// The histogram as an accessible SVG document, `width` × `height` pixels before scaling.
 pub fn histogram_svg(bars: &[Bar], title: &str, description: &str, size: (u32, u32)) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        // A drawing error leaves an empty, labeled picture.
-        let _ = draw(&root, bars);
-        let _ = root.present();
-    }
-    make_accessible(&svg, "histogram-chart", title, description)
+    plot_svg(size, "histogram-chart", title, description, |root| {
+        draw(root, bars)
+    })
 }
 
-type DrawResult<'a> =
-    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
-
-fn draw<'a>(
-    root: &DrawingArea<SVGBackend<'a>, plotters::coord::Shift>,
-    bars: &[Bar],
-) -> DrawResult<'a> {
+fn draw<'a>(root: &PlotArea<'a>, bars: &[Bar]) -> DrawResult<'a> {
     let low = bars.first().map(|b| b.0).unwrap_or(0.0);
     let high = bars.last().map(|b| b.1).unwrap_or(100.0);
     let most = bars.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64;

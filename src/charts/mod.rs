@@ -9,5 +9,6 @@ pub mod decimate;
 pub mod histogram_chart;
 pub mod legend;
 pub mod palette;
+pub mod plot_svg;
 pub mod timeline_chart;
 pub mod trend;

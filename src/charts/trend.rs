@@ -3,8 +3,8 @@
 
 use plotters::prelude::*;
 
-use super::accessible::make_accessible;
 use super::palette::{GRID, PALETTE};
+use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use crate::model::calendar::format_date;
 
 /// One group's line on the trend chart.
@@ -31,37 +31,26 @@ pub fn trend_chart_svg(
     width: u32,
     height: u32,
 ) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        let days = lines.iter().flat_map(|l| {
-            l.points
-                .iter()
-                .map(|p| p.0)
-                .chain(l.target.map(|t| t.0))
-                .chain(l.projection.map(|p| p.0))
-        });
-        let (min_day, max_day) =
-            days.fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
-        let (min_day, max_day) = if min_day > max_day {
-            (0, 1)
-        } else {
-            (min_day - 15, max_day + 15)
-        };
-        let drawn = draw(&root, lines, min_day..max_day);
-        if drawn.is_err() {
-            // Nothing sensible to draw (e.g. no data): leave an empty, labeled picture.
-        }
-        let _ = root.present();
-    }
-    make_accessible(&svg, "trend-chart", title, description)
+    let days = lines.iter().flat_map(|l| {
+        l.points
+            .iter()
+            .map(|p| p.0)
+            .chain(l.target.map(|t| t.0))
+            .chain(l.projection.map(|p| p.0))
+    });
+    let (min_day, max_day) = days.fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    let (min_day, max_day) = if min_day > max_day {
+        (0, 1)
+    } else {
+        (min_day - 15, max_day + 15)
+    };
+    plot_svg((width, height), "trend-chart", title, description, |root| {
+        draw(root, lines, min_day..max_day)
+    })
 }
 
-type DrawResult<'a> =
-    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
-
 fn draw<'a>(
-    root: &DrawingArea<SVGBackend<'a>, plotters::coord::Shift>,
+    root: &PlotArea<'a>,
     lines: &[TrendLine],
     x_range: std::ops::Range<i64>,
 ) -> DrawResult<'a> {

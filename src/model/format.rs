@@ -260,20 +260,33 @@ fn check_header(fields: &Map<String, Value>) -> Result<u64, PlanError> {
         }
     }
     match fields.get("version") {
-        None => Err(PlanError::single(Problem::at("version", "missing: the file must say which format version it uses"))),
+        None => Err(PlanError::single(Problem::at(
+            "version",
+            "missing: the file must say which format version it uses",
+        ))),
         Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v > CURRENT_VERSION => Err(PlanError::single(Problem::at(
+            Some(v) if (1..=CURRENT_VERSION).contains(&v) => Ok(v),
+            Some(v) => Err(unsupported_version(v)),
+            None => Err(PlanError::single(Problem::at(
                 "version",
-                format!("{v} is newer than this app understands (up to {CURRENT_VERSION}); open it with a newer version of the workbook"),
+                format!("{n} is not a format version (a whole number from 1)"),
             ))),
-            Some(v) if v >= 1 => Ok(v),
-            _ => Err(PlanError::single(Problem::at("version", format!("{n} is not a format version (a whole number from 1)")))),
         },
         Some(other) => Err(PlanError::single(Problem::at(
             "version",
             format!("expected a whole number, found {}", kind_of(other)),
         ))),
     }
+}
+
+/// Why a file's format version cannot be read: newer than this app, or not a version.
+fn unsupported_version(version: u64) -> PlanError {
+    let message = if version > CURRENT_VERSION {
+        format!("{version} is newer than this app understands (up to {CURRENT_VERSION}); open it with a newer version of the workbook")
+    } else {
+        format!("{version} is not a format version (a whole number from 1)")
+    };
+    PlanError::single(Problem::at("version", message))
 }
 
 /// The JSON Schema of a plan file (draft 2020-12), generated from the model types: the
@@ -318,12 +331,17 @@ type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, PlanError>
 /// adds its step here, with a fixture of the version before in `tests/fixtures/`.
 const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
 
-/// Brings the fields of a file of `version` up to [`CURRENT_VERSION`].
+/// Brings the fields of a file of `version` up to [`CURRENT_VERSION`]. Total: a version
+/// outside 1..=[`CURRENT_VERSION`] is an error, whoever calls it.
 pub fn migrate(
     mut fields: Map<String, Value>,
     version: u64,
 ) -> Result<Map<String, Value>, PlanError> {
-    for step in MIGRATIONS.iter().skip((version - 1) as usize) {
+    if !(1..=CURRENT_VERSION).contains(&version) {
+        return Err(unsupported_version(version));
+    }
+    let done = usize::try_from(version - 1).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(done) {
         fields = step(fields)?;
     }
     Ok(fields)

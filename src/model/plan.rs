@@ -443,28 +443,13 @@ pub struct Scenario {
     /// Error ratio (0 to 1) outside incidents and failed releases.
     pub baseline_error_ratio: f64,
     /// Incidents within the window.
-    pub incidents: Vec<Incident>,
+    pub incidents: Vec<ErrorSpan>,
     /// Release habits.
     pub releases: ReleaseModel,
     /// Planned maintenance windows.
-    pub maintenance: Vec<MaintenanceWindow>,
+    pub maintenance: Vec<ErrorSpan>,
     /// Settings for the Monte Carlo run.
     pub monte_carlo: MonteCarloSettings,
-}
-
-/// An incident in a scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Incident {
-    /// What happened.
-    pub label: String,
-    /// Start, in minutes from the beginning of the window.
-    pub start_minute: u32,
-    /// Duration in minutes.
-    pub duration_minutes: u32,
-    /// Error ratio (0 to 1) while it lasts, or the share of users affected.
-    pub error_ratio: f64,
 }
 
 /// Release habits, in the DORA figures teams already know.
@@ -482,18 +467,18 @@ pub struct ReleaseModel {
     pub error_ratio: f64,
 }
 
-/// A planned maintenance window.
+/// A stretch of the window with errors: an incident, or a planned maintenance window.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct MaintenanceWindow {
-    /// What is done.
+pub struct ErrorSpan {
+    /// What happened, or what is done.
     pub label: String,
     /// Start, in minutes from the beginning of the window.
     pub start_minute: u32,
     /// Duration in minutes.
     pub duration_minutes: u32,
-    /// Error ratio (0 to 1) during it.
+    /// Error ratio (0 to 1) while it lasts, or the share of users affected.
     pub error_ratio: f64,
 }
 

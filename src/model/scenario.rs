@@ -60,7 +60,8 @@ pub struct Simulation {
 pub fn error_ratios(scenario: &Scenario, slo: &Slo, window_minutes: usize) -> Vec<f64> {
     let mut ratio = vec![scenario.baseline_error_ratio; window_minutes];
     let mut add = |start: usize, duration: usize, value: f64| {
-        let end = (start + duration).min(window_minutes);
+        // Saturating: usize is 32 bits in the browser, where a wrap would erase the span.
+        let end = start.saturating_add(duration).min(window_minutes);
         for r in ratio.iter_mut().take(end).skip(start) {
             *r += value;
         }
@@ -172,7 +173,10 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
         .iter()
         .map(|incident| {
             let start = incident.start_minute as usize;
-            let until = (start + incident.duration_minutes as usize + longest).min(window_minutes);
+            let until = start
+                .saturating_add(incident.duration_minutes as usize)
+                .saturating_add(longest)
+                .min(window_minutes);
             (start..until)
                 .find(|&m| firing[m] != 0)
                 .map(|m| m + 1 - start)

@@ -31,6 +31,19 @@ pub fn parse_duration_minutes(text: &str) -> Result<f64, String> {
     )
 }
 
+/// Minutes to restore a failed change, 0 to 90 days' worth (the plan check then holds it to
+/// the SLO's window).
+pub fn parse_restore_minutes(text: &str) -> Result<f64, String> {
+    let value = number(text, "30")?;
+    let most = f64::from(MAX_WINDOW_DAYS * DAY);
+    if !(0.0..=most).contains(&value) {
+        return Err(format!(
+            "The time to restore goes from 0 to {most} minutes."
+        ));
+    }
+    Ok(value)
+}
+
 /// Releases per week, 0 to 10,000.
 pub fn parse_releases_per_week(text: &str) -> Result<f64, String> {
     let value = number(text, "10")?;
@@ -122,6 +135,11 @@ mod tests {
     fn counts_and_rates() {
         assert_eq!(parse_duration_minutes("38"), Ok(38.0));
         assert!(parse_duration_minutes("0").is_err());
+        assert_eq!(parse_restore_minutes("12.5"), Ok(12.5));
+        assert_eq!(
+            parse_restore_minutes("4294967296"),
+            Err("The time to restore goes from 0 to 129600 minutes.".to_string())
+        );
         assert_eq!(parse_releases_per_week("20"), Ok(20.0));
         assert!(parse_releases_per_week("-1").is_err());
         assert_eq!(parse_runs("10000"), Ok(10000.0));

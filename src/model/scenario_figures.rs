@@ -117,7 +117,7 @@ pub struct TimelineEvent {
 pub fn timeline(scenario: &Scenario, slo: &Slo, sim: &Simulation) -> Vec<TimelineEvent> {
     let window = sim.window_minutes;
     let event = |start: usize, minutes: usize, kind, what: String, detail: String| {
-        let end = (start + minutes).min(window);
+        let end = start.saturating_add(minutes).min(window);
         TimelineEvent {
             start_minute: start,
             end_minute: end,
@@ -357,7 +357,7 @@ mod tests {
         scenario.releases.releases_per_week = 0.0;
         scenario.baseline_error_ratio = 0.0;
         // One full outage of 21.6 minutes spends half of a 99.9 % / 30-day budget.
-        scenario.incidents.push(crate::model::plan::Incident {
+        scenario.incidents.push(crate::model::plan::ErrorSpan {
             label: "Outage".into(),
             start_minute: 1440,
             duration_minutes: 22,
@@ -416,7 +416,7 @@ mod tests {
         scenario.releases.releases_per_week = 0.0;
         scenario.baseline_error_ratio = 0.0;
         // 14.4× for one hour: 1.44 % errors against a 0.1 % budget.
-        scenario.incidents.push(crate::model::plan::Incident {
+        scenario.incidents.push(crate::model::plan::ErrorSpan {
             label: "Slow burn".into(),
             start_minute: 1440,
             duration_minutes: 60,

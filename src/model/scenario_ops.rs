@@ -3,9 +3,7 @@
 //! with a shorter window pulls its incidents inside that window.
 
 use super::catalog_ops::fresh_id;
-use super::plan::{
-    Id, Incident, MaintenanceWindow, MonteCarloSettings, Plan, ReleaseModel, Scenario,
-};
+use super::plan::{ErrorSpan, Id, MonteCarloSettings, Plan, ReleaseModel, Scenario};
 
 /// Adds a scenario for `slo` with a low baseline, one release a day at a 15 % change
 /// failure rate and no incidents, and returns its id.
@@ -82,29 +80,7 @@ pub fn move_to_slo(plan: &mut Plan, id: &str, slo: &str) {
     }
 }
 
-/// Adds an incident on day 1 at noon: 30 minutes at a 50 % error ratio.
-pub fn add_incident(scenario: &mut Scenario) {
-    let n = scenario.incidents.len() + 1;
-    scenario.incidents.push(Incident {
-        label: format!("Incident {n}"),
-        start_minute: 12 * 60,
-        duration_minutes: 30,
-        error_ratio: 0.5,
-    });
-}
-
-/// Adds a maintenance window on day 1 at 02:00: 30 minutes of full unavailability.
-pub fn add_maintenance(scenario: &mut Scenario) {
-    let n = scenario.maintenance.len() + 1;
-    scenario.maintenance.push(MaintenanceWindow {
-        label: format!("Maintenance {n}"),
-        start_minute: 2 * 60,
-        duration_minutes: 30,
-        error_ratio: 1.0,
-    });
-}
-
-/// Incidents and maintenance windows share a shape; the form edits either through this.
+/// Incidents and maintenance windows share one shape; the form edits either through this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpanKind {
     /// An incident.
@@ -113,100 +89,63 @@ pub enum SpanKind {
     Maintenance,
 }
 
-/// The fields of an incident or maintenance window.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Span {
-    /// What happened or is done.
-    pub label: String,
-    /// Start, in minutes from the beginning of the window.
-    pub start_minute: u32,
-    /// Duration in minutes.
-    pub duration_minutes: u32,
-    /// Error ratio (0 to 1) while it lasts.
-    pub error_ratio: f64,
-}
-
-/// The incidents or maintenance windows of a scenario.
-pub fn spans(scenario: &Scenario, kind: SpanKind) -> Vec<Span> {
-    match kind {
-        SpanKind::Incident => scenario
-            .incidents
-            .iter()
-            .map(|i| Span {
-                label: i.label.clone(),
-                start_minute: i.start_minute,
-                duration_minutes: i.duration_minutes,
-                error_ratio: i.error_ratio,
-            })
-            .collect(),
-        SpanKind::Maintenance => scenario
-            .maintenance
-            .iter()
-            .map(|m| Span {
-                label: m.label.clone(),
-                start_minute: m.start_minute,
-                duration_minutes: m.duration_minutes,
-                error_ratio: m.error_ratio,
-            })
-            .collect(),
+impl SpanKind {
+    /// A new span of this kind, numbered `n`: an incident on day 1 at noon (30 minutes at a
+    /// 50 % error ratio), or maintenance on day 1 at 02:00 (30 minutes of full outage).
+    fn typical(self, n: usize) -> ErrorSpan {
+        let (label, start_minute, error_ratio) = match self {
+            SpanKind::Incident => (format!("Incident {n}"), 12 * 60, 0.5),
+            SpanKind::Maintenance => (format!("Maintenance {n}"), 2 * 60, 1.0),
+        };
+        ErrorSpan {
+            label,
+            start_minute,
+            duration_minutes: 30,
+            error_ratio,
+        }
     }
 }
 
-/// Changes the `index`th incident or maintenance window.
+/// The incidents or maintenance windows of a scenario.
+pub fn spans(scenario: &Scenario, kind: SpanKind) -> &[ErrorSpan] {
+    match kind {
+        SpanKind::Incident => &scenario.incidents,
+        SpanKind::Maintenance => &scenario.maintenance,
+    }
+}
+
+fn spans_mut(scenario: &mut Scenario, kind: SpanKind) -> &mut Vec<ErrorSpan> {
+    match kind {
+        SpanKind::Incident => &mut scenario.incidents,
+        SpanKind::Maintenance => &mut scenario.maintenance,
+    }
+}
+
+/// Changes the `index`th incident or maintenance window; nothing when there is none (the
+/// list may have shrunk through an undo or another tab since the form was drawn).
 pub fn edit_span(
     scenario: &mut Scenario,
     kind: SpanKind,
     index: usize,
-    change: impl FnOnce(&mut Span),
+    change: impl FnOnce(&mut ErrorSpan),
 ) {
-    let Some(mut span) = spans(scenario, kind).into_iter().nth(index) else {
-        return;
-    };
-    change(&mut span);
-    match kind {
-        SpanKind::Incident => {
-            scenario.incidents[index] = Incident {
-                label: span.label,
-                start_minute: span.start_minute,
-                duration_minutes: span.duration_minutes,
-                error_ratio: span.error_ratio,
-            }
-        }
-        SpanKind::Maintenance => {
-            scenario.maintenance[index] = MaintenanceWindow {
-                label: span.label,
-                start_minute: span.start_minute,
-                duration_minutes: span.duration_minutes,
-                error_ratio: span.error_ratio,
-            }
-        }
+    if let Some(span) = spans_mut(scenario, kind).get_mut(index) {
+        change(span);
     }
 }
 
 /// Adds an incident or maintenance window with typical values.
 pub fn add_span(scenario: &mut Scenario, kind: SpanKind) {
-    match kind {
-        SpanKind::Incident => add_incident(scenario),
-        SpanKind::Maintenance => add_maintenance(scenario),
-    }
+    let list = spans_mut(scenario, kind);
+    let span = kind.typical(list.len() + 1);
+    list.push(span);
 }
 
-/// Removes the `index`th incident or maintenance window.
+/// Removes the `index`th incident or maintenance window, if there is one.
 pub fn remove_span(scenario: &mut Scenario, kind: SpanKind, index: usize) {
-    let list_len = match kind {
-        SpanKind::Incident => scenario.incidents.len(),
-        SpanKind::Maintenance => scenario.maintenance.len(),
-    };
-    if index >= list_len {
-        return;
-    }
-    match kind {
-        SpanKind::Incident => {
-            scenario.incidents.remove(index);
-        }
-        SpanKind::Maintenance => {
-            scenario.maintenance.remove(index);
-        }
+    let list = spans_mut(scenario, kind);
+    if index < list.len() {
+        list.remove(index);
     }
 }
 

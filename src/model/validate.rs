@@ -16,6 +16,9 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// Longest rolling window, in days.
 pub const MAX_WINDOW_DAYS: u32 = 90;
 
+/// Minutes in a day, for bounds on spans measured in minutes.
+const DAY_MINUTES: u32 = 1440;
+
 /// Every problem with the plan; empty when it is valid.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut c = Checker::default();
@@ -95,12 +98,6 @@ impl Checker {
     fn positive(&mut self, path: &str, value: f64) {
         if !value.is_finite() || value <= 0.0 {
             self.fail(path, format!("{value} must be a number greater than 0"));
-        }
-    }
-
-    fn not_negative(&mut self, path: &str, value: f64) {
-        if !value.is_finite() || value < 0.0 {
-            self.fail(path, format!("{value} must be a number of 0 or more"));
         }
     }
 
@@ -442,7 +439,7 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
         let window_minutes = slo
             .map(|slo| slo.window.nominal_days())
             .filter(|days| (1..=MAX_WINDOW_DAYS).contains(days))
-            .map(|days| days * 1440);
+            .map(|days| days * DAY_MINUTES);
         if let Some(target) = s.target_override_percent {
             if let Some(message) = target_percent_problem(target) {
                 c.fail(format!("{p}.target_override_percent"), message);
@@ -485,7 +482,18 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
             0.0,
             1.0,
         );
-        c.not_negative(&format!("{p}.releases.restore_minutes"), r.restore_minutes);
+        let restore_limit = window_minutes.unwrap_or(MAX_WINDOW_DAYS * DAY_MINUTES);
+        if !(r.restore_minutes.is_finite()
+            && (0.0..=f64::from(restore_limit)).contains(&r.restore_minutes))
+        {
+            c.fail(
+                format!("{p}.releases.restore_minutes"),
+                format!(
+                    "{} is not a number of minutes between 0 and the SLO window of {restore_limit} minutes",
+                    r.restore_minutes
+                ),
+            );
+        }
         c.within(
             &format!("{p}.releases.error_ratio"),
             r.error_ratio,
@@ -543,13 +551,19 @@ fn check_span(
             "must be at least 1 minute",
         );
     }
-    if let Some(window) = window_minutes {
-        if start >= window {
-            c.fail(
-                format!("{path}.start_minute"),
-                format!("{start} is outside the SLO window of {window} minutes"),
-            );
-        }
+    // Bounded by the window so that start + duration stays far inside 32-bit arithmetic.
+    let window = window_minutes.unwrap_or(MAX_WINDOW_DAYS * DAY_MINUTES);
+    if window_minutes.is_some() && start >= window {
+        c.fail(
+            format!("{path}.start_minute"),
+            format!("{start} is outside the SLO window of {window} minutes"),
+        );
+    }
+    if duration > window {
+        c.fail(
+            format!("{path}.duration_minutes"),
+            format!("{duration} minutes is longer than the SLO window of {window} minutes"),
+        );
     }
     c.within(&format!("{path}.error_ratio"), ratio, 0.0, 1.0);
 }

@@ -8,9 +8,11 @@ use super::spans::SpanList;
 use super::{edit_scenario, ScenarioAndSlo};
 use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::plan::{Id, Scenario};
-use crate::model::scenario_fields::{parse_releases_per_week, ratio_to_percent};
+use crate::model::scenario_fields::{
+    parse_releases_per_week, parse_restore_minutes, ratio_to_percent,
+};
 use crate::model::scenario_ops::{move_to_slo, SpanKind};
-use crate::model::slo_fields::{parse_non_negative, parse_ratio_percent, parse_target};
+use crate::model::slo_fields::{parse_ratio_percent, parse_target};
 use crate::model::slo_figures::format_number;
 use crate::model::validate::validate;
 use crate::ui::widgets::number_field::NumberField;
@@ -182,7 +184,7 @@ pub fn ScenarioEditor(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Into
                         label="Time to restore (min)"
                         id="scenario-restore"
                         value=read(|s| s.releases.restore_minutes)
-                        parse=parse_non_negative
+                        parse=parse_restore_minutes
                         commit=set(|s, v| s.releases.restore_minutes = v)
                     />
                     <NumberField

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::{edit_scenario, ScenarioAndSlo};
-use crate::model::plan::Id;
+use crate::model::plan::{ErrorSpan, Id};
 use crate::model::scenario_fields::{
     day_and_time, format_time_of_day, parse_day, parse_duration_minutes, parse_time_of_day,
     ratio_to_percent, window_minute,
 };
-use crate::model::scenario_ops::{add_span, edit_span, remove_span, spans, Span, SpanKind};
+use crate::model::scenario_ops::{add_span, edit_span, remove_span, spans, SpanKind};
 use crate::model::slo_fields::parse_ratio_percent;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::text_field::TextField;
@@ -67,16 +67,16 @@ fn SpanEditor(
     let span = Memo::new(move |_| {
         played.with(|p| {
             p.as_ref()
-                .and_then(|(s, _)| spans(s, kind).into_iter().nth(index))
+                .and_then(|(s, _)| spans(s, kind).get(index).cloned())
         })
     });
-    let read = move |f: fn(&Span) -> f64| {
+    let read = move |f: fn(&ErrorSpan) -> f64| {
         Signal::derive(move || span.with(|s| s.as_ref().map(f).unwrap_or_default()))
     };
-    let change = move |apply: Box<dyn FnOnce(&mut Span)>| {
+    let change = move |apply: Box<dyn FnOnce(&mut ErrorSpan)>| {
         key.with_value(|id| edit_scenario(wb, id, |s| edit_span(s, kind, index, apply)))
     };
-    let set = move |apply: fn(&mut Span, f64)| {
+    let set = move |apply: fn(&mut ErrorSpan, f64)| {
         Callback::new(move |v: f64| change(Box::new(move |s| apply(s, v))))
     };
     let prefix = match kind {

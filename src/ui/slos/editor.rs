@@ -424,7 +424,12 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                                 )));
                             } else {
                                 problem.set(None);
-                                edit_slo(wb, &id_consumed, |s| s.policy.thresholds[i].consumed_percent = v);
+                                edit_slo(wb, &id_consumed, |s| {
+                                    // The list may have shrunk (undo, another tab) since this row was drawn.
+                                    if let Some(t) = s.policy.thresholds.get_mut(i) {
+                                        t.consumed_percent = v;
+                                    }
+                                });
                             }
                         });
                         view! {
@@ -442,7 +447,11 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                                     value=action
                                     check=|a: &str| a.trim().is_empty().then(|| "Say what is done at this threshold.".to_string())
                                     commit=Callback::new(move |v: String| {
-                                        edit_slo(wb, &id_action, |s| s.policy.thresholds[i].action = v)
+                                        edit_slo(wb, &id_action, |s| {
+                                            if let Some(t) = s.policy.thresholds.get_mut(i) {
+                                                t.action = v;
+                                            }
+                                        })
                                     })
                                 />
                                 <button
@@ -451,7 +460,9 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                                     on:click=move |_| {
                                         problem.set(None);
                                         edit_slo(wb, &id_remove, |s| {
-                                            s.policy.thresholds.remove(i);
+                                            if i < s.policy.thresholds.len() {
+                                                s.policy.thresholds.remove(i);
+                                            }
                                         })
                                     }
                                 >
