@@ -512,3 +512,53 @@ impl SloWindow {
         }
     }
 }
+
+/// A part of a plan kept in a list and found by its id (SLOs, scenarios, teams, ...), so
+/// that one edit operation serves every kind: find it by id, change it, or do nothing when
+/// it is gone (an undo or another tab may have removed it since the form was drawn).
+pub trait PlanPart: Sized {
+    /// The parts of this kind in a plan.
+    fn parts(plan: &Plan) -> &[Self];
+    /// The list of the plan that holds parts of this kind.
+    fn parts_mut(plan: &mut Plan) -> &mut Vec<Self>;
+    /// This part's id.
+    fn id(&self) -> &str;
+
+    /// The part with `id`, if the plan has it.
+    fn find<'a>(plan: &'a Plan, id: &str) -> Option<&'a Self> {
+        Self::parts(plan).iter().find(|p| p.id() == id)
+    }
+
+    /// Changes the part with `id`, if the plan still has it.
+    fn edit(plan: &mut Plan, id: &str, change: impl FnOnce(&mut Self)) {
+        if let Some(part) = Self::parts_mut(plan).iter_mut().find(|p| p.id() == id) {
+            change(part);
+        }
+    }
+}
+
+macro_rules! plan_part {
+    ($($part:ty => $($field:ident).+;)*) => {$(
+        impl PlanPart for $part {
+            fn parts(plan: &Plan) -> &[Self] {
+                &plan.$($field).+
+            }
+            fn parts_mut(plan: &mut Plan) -> &mut Vec<Self> {
+                &mut plan.$($field).+
+            }
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+
+plan_part! {
+    StakeholderGroup => transition.groups;
+    Team => transition.teams;
+    CoachingAction => transition.actions;
+    Service => slo_catalog.services;
+    Journey => slo_catalog.journeys;
+    Slo => slo_catalog.slos;
+    Scenario => scenarios;
+}

@@ -14,7 +14,7 @@ use crate::model::example::example_plan;
 use crate::model::format::{read_plan, read_plan_text};
 use crate::model::history::History;
 use crate::model::ids::new_plan_id;
-use crate::model::plan::{Id, Plan};
+use crate::model::plan::{Id, Plan, PlanPart};
 use crate::model::validate::validate;
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::{
@@ -201,6 +201,31 @@ impl Workbook {
             return;
         };
         self.edit(&id, change);
+    }
+
+    /// One part (an SLO, a team, ...) of the open plan by its id, recomputed when the plan
+    /// changes; `None` once it is gone.
+    pub fn part<T: PlanPart + Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        id: Id,
+    ) -> Memo<Option<T>> {
+        let plan = self.open;
+        Memo::new(move |_| plan.with(|p| T::find(p.as_ref()?, &id).cloned()))
+    }
+
+    /// The ids of the open plan's parts of one kind, in order (tracks the plan).
+    pub fn part_ids<T: PlanPart>(&self) -> Vec<Id> {
+        self.open.with(|p| {
+            p.iter()
+                .flat_map(|p| T::parts(p).iter().map(|part| part.id().to_string()))
+                .collect()
+        })
+    }
+
+    /// Changes one part (an SLO, a team, ...) of the open plan, found by its id; nothing
+    /// when the part is gone.
+    pub fn edit_part<T: PlanPart>(&self, id: &str, change: impl FnOnce(&mut T)) {
+        self.edit_open(|plan| T::edit(plan, id, change));
     }
 
     /// Changes a plan of the library, stamps it as updated and schedules a save. The plan

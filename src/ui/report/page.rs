@@ -19,6 +19,7 @@ use crate::model::transition::{
 use crate::ui::browser::today;
 use crate::ui::scenarios::simulations;
 use crate::ui::transition::trend::trend_figures;
+use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
 
 fn status_label(status: ActionStatus) -> &'static str {
@@ -275,126 +276,90 @@ fn ReportBody(plan: Plan) -> impl IntoView {
     };
 
     view! {
-            <header class="report-title">
-                <h1>{plan.name.clone()}</h1>
-                <p class="report-meta">
-                    {if plan.organization.trim().is_empty() { String::new() } else { format!("{} · ", plan.organization) }}
-                    {format!("Report of {}", format_date(today()))}
-                </p>
-            </header>
-            <section class="report-section" aria-labelledby="report-challenge">
-                <h2 id="report-challenge">"The challenge"</h2>
-                <p class="report-challenge">
-                    {if plan.challenge.trim().is_empty() { "No challenge statement yet.".to_string() } else { plan.challenge.clone() }}
-                </p>
-            </section>
-            <section class="report-section" aria-labelledby="report-standing">
-                <h2 id="report-standing">"Where each group stands"</h2>
-                {match standing {
-                    None => view! { <p>"No assessment round yet."</p> }.into_any(),
-                    Some((label, date, rows, sentence)) => view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Where each group stands (scrolls sideways)">
-                            <table class="report-table">
-                            <caption>{format!("Latest round: {label} ({date}), teams per stage")}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Group"</th>
-                                    <th scope="col">"Average level"</th>
-                                    <th scope="col">{STAGE_NAMES[0]}</th>
-                                    <th scope="col">{STAGE_NAMES[1]}</th>
-                                    <th scope="col">{STAGE_NAMES[2]}</th>
-                                    <th scope="col">"Target"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-    </div>
-                        <h3>"Readiness"</h3>
-                        <p class="report-readiness">{sentence}</p>
-                    }.into_any(),
-                }}
-                <figure class="chart report-chart">
-                    <div class="chart-svg" inner_html=trend_svg></div>
-                    <figcaption>
-                        <ul class="legend-text">
-                            {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                        </ul>
-                    </figcaption>
-                </figure>
-            </section>
-            <section class="report-section" aria-labelledby="report-coaching">
-                <h2 id="report-coaching">{format!("Coaching plan ({action_count} actions)")}</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Coaching plan (scrolls sideways)">
-                            <table class="report-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Action"</th>
-                            <th scope="col">"Groups"</th>
-                            <th scope="col">"Teams"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Due"</th>
-                            <th scope="col">"Status"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{actions}</tbody>
-                </table>
-    </div>
-            </section>
-            <section class="report-section" aria-labelledby="report-slos">
-                <h2 id="report-slos">{format!("SLOs, budgets and policies ({slo_count} SLOs)")}</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="SLOs, budgets and policies (scrolls sideways)">
-                            <table class="report-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"SLO"</th>
-                            <th scope="col">"Journey or service"</th>
-                            <th scope="col">"SLI"</th>
-                            <th scope="col">"Target"</th>
-                            <th scope="col">"Window"</th>
-                            <th scope="col">"Error budget"</th>
-                            <th scope="col">"Policy"</th>
-                            <th scope="col">"State"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{slo_rows}</tbody>
-                </table>
-    </div>
-                <h3>"Error-budget policies"</h3>
-                {policy_list}
-            </section>
-            <section class="report-section" aria-labelledby="report-scenarios">
-                {move || {
-                    let (svg, legend, table, count) = scenarios();
-                    view! {
-                        <h2 id="report-scenarios">{format!("Scenario results ({count} scenarios)")}</h2>
-                        {svg.map(|svg| view! {
-                            <figure class="chart report-chart">
-                                <div class="chart-svg" inner_html=svg></div>
-                                <figcaption>
-                                    <ul class="legend-text">{legend}</ul>
-                                    <p class="hint">"Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."</p>
-                                </figcaption>
-                            </figure>
-                        })}
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Scenario results (scrolls sideways)">
-                            <table class="report-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Scenario"</th>
-                                    <th scope="col">"Target"</th>
-                                    <th scope="col">"Budget left at the end"</th>
-                                    <th scope="col">"Budget exhausted"</th>
-                                    <th scope="col">"Pages"</th>
-                                    <th scope="col">"Tickets"</th>
-                                    <th scope="col">"Mean time to detect"</th>
-                                    <th scope="col">"Policy thresholds crossed"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{table}</tbody>
-                        </table>
-    </div>
-                    }
-                }}
-            </section>
-        }
+        <header class="report-title">
+            <h1>{plan.name.clone()}</h1>
+            <p class="report-meta">
+                {if plan.organization.trim().is_empty() { String::new() } else { format!("{} · ", plan.organization) }}
+                {format!("Report of {}", format_date(today()))}
+            </p>
+        </header>
+        <section class="report-section" aria-labelledby="report-challenge">
+            <h2 id="report-challenge">"The challenge"</h2>
+            <p class="report-challenge">
+                {if plan.challenge.trim().is_empty() { "No challenge statement yet.".to_string() } else { plan.challenge.clone() }}
+            </p>
+        </section>
+        <section class="report-section" aria-labelledby="report-standing">
+            <h2 id="report-standing">"Where each group stands"</h2>
+            {match standing {
+                None => view! { <p>"No assessment round yet."</p> }.into_any(),
+                Some((label, date, rows, sentence)) => view! {
+                    <ScrollTable
+                        label="Where each group stands"
+                        class="report-table"
+                        caption=format!("Latest round: {label} ({date}), teams per stage")
+                        headings=headings(&["Group", "Average level", STAGE_NAMES[0], STAGE_NAMES[1], STAGE_NAMES[2], "Target"])
+                    >
+                        {rows}
+                    </ScrollTable>
+                    <h3>"Readiness"</h3>
+                    <p class="report-readiness">{sentence}</p>
+                }.into_any(),
+            }}
+            <figure class="chart report-chart">
+                <div class="chart-svg" inner_html=trend_svg></div>
+                <figcaption>
+                    <ul class="legend-text">
+                        {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                    </ul>
+                </figcaption>
+            </figure>
+        </section>
+        <section class="report-section" aria-labelledby="report-coaching">
+            <h2 id="report-coaching">{format!("Coaching plan ({action_count} actions)")}</h2>
+            <ScrollTable
+                label="Coaching plan"
+                class="report-table"
+                headings=headings(&["Action", "Groups", "Teams", "Owner", "Due", "Status"])
+            >
+                {actions}
+            </ScrollTable>
+        </section>
+        <section class="report-section" aria-labelledby="report-slos">
+            <h2 id="report-slos">{format!("SLOs, budgets and policies ({slo_count} SLOs)")}</h2>
+            <ScrollTable
+                label="SLOs, budgets and policies"
+                class="report-table"
+                headings=headings(&["SLO", "Journey or service", "SLI", "Target", "Window", "Error budget", "Policy", "State"])
+            >
+                {slo_rows}
+            </ScrollTable>
+            <h3>"Error-budget policies"</h3>
+            {policy_list}
+        </section>
+        <section class="report-section" aria-labelledby="report-scenarios">
+            {move || {
+                let (svg, legend, table, count) = scenarios();
+                view! {
+                    <h2 id="report-scenarios">{format!("Scenario results ({count} scenarios)")}</h2>
+                    {svg.map(|svg| view! {
+                        <figure class="chart report-chart">
+                            <div class="chart-svg" inner_html=svg></div>
+                            <figcaption>
+                                <ul class="legend-text">{legend}</ul>
+                                <p class="hint">"Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."</p>
+                            </figcaption>
+                        </figure>
+                    })}
+                    <ScrollTable
+                        label="Scenario results"
+                        class="report-table"
+                        headings=headings(&["Scenario", "Target", "Budget left at the end", "Budget exhausted", "Pages", "Tickets", "Mean time to detect", "Policy thresholds crossed"])
+                    >
+                        {table}
+                    </ScrollTable>
+                }
+            }}
+        </section>
+    }
 }

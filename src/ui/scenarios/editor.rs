@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::spans::SpanList;
-use super::{edit_scenario, ScenarioAndSlo};
+use super::ScenarioAndSlo;
 use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::plan::{Id, Scenario};
 use crate::model::scenario_fields::{
@@ -35,7 +35,9 @@ pub fn ScenarioEditor(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Into
         Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| f(s)).unwrap_or_default()))
     };
     let set = move |apply: fn(&mut Scenario, f64)| {
-        Callback::new(move |v: f64| key.with_value(|id| edit_scenario(wb, id, |s| apply(s, v))))
+        Callback::new(move |v: f64| {
+            key.with_value(|id| wb.edit_part::<Scenario>(id, |s| apply(s, v)))
+        })
     };
     let slo_options = move || {
         plan.with(|p| {
@@ -55,7 +57,7 @@ pub fn ScenarioEditor(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Into
     let toggle_override = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         key.with_value(|id| {
-            edit_scenario(wb, id, |s| {
+            wb.edit_part::<Scenario>(id, |s| {
                 s.target_override_percent = on.then_some(99.95);
             })
         });
@@ -112,7 +114,7 @@ pub fn ScenarioEditor(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Into
                 id="scenario-name"
                 value=Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| s.name.clone()).unwrap_or_default()))
                 check=check_name
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_scenario(wb, id, |s| s.name = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Scenario>(id, |s| s.name = v)))
             />
             <div class="field">
                 <label for="scenario-slo">"SLO"</label>

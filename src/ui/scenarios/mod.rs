@@ -15,7 +15,6 @@ use leptos::prelude::*;
 
 use crate::model::plan::{Id, Plan, Scenario, Slo};
 use crate::model::scenario::{simulate, Simulation};
-use crate::ui::workbook::Workbook;
 
 /// A scenario with the SLO it plays against.
 pub type ScenarioAndSlo = (Scenario, Slo);
@@ -75,13 +74,4 @@ pub fn simulations(plan: Memo<Option<Plan>>) -> Memo<Vec<Played>> {
                 .collect()
         })
     })
-}
-
-/// Changes one scenario of the open plan.
-pub fn edit_scenario(wb: Workbook, id: &str, change: impl FnOnce(&mut Scenario)) {
-    wb.edit_open(|plan| {
-        if let Some(scenario) = plan.scenarios.iter_mut().find(|s| s.id == id) {
-            change(scenario);
-        }
-    });
 }

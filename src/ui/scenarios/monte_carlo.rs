@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::{edit_scenario, ScenarioAndSlo};
+use super::ScenarioAndSlo;
 use crate::charts::histogram_chart::{histogram_svg, Bar};
 use crate::model::budget::{format_count, format_percent};
 use crate::model::monte_carlo::MonteCarlo;
@@ -134,7 +134,9 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
         Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| f(s)).unwrap_or_default()))
     };
     let set = move |apply: fn(&mut Scenario, f64)| {
-        Callback::new(move |v: f64| key.with_value(|id| edit_scenario(wb, id, |s| apply(s, v))))
+        Callback::new(move |v: f64| {
+            key.with_value(|id| wb.edit_part::<Scenario>(id, |s| apply(s, v)))
+        })
     };
     let state = RunState {
         mc: StoredValue::new(None),

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::{edit_scenario, ScenarioAndSlo};
-use crate::model::plan::{ErrorSpan, Id};
+use super::ScenarioAndSlo;
+use crate::model::plan::{ErrorSpan, Id, Scenario};
 use crate::model::scenario_fields::{
     day_and_time, format_time_of_day, parse_day, parse_duration_minutes, parse_time_of_day,
     ratio_to_percent, window_minute,
@@ -38,7 +38,7 @@ pub fn SpanList(
         SpanKind::Incident => ("incident", "Add incident"),
         SpanKind::Maintenance => ("maintenance window", "Add maintenance window"),
     };
-    let add = move |_| key.with_value(|id| edit_scenario(wb, id, |s| add_span(s, kind)));
+    let add = move |_| key.with_value(|id| wb.edit_part::<Scenario>(id, |s| add_span(s, kind)));
     view! {
         {move || {
             let n = count.get();
@@ -74,7 +74,7 @@ fn SpanEditor(
         Signal::derive(move || span.with(|s| s.as_ref().map(f).unwrap_or_default()))
     };
     let change = move |apply: Box<dyn FnOnce(&mut ErrorSpan)>| {
-        key.with_value(|id| edit_scenario(wb, id, |s| edit_span(s, kind, index, apply)))
+        key.with_value(|id| wb.edit_part::<Scenario>(id, |s| edit_span(s, kind, index, apply)))
     };
     let set = move |apply: fn(&mut ErrorSpan, f64)| {
         Callback::new(move |v: f64| change(Box::new(move |s| apply(s, v))))
@@ -110,7 +110,7 @@ fn SpanEditor(
         Err(message) => time_problem.set(Some(message)),
     };
     let remove =
-        move |_| key.with_value(|id| edit_scenario(wb, id, |s| remove_span(s, kind, index)));
+        move |_| key.with_value(|id| wb.edit_part::<Scenario>(id, |s| remove_span(s, kind, index)));
     let remove_name = move || format!("Remove {}", legend());
     view! {
         <fieldset class="span">

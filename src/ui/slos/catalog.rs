@@ -5,55 +5,16 @@ use leptos::prelude::*;
 
 use crate::model::catalog_ops::{add_journey, add_service, delete_journey, delete_service};
 use crate::model::plan::{Id, Journey, Service};
-use crate::ui::widgets::text_field::TextField;
+use crate::ui::widgets::text_field::{check_name, no_check, TextField};
 use crate::ui::workbook::Workbook;
-
-fn check_name(name: &str) -> Option<String> {
-    name.trim()
-        .is_empty()
-        .then(|| "A name is needed.".to_string())
-}
-
-fn no_check(_: &str) -> Option<String> {
-    None
-}
-
-fn edit_service(wb: Workbook, id: &str, change: impl FnOnce(&mut Service)) {
-    wb.edit_open(|p| {
-        if let Some(s) = p.slo_catalog.services.iter_mut().find(|s| s.id == id) {
-            change(s);
-        }
-    });
-}
-
-fn edit_journey(wb: Workbook, id: &str, change: impl FnOnce(&mut Journey)) {
-    wb.edit_open(|p| {
-        if let Some(j) = p.slo_catalog.journeys.iter_mut().find(|j| j.id == id) {
-            change(j);
-        }
-    });
-}
 
 /// The services and journeys of the open plan.
 #[component]
 pub fn ServiceCatalog() -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    let plan = wb.open_plan();
     let problem = RwSignal::new(None::<String>);
-    let service_ids = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| p.slo_catalog.services.iter().map(|s| s.id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let journey_ids = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| p.slo_catalog.journeys.iter().map(|j| j.id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let service_ids = move || wb.part_ids::<Service>();
+    let journey_ids = move || wb.part_ids::<Journey>();
     let add_a_journey = move |_| {
         let first = service_ids().into_iter().next();
         match first {
@@ -110,18 +71,7 @@ fn ServiceCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
     let key = StoredValue::new(id.clone());
-    let service = Memo::new(move |_| {
-        key.with_value(|id| {
-            plan.with(|p| {
-                p.as_ref()?
-                    .slo_catalog
-                    .services
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .cloned()
-            })
-        })
-    });
+    let service = wb.part::<Service>(id.clone());
     let name = Signal::derive(move || {
         service.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default())
     });
@@ -153,7 +103,7 @@ fn ServiceCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                 id=format!("service-name-{id}")
                 value=name
                 check=check_name
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_service(wb, id, |s| s.name = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Service>(id, |s| s.name = v)))
             />
             <div class="field">
                 <label for=format!("service-team-{id}")>"Owning team"</label>
@@ -162,7 +112,7 @@ fn ServiceCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let team = (!value.is_empty()).then_some(value);
-                        key.with_value(|id| edit_service(wb, id, |s| s.team = team));
+                        key.with_value(|id| wb.edit_part::<Service>(id, |s| s.team = team));
                     }
                 >
                     <option value="" selected=move || team().is_none()>
@@ -185,7 +135,7 @@ fn ServiceCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                 id=format!("service-description-{id}")
                 value=description
                 check=no_check
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_service(wb, id, |s| s.description = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Service>(id, |s| s.description = v)))
             />
             <button
                 type="button"
@@ -208,18 +158,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
     let key = StoredValue::new(id.clone());
-    let journey = Memo::new(move |_| {
-        key.with_value(|id| {
-            plan.with(|p| {
-                p.as_ref()?
-                    .slo_catalog
-                    .journeys
-                    .iter()
-                    .find(|j| &j.id == id)
-                    .cloned()
-            })
-        })
-    });
+    let journey = wb.part::<Journey>(id.clone());
     let name = Signal::derive(move || {
         journey.with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default())
     });
@@ -258,7 +197,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                 id=format!("journey-name-{id}")
                 value=name
                 check=check_name
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_journey(wb, id, |j| j.name = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Journey>(id, |j| j.name = v)))
             />
             <div class="field-row">
                 <div class="field">
@@ -267,7 +206,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                         id=format!("journey-service-{id}")
                         on:change=move |ev| {
                             let service = event_target_value(&ev);
-                            key.with_value(|id| edit_journey(wb, id, |j| j.service = service));
+                            key.with_value(|id| wb.edit_part::<Journey>(id, |j| j.service = service));
                         }
                     >
                         {move || {
@@ -288,7 +227,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                         id=format!("journey-priority-{id}")
                         on:change=move |ev| {
                             if let Ok(p) = event_target_value(&ev).parse::<u8>() {
-                                key.with_value(|id| edit_journey(wb, id, |j| j.priority = p));
+                                key.with_value(|id| wb.edit_part::<Journey>(id, |j| j.priority = p));
                             }
                         }
                     >
@@ -330,7 +269,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                                             let on = event_target_checked(&ev);
                                             let sid = sid.clone();
                                             key.with_value(|id| {
-                                                edit_journey(wb, id, |j| {
+                                                wb.edit_part::<Journey>(id, |j| {
                                                     j.depends_on.retain(|d| *d != sid);
                                                     if on {
                                                         j.depends_on.push(sid);
@@ -351,7 +290,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                 id=format!("journey-description-{id}")
                 value=description
                 check=no_check
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_journey(wb, id, |j| j.description = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Journey>(id, |j| j.description = v)))
             />
             <button
                 type="button"

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::{edit_slo, slo_by_id};
 use crate::model::catalog_ops::delete_slo;
 use crate::model::plan::{
     BudgetingMethod, Id, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
@@ -14,7 +13,7 @@ use crate::model::slo_fields::{
 };
 use crate::model::slo_figures::sli_label;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::widgets::text_field::TextField;
+use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
 
 const SLI_KINDS: [(SliKind, &str); 5] = [
@@ -46,16 +45,12 @@ fn check_name(name: &str) -> Option<String> {
         .then(|| "The SLO needs a name.".to_string())
 }
 
-fn no_check(_: &str) -> Option<String> {
-    None
-}
-
 /// The editable fields of one SLO.
 #[component]
 pub fn SloEditor(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let slo = slo_by_id(plan, id.clone());
+    let slo = wb.part::<Slo>(id.clone());
     let number = move |read: fn(&Slo) -> f64| {
         Signal::derive(move || slo.with(|s| s.as_ref().map(read).unwrap_or_default()))
     };
@@ -64,13 +59,15 @@ pub fn SloEditor(id: Id) -> impl IntoView {
     };
     let key = StoredValue::new(id.clone());
     let set_number = move |apply: fn(&mut Slo, f64)| {
-        Callback::new(move |v: f64| key.with_value(|id| edit_slo(wb, id, |s| apply(s, v))))
+        Callback::new(move |v: f64| key.with_value(|id| wb.edit_part::<Slo>(id, |s| apply(s, v))))
     };
     let set_text = move |apply: fn(&mut Slo, String)| {
-        Callback::new(move |v: String| key.with_value(|id| edit_slo(wb, id, |s| apply(s, v))))
+        Callback::new(move |v: String| {
+            key.with_value(|id| wb.edit_part::<Slo>(id, |s| apply(s, v)))
+        })
     };
     let change =
-        move |apply: Box<dyn FnOnce(&mut Slo)>| key.with_value(|id| edit_slo(wb, id, apply));
+        move |apply: Box<dyn FnOnce(&mut Slo)>| key.with_value(|id| wb.edit_part::<Slo>(id, apply));
     let is = move |test: fn(&Slo) -> bool| move || slo.with(|s| s.as_ref().is_some_and(test));
 
     let subject_options = move || {
@@ -388,7 +385,7 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                 .last()
                 .map(|t| t.consumed_percent)
                 .unwrap_or(0.0);
-            edit_slo(wb, &id, |s| {
+            wb.edit_part::<Slo>(&id, |s| {
                 s.policy.thresholds.push(PolicyThreshold {
                     consumed_percent: last + 25.0,
                     action: "Agree the action for this threshold.".to_string(),
@@ -424,7 +421,7 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                                 )));
                             } else {
                                 problem.set(None);
-                                edit_slo(wb, &id_consumed, |s| {
+                                wb.edit_part::<Slo>(&id_consumed, |s| {
                                     // The list may have shrunk (undo, another tab) since this row was drawn.
                                     if let Some(t) = s.policy.thresholds.get_mut(i) {
                                         t.consumed_percent = v;
@@ -447,7 +444,7 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                                     value=action
                                     check=|a: &str| a.trim().is_empty().then(|| "Say what is done at this threshold.".to_string())
                                     commit=Callback::new(move |v: String| {
-                                        edit_slo(wb, &id_action, |s| {
+                                        wb.edit_part::<Slo>(&id_action, |s| {
                                             if let Some(t) = s.policy.thresholds.get_mut(i) {
                                                 t.action = v;
                                             }
@@ -459,7 +456,7 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                                     aria-label=format!("Remove threshold {}", i + 1)
                                     on:click=move |_| {
                                         problem.set(None);
-                                        edit_slo(wb, &id_remove, |s| {
+                                        wb.edit_part::<Slo>(&id_remove, |s| {
                                             if i < s.policy.thresholds.len() {
                                                 s.policy.thresholds.remove(i);
                                             }

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::slo_by_id;
 use crate::model::budget::{
     budget_status, format_duration, format_percent, slo_status, ErrorBudget,
 };
-use crate::model::plan::{BudgetingMethod, Id};
+use crate::model::plan::{BudgetingMethod, Id, Slo};
 use crate::model::slo_fields::{parse_non_negative, parse_positive, parse_ratio_percent};
 use crate::model::slo_figures::{
     alert_rows, budget_figures, dependency_check, downtime_rows, neighbor_rows,
@@ -20,7 +19,7 @@ use crate::ui::workbook::Workbook;
 pub fn SloFigures(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let slo = slo_by_id(plan, id);
+    let slo = wb.part::<Slo>(id);
     let outage_percent = RwSignal::new(2.0_f64);
     let seen = RwSignal::new(10.0_f64);
     let seen_as_units = RwSignal::new(false);

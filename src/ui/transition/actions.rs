@@ -9,7 +9,7 @@ use crate::model::plan::{ActionStatus, CoachingAction, Id};
 use crate::model::transition_ops::add_action;
 use crate::ui::browser::today;
 use crate::ui::widgets::confirm_button::ConfirmButton;
-use crate::ui::widgets::text_field::TextField;
+use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
 
 const STATUSES: [(ActionStatus, &str, &str); 3] = [
@@ -18,14 +18,6 @@ const STATUSES: [(ActionStatus, &str, &str); 3] = [
     (ActionStatus::Done, "done", "Done"),
 ];
 
-fn edit_action(wb: Workbook, id: &str, change: impl FnOnce(&mut CoachingAction)) {
-    wb.edit_open(|p| {
-        if let Some(a) = p.transition.actions.iter_mut().find(|a| a.id == id) {
-            change(a);
-        }
-    });
-}
-
 fn check_title(title: &str) -> Option<String> {
     title
         .trim()
@@ -33,22 +25,12 @@ fn check_title(title: &str) -> Option<String> {
         .then(|| "Say what will be done.".to_string())
 }
 
-fn no_check(_: &str) -> Option<String> {
-    None
-}
-
 /// All coaching actions, with "Add action".
 #[component]
 pub fn ActionsSection() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let ids = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| p.transition.actions.iter().map(|a| a.id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let ids = move || wb.part_ids::<CoachingAction>();
     let overdue = move || {
         let today = today();
         plan.with(|p| {
@@ -88,23 +70,14 @@ fn ActionCard(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
     let key = StoredValue::new(id.clone());
-    let action = Memo::new(move |_| {
-        key.with_value(|id| {
-            plan.with(|p| {
-                p.as_ref()?
-                    .transition
-                    .actions
-                    .iter()
-                    .find(|a| &a.id == id)
-                    .cloned()
-            })
-        })
-    });
+    let action = wb.part::<CoachingAction>(id.clone());
     let text = move |read: fn(&CoachingAction) -> String| {
         Signal::derive(move || action.with(|a| a.as_ref().map(read).unwrap_or_default()))
     };
     let set_text = move |apply: fn(&mut CoachingAction, String)| {
-        Callback::new(move |v: String| key.with_value(|id| edit_action(wb, id, |a| apply(a, v))))
+        Callback::new(move |v: String| {
+            key.with_value(|id| wb.edit_part::<CoachingAction>(id, |a| apply(a, v)))
+        })
     };
     let title = text(|a| a.title.clone());
     let overdue = move || {
@@ -151,7 +124,7 @@ fn ActionCard(id: Id) -> impl IntoView {
                                 let on = event_target_checked(&ev);
                                 let oid = oid.clone();
                                 key.with_value(|id| {
-                                    edit_action(wb, id, |a| {
+                                    wb.edit_part::<CoachingAction>(id, |a| {
                                         let list = if groups { &mut a.groups } else { &mut a.teams };
                                         list.retain(|x| *x != oid);
                                         if on {
@@ -188,7 +161,7 @@ fn ActionCard(id: Id) -> impl IntoView {
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             let due = parse_date(&value).map(|_| value);
-                            key.with_value(|id| edit_action(wb, id, |a| a.due = due));
+                            key.with_value(|id| wb.edit_part::<CoachingAction>(id, |a| a.due = due));
                         }
                     />
                 </div>
@@ -200,7 +173,7 @@ fn ActionCard(id: Id) -> impl IntoView {
                             let value = event_target_value(&ev);
                             if let Some((s, _, _)) = STATUSES.iter().find(|(_, v, _)| *v == value) {
                                 let s = *s;
-                                key.with_value(|id| edit_action(wb, id, |a| a.status = s));
+                                key.with_value(|id| wb.edit_part::<CoachingAction>(id, |a| a.status = s));
                             }
                         }
                     >

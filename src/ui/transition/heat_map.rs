@@ -10,12 +10,8 @@ use crate::model::plan::{AssessmentRound, Id, LEVEL_COUNT};
 use crate::model::transition::{level_of, stage_counts};
 use crate::model::transition_ops::{set_level, set_note};
 use crate::ui::widgets::downloads::PlanTextDownload;
-use crate::ui::widgets::text_field::TextField;
+use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
-
-fn no_check(_: &str) -> Option<String> {
-    None
-}
 
 /// The editable heat map of the shown round.
 #[component]

@@ -7,54 +7,15 @@ use crate::model::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{ActionTemplate, Id, StakeholderGroup, Team, LEVEL_COUNT};
 use crate::model::transition_ops::{add_group, add_team, delete_group, delete_team};
 use crate::ui::widgets::confirm_button::ConfirmButton;
-use crate::ui::widgets::text_field::TextField;
+use crate::ui::widgets::text_field::{check_name, no_check, TextField};
 use crate::ui::workbook::Workbook;
-
-fn check_name(name: &str) -> Option<String> {
-    name.trim()
-        .is_empty()
-        .then(|| "A name is needed.".to_string())
-}
-
-fn no_check(_: &str) -> Option<String> {
-    None
-}
-
-fn edit_group(wb: Workbook, id: &str, change: impl FnOnce(&mut StakeholderGroup)) {
-    wb.edit_open(|p| {
-        if let Some(g) = p.transition.groups.iter_mut().find(|g| g.id == id) {
-            change(g);
-        }
-    });
-}
-
-fn edit_team(wb: Workbook, id: &str, change: impl FnOnce(&mut Team)) {
-    wb.edit_open(|p| {
-        if let Some(t) = p.transition.teams.iter_mut().find(|t| t.id == id) {
-            change(t);
-        }
-    });
-}
 
 /// Groups and teams of the open plan.
 #[component]
 pub fn SetupSection() -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    let plan = wb.open_plan();
-    let group_ids = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| p.transition.groups.iter().map(|g| g.id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let team_ids = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| p.transition.teams.iter().map(|t| t.id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let group_ids = move || wb.part_ids::<StakeholderGroup>();
+    let team_ids = move || wb.part_ids::<Team>();
     view! {
         <section class="card" aria-labelledby="setup-heading">
             <h2 id="setup-heading">"Stakeholder groups and teams"</h2>
@@ -79,25 +40,15 @@ pub fn SetupSection() -> impl IntoView {
 #[component]
 fn GroupCard(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    let plan = wb.open_plan();
     let key = StoredValue::new(id.clone());
-    let group = Memo::new(move |_| {
-        key.with_value(|id| {
-            plan.with(|p| {
-                p.as_ref()?
-                    .transition
-                    .groups
-                    .iter()
-                    .find(|g| &g.id == id)
-                    .cloned()
-            })
-        })
-    });
+    let group = wb.part::<StakeholderGroup>(id.clone());
     let text = move |read: fn(&StakeholderGroup) -> String| {
         Signal::derive(move || group.with(|g| g.as_ref().map(read).unwrap_or_default()))
     };
     let set_text = move |apply: fn(&mut StakeholderGroup, String)| {
-        Callback::new(move |v: String| key.with_value(|id| edit_group(wb, id, |g| apply(g, v))))
+        Callback::new(move |v: String| {
+            key.with_value(|id| wb.edit_part::<StakeholderGroup>(id, |g| apply(g, v)))
+        })
     };
     let name = text(|g| g.name.clone());
     view! {
@@ -117,7 +68,7 @@ fn GroupCard(id: Id) -> impl IntoView {
                             id=format!("group-level-{id}-{level}")
                             value=value
                             check=no_check
-                            commit=Callback::new(move |v: String| key.with_value(|id| edit_group(wb, id, |g| {
+                            commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<StakeholderGroup>(id, |g| {
                                 if let Some(slot) = g.levels.get_mut(level) {
                                     *slot = v;
                                 }
@@ -141,18 +92,7 @@ fn TeamCard(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
     let key = StoredValue::new(id.clone());
-    let team = Memo::new(move |_| {
-        key.with_value(|id| {
-            plan.with(|p| {
-                p.as_ref()?
-                    .transition
-                    .teams
-                    .iter()
-                    .find(|t| &t.id == id)
-                    .cloned()
-            })
-        })
-    });
+    let team = wb.part::<Team>(id.clone());
     let name = Signal::derive(move || {
         team.with(|t| t.as_ref().map(|t| t.name.clone()).unwrap_or_default())
     });
@@ -188,14 +128,14 @@ fn TeamCard(id: Id) -> impl IntoView {
                 id=format!("team-name-{id}")
                 value=name
                 check=check_name
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_team(wb, id, |t| t.name = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Team>(id, |t| t.name = v)))
             />
             <TextField
                 label="What the team builds"
                 id=format!("team-description-{id}")
                 value=description
                 check=no_check
-                commit=Callback::new(move |v: String| key.with_value(|id| edit_team(wb, id, |t| t.description = v)))
+                commit=Callback::new(move |v: String| key.with_value(|id| wb.edit_part::<Team>(id, |t| t.description = v)))
             />
             <p class="hint" data-figure="owned-services">{owned}</p>
             <ConfirmButton

@@ -6,5 +6,6 @@ pub mod modal;
 pub mod notices;
 pub mod number_field;
 pub mod save_status;
+pub mod scroll_table;
 pub mod text_field;
 pub mod undo_redo;

@@ -72,3 +72,15 @@ pub fn TextField(
         </div>
     }
 }
+
+/// The check of a name that must not be blank.
+pub fn check_name(name: &str) -> Option<String> {
+    name.trim()
+        .is_empty()
+        .then(|| "A name is needed.".to_string())
+}
+
+/// The check of a free text that may be anything, even empty.
+pub fn no_check(_: &str) -> Option<String> {
+    None
+}
