@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help tools browser serve dist test test-host test-browser test-e2e bench fmt lint clean
+.PHONY: help tools browser serve dist test test-host test-browser test-size test-e2e bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -47,14 +47,17 @@ dist: tools ## Release build into dist/, deployable on any static host or sub-pa
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 	node scripts/serve.mjs --port $(PORT)
 
-test: tools browser ## Run every test: lint, host, browser (wasm-bindgen-test) and end-to-end (Playwright)
-	$(MAKE) --no-print-directory lint test-host test-browser test-e2e
+test: tools browser ## Run every test: lint, host, browser (wasm-bindgen-test), size check and end-to-end (Playwright)
+	$(MAKE) --no-print-directory lint test-host test-browser test-size test-e2e
 
 test-host: ## Host unit and property tests of the core
 	cargo test --locked
 
 test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation on 32-bit wasm)
 	cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test simulation_extremes
+
+test-size: dist ## Fails when the first visit's critical path grows past its gzip limit (scripts/size-check.mjs)
+	node scripts/size-check.mjs dist
 
 test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/
 	npx playwright test

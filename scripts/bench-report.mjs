@@ -2,31 +2,21 @@
 // docs/performance.md with the machine it ran on. Expects `cargo bench` (Criterion, in
 // target/criterion/), the release build in dist/ and target/large-plan.json to exist.
 import { execSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release, platform } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { measureBrowser } from "./bench-browser.mjs";
+import { criticalPath, distFiles } from "./bundle-size.mjs";
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-/** dist/ files by kind, raw and gzip (level 9), and what a first visit transfers. */
+/** dist/ files by kind, raw and gzip (level 9), and the critical path of a first visit. */
 function bundle() {
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else {
-        const body = readFileSync(path);
-        files.push({ file: path.slice(5), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
-      }
-    }
-  };
-  walk("dist");
+  const files = distFiles("dist");
   const kind = (re) => files.filter((f) => re.test(f.file) && f.file !== "sw.js");
   const sum = (list) => ({ raw: list.reduce((n, f) => n + f.raw, 0), gzip: list.reduce((n, f) => n + f.gzip, 0) });
-  return { wasm: sum(kind(/\.wasm$/)), js: sum(kind(/\.js$/)), css: sum(kind(/\.css$/)), html: sum(kind(/\.html$/)), first_visit: sum(kind(/\.(html|js|wasm|css)$/)) };
+  const critical = criticalPath("dist");
+  return { wasm: sum(kind(/\.wasm$/)), js: sum(kind(/\.js$/)), css: sum(kind(/\.css$/)), html: sum(kind(/\.html$/)), first_visit: { raw: critical.raw, gzip: critical.gzip } };
 }
 
 /** Criterion's mean and 95 % interval for each benchmark. */

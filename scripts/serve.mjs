@@ -34,10 +34,26 @@ export function serve({ root = "dist", port = 8080, prefix = "/" } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      // Like a static host: the precompressed copy the browser accepts, if the build has one.
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      const encodings = [["br", ".br"], ["gzip", ".gz"]].filter(([name]) => accepts.includes(name));
+      let body;
+      let encoding;
+      for (const [name, suffix] of encodings) {
+        try {
+          body = await readFile(file + suffix);
+          encoding = name;
+          break;
+        } catch {
+          // no such copy: try the next encoding, then the plain file
+        }
+      }
+      body ??= await readFile(file);
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
+        vary: "accept-encoding",
+        ...(encoding ? { "content-encoding": encoding } : {}),
       });
       res.end(body);
     } catch {
