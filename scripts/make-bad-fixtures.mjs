@@ -6,13 +6,16 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 
 const DIR = "tests/fixtures/bad";
+// Most cases start from the frozen version-1 example (so they also pass through the
+// migration); the cases of version-2 fields start from the version-2 example.
 const base = readFileSync("tests/fixtures/v1/example.json", "utf8");
 const example = () => JSON.parse(base);
+const example2 = () => JSON.parse(readFileSync("tests/fixtures/v2/example.json", "utf8"));
 const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
 
 /** A case whose file is the example plan after `edit`, with its own id. */
-function edited(edit) {
-  const plan = example();
+function edited(edit, from = example) {
+  const plan = from();
   plan.id = "bad-fixture";
   edit(plan);
   return pretty(plan);
@@ -56,7 +59,7 @@ const cases = [
   ["missing-format.json", edited((p) => delete p.format)],
   ["unknown-format.json", edited((p) => (p.format = "openslo/v1"))],
   ["missing-version.json", edited((p) => delete p.version)],
-  ["future-version.json", edited((p) => (p.version = 2))],
+  ["future-version.json", edited((p) => (p.version = 3))],
   ["version-zero.json", edited((p) => (p.version = 0))],
   ["version-as-text.json", edited((p) => (p.version = "1"))],
   ["target-as-text.json", edited((p) => (p.slo_catalog.slos[0].target_percent = "99.9%"))],
@@ -87,6 +90,18 @@ const cases = [
   ["incident-duration-4294967295.json", edited((p) => (p.scenarios[0].incidents[0].duration_minutes = 4294967295))],
   ["maintenance-longer-than-window.json", edited((p) => (p.scenarios[1].maintenance[0].duration_minutes = 43201))],
   ["restore-minutes-1e12.json", edited((p) => (p.scenarios[0].releases.restore_minutes = 1e12))],
+  // Version 2: calendar periods, queries, alert tiers and labels.
+  ["calendar-month-2027-13.json", edited((p) => (p.slo_catalog.slos[4].window.month = "2027-13"), example2)],
+  ["query-with-range.json", edited((p) => (p.slo_catalog.slos[0].metrics.bad = 'http_requests_total{code=~"5.."}[5m]'), example2)],
+  ["query-unclosed-quote.json", edited((p) => (p.slo_catalog.slos[0].metrics.total = 'http_requests_total{job="shop-api}'), example2)],
+  ["query-good-and-bad.json", edited((p) => (p.slo_catalog.slos[0].metrics.good = "http_requests_total"), example2)],
+  ["query-script-in-matchers.json", edited((p) => (p.slo_catalog.slos[1].metrics.matchers = 'job="x"}) or vector(1) # <script>'), example2)],
+  ["alert-tier-short-longer-than-long.json", edited((p) => (p.slo_catalog.slos[0].alerting.tiers[0].short_minutes = 120), example2)],
+  ["alert-tier-longer-than-window.json", edited((p) => (p.slo_catalog.slos[0].alerting.tiers[2].long_minutes = 50000), example2)],
+  ["alert-label-reserved.json", edited((p) => (p.slo_catalog.slos[0].alerting.labels.severity = "critical"), example2)],
+  ["alert-label-bad-name.json", edited((p) => (p.slo_catalog.slos[0].alerting.labels["team-name"] = "checkout"), example2)],
+  ["negative-traffic-guard.json", edited((p) => (p.slo_catalog.slos[0].alerting.min_events_per_hour = -1), example2)],
+  ["version-1-with-version-2-fields.json", edited((p) => (p.slo_catalog.slos[0].metrics = { kind: "events", good: null, bad: "errors_total", total: "requests_total" }))],
   ["duplicate-team-ids.json", edited((p) => p.transition.teams.push({ ...p.transition.teams[0], name: "Checkout again" }))],
   ["duplicate-slo-ids.json", edited((p) => (p.slo_catalog.slos[4].id = p.slo_catalog.slos[0].id))],
   ["duplicate-scenario-ids.json", edited((p) => (p.scenarios[1].id = p.scenarios[0].id))],

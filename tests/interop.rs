@@ -4,11 +4,11 @@
 use sre_workbook::interop::csv::{assessments_csv, slo_table_csv};
 use sre_workbook::interop::openslo::openslo_yaml;
 use sre_workbook::interop::share_link::{decode, encode, payload_of, share_link, MAX_LINK_CHARS};
-use sre_workbook::model::defaults::blank_plan;
+use sre_workbook::model::defaults::{blank_plan, default_alerting};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::plan::{
-    BudgetingMethod, ErrorBudgetPolicy, Plan, Service, Sli, SliKind, Slo, SloSubject, SloWindow,
-    Team,
+    Alerting, BudgetingMethod, ErrorBudgetPolicy, Plan, Service, Sli, SliKind, SliMetrics, Slo,
+    SloSubject, SloWindow, Team,
 };
 
 fn first_problem(payload: &str) -> String {
@@ -147,6 +147,16 @@ fn small_plan() -> Plan {
         },
         maintenance_counts: false,
         policy: policy.clone(),
+        metrics: Some(SliMetrics::Events {
+            good: None,
+            bad: Some(r#"http_requests_total{job="shop-api", code=~"5.."}"#.into()),
+            total: r#"http_requests_total{job="shop-api"}"#.into(),
+        }),
+        alerting: Alerting {
+            labels: [("team".to_string(), "shop".to_string())].into(),
+            min_events_per_hour: Some(30.0),
+            ..default_alerting(28)
+        },
     });
     plan.slo_catalog.slos.push(Slo {
         id: "checkout_latency".into(),
@@ -158,13 +168,21 @@ fn small_plan() -> Plan {
             description: "Requests under 300 ms.".into(),
         },
         target_percent: 99.5,
-        window: SloWindow::CalendarMonth,
+        window: SloWindow::CalendarMonth {
+            month: "2027-02".into(),
+        },
         budgeting: BudgetingMethod::TimeSlices {
             slice_minutes: 5.0,
             good_slice_percent: 95.0,
         },
         maintenance_counts: false,
         policy,
+        metrics: Some(SliMetrics::Latency {
+            histogram: "http_request_duration_seconds".into(),
+            matchers: r#"job="shop-api", handler="/checkout""#.into(),
+            le: "0.3".into(),
+        }),
+        alerting: default_alerting(28),
     });
     plan
 }

@@ -2,6 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use sre_workbook::model::budget::*;
+use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::{AlertTier, SloWindow};
 
 fn close(actual: f64, expected: f64) {
     assert!(
@@ -75,7 +77,7 @@ fn burn_rate_and_consumption() {
 
 #[test]
 fn workbook_rules_for_a_30_day_window() {
-    let rules = burn_rate_rules(&ErrorBudget::new(99.9, 30.0));
+    let rules = burn_rate_rules(&default_alert_tiers(30), &ErrorBudget::new(99.9, 30.0));
     let summary: Vec<(AlertSeverity, f64, f64, f64, f64)> = rules
         .iter()
         .map(|r| {
@@ -101,7 +103,7 @@ fn workbook_rules_for_a_30_day_window() {
 #[test]
 fn rules_for_a_28_day_window_keep_the_budget_shares() {
     let budget = ErrorBudget::new(99.9, 28.0);
-    let rules = burn_rate_rules(&budget);
+    let rules = burn_rate_rules(&default_alert_tiers(28), &budget);
     close(rules[0].threshold, 13.44);
     close(rules[1].threshold, 5.6);
     close(rules[2].threshold, 0.1 * 28.0 * 24.0 / 72.0);
@@ -116,7 +118,7 @@ fn rules_for_a_28_day_window_keep_the_budget_shares() {
 #[test]
 fn a_long_window_never_exceeds_a_short_slo_window() {
     let budget = ErrorBudget::new(99.0, 1.0);
-    let ticket = burn_rate_rules(&budget)[2];
+    let ticket = burn_rate_rules(&default_alert_tiers(1), &budget)[2];
     close(ticket.long_minutes, 1440.0);
     close(ticket.short_minutes, 120.0);
     close(
@@ -128,7 +130,7 @@ fn a_long_window_never_exceeds_a_short_slo_window() {
 #[test]
 fn time_to_fire_is_long_window_times_threshold_over_burn() {
     let budget = ErrorBudget::new(99.9, 30.0);
-    let rules = burn_rate_rules(&budget);
+    let rules = burn_rate_rules(&default_alert_tiers(30), &budget);
     // Full outage: burn rate 1000.
     close(rules[0].time_to_fire(&budget, 1.0).unwrap(), 0.864);
     assert_eq!(format_duration(0.864), "51.8 s");
@@ -178,4 +180,48 @@ fn formats_read_naturally() {
     assert_eq!(format_duration(f64::INFINITY), "never");
     assert_eq!(format_count(999.9), "999");
     assert_eq!(format_count(1_234_567.0), "1,234,567");
+}
+
+#[test]
+fn calendar_windows_have_their_real_length() {
+    let slo_over = |window: SloWindow| {
+        let mut slo = example_plan().slo_catalog.slos[0].clone();
+        slo.target_percent = 99.9;
+        slo.window = window;
+        ErrorBudget::of_slo(&slo)
+    };
+    // 99.9 % over February 2027 (28 days): 0.001 × 28 × 1440 = 40.32 minutes.
+    let february = slo_over(SloWindow::CalendarMonth {
+        month: "2027-02".into(),
+    });
+    close(february.minutes(), 40.32);
+    assert_eq!(format_duration(february.minutes()), "40 min 19 s");
+    // A 31-day month: 44.64 minutes.
+    let march = slo_over(SloWindow::CalendarMonth {
+        month: "2027-03".into(),
+    });
+    close(march.minutes(), 44.64);
+    assert_eq!(format_duration(march.minutes()), "44 min 38 s");
+    // Q3 2027 is 92 days: 132.48 minutes.
+    let q3 = slo_over(SloWindow::CalendarQuarter {
+        quarter: "2027-Q3".into(),
+    });
+    close(q3.minutes(), 132.48);
+}
+
+#[test]
+fn chosen_tiers_keep_their_budget_shares() {
+    // Pyrra-like ticket tier: 10 % of a 28-day budget over 4 days, confirmed over 8 hours
+    // (a 1/12 short window): B = 0.10 × 28 d / 4 d = 0.7.
+    let budget = ErrorBudget::new(99.5, 28.0);
+    let tier = AlertTier {
+        severity: AlertSeverity::Ticket,
+        long_minutes: 4 * 1440,
+        short_minutes: 480,
+        budget_percent: 10.0,
+    };
+    let rule = burn_rate_rules(&[tier], &budget)[0];
+    close(rule.threshold, 0.7);
+    close(budget.consumed_by(rule.threshold, rule.long_minutes), 0.10);
+    assert!(burn_rate_rules(&[], &budget).is_empty());
 }

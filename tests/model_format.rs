@@ -3,12 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use sre_workbook::model::defaults::{blank_plan, default_groups, stage_of_level, STAGE_NAMES};
+use sre_workbook::model::defaults::{
+    blank_plan, default_alerting, default_groups, stage_of_level, STAGE_NAMES,
+};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::format::{
     export_file_name, migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
 };
-use sre_workbook::model::plan::Plan;
+use sre_workbook::model::plan::{Plan, SloWindow};
 
 fn example_value() -> Value {
     serde_json::from_str(&write_plan(&example_plan(), true)).unwrap()
@@ -96,20 +98,26 @@ fn export_then_import_is_identical() {
 #[test]
 fn export_starts_with_the_header_in_stable_order() {
     let text = write_plan(&example_plan(), true);
-    assert!(text.starts_with("{\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 1,\n  \"id\": \"example-parcelry\",\n  \"name\":"), "{}", &text[..120]);
+    assert!(text.starts_with("{\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 2,\n  \"id\": \"example-parcelry\",\n  \"name\":"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 
 #[test]
 fn every_fixture_version_migrates_to_the_current_plan() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    // The example grew an SLO between the two fixtures were frozen.
+    let slos_in = |version: u64| if version == 1 { 8 } else { 9 };
     for version in 1..=CURRENT_VERSION {
         let path = format!("{dir}/v{version}/example.json");
         let bytes = std::fs::read(&path)
             .unwrap_or_else(|_| panic!("fixture {path} must exist for every version"));
         let plan = read_plan(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(plan.transition.teams.len(), 5, "{path} keeps its teams");
-        assert_eq!(plan.slo_catalog.slos.len(), 8, "{path} keeps its SLOs");
+        assert_eq!(
+            plan.slo_catalog.slos.len(),
+            slos_in(version),
+            "{path} keeps its SLOs"
+        );
         assert_eq!(
             plan.transition
                 .rounds
@@ -119,6 +127,34 @@ fn every_fixture_version_migrates_to_the_current_plan() {
             60,
             "{path} keeps its ratings"
         );
+    }
+}
+
+#[test]
+fn version_1_calendar_windows_and_alerts_keep_their_meaning() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let plan = read_plan(&std::fs::read(format!("{dir}/v1/example.json")).unwrap()).unwrap();
+    let slo = |id: &str| plan.slo_catalog.slos.iter().find(|s| s.id == id).unwrap();
+    // "The current month" of a plan last changed on 2026-09-14 is September 2026 (30 days);
+    // "the current quarter" is Q3 2026 (92 days).
+    assert_eq!(
+        slo("tracking-freshness").window,
+        SloWindow::CalendarMonth {
+            month: "2026-09".into()
+        }
+    );
+    assert_eq!(slo("tracking-freshness").window.days(), 30);
+    assert_eq!(
+        slo("route-correctness").window,
+        SloWindow::CalendarQuarter {
+            quarter: "2026-Q3".into()
+        }
+    );
+    assert_eq!(slo("route-correctness").window.days(), 92);
+    // The alerts version 1 applied implicitly become the SLO's own tiers; no queries.
+    for s in &plan.slo_catalog.slos {
+        assert_eq!(s.alerting, default_alerting(s.window.days()), "{}", s.id);
+        assert_eq!(s.metrics, None, "{}", s.id);
     }
 }
 
@@ -146,7 +182,7 @@ fn file_level_errors_are_named() {
     let first = |bytes: &[u8]| read_plan(bytes).unwrap_err().problems[0].to_string();
     assert_eq!(first(b""), "the file is empty");
     assert_eq!(
-        first(b"{\"format\": \"sre-workbook-plan\",\n  \"version\": 1,"),
+        first(b"{\"format\": \"sre-workbook-plan\",\n  \"version\": 2,"),
         "not valid JSON at line 2, column 15: the file ends too early (is it truncated?)"
     );
     assert_eq!(
@@ -165,7 +201,7 @@ fn file_level_errors_are_named() {
         first(b"{\"format\": \"openslo\", \"version\": 1}"),
         "format: \"openslo\" is not a format this app reads (expected \"sre-workbook-plan\")"
     );
-    assert_eq!(first(b"{\"format\": \"sre-workbook-plan\", \"version\": 7}"), "version: 7 is newer than this app understands (up to 1); open it with a newer version of the workbook");
+    assert_eq!(first(b"{\"format\": \"sre-workbook-plan\", \"version\": 7}"), "version: 7 is newer than this app understands (up to 2); open it with a newer version of the workbook");
     assert_eq!(
         first(b"{\"format\": \"sre-workbook-plan\", \"version\": 0}"),
         "version: 0 is not a format version (a whole number from 1)"
@@ -175,7 +211,7 @@ fn file_level_errors_are_named() {
         "version: expected a whole number, found a string"
     );
     assert_eq!(
-        first(b"{\"format\": \"sre-workbook-plan\", \"version\": 1, \"x\": \xff}"),
+        first(b"{\"format\": \"sre-workbook-plan\", \"version\": 2, \"x\": \xff}"),
         "the file is not UTF-8 text: byte 0xFF at line 1, column 52 is not a character"
     );
     let big = vec![b' '; 6 * 1024 * 1024];
@@ -316,7 +352,7 @@ fn exports_name_their_schema_and_read_back() {
         "https://example.org/plan.schema.json",
     );
     assert!(text.starts_with(
-        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 1,"
+        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 2,"
     ));
     assert_eq!(read_plan(text.as_bytes()).unwrap(), example_plan());
 }

@@ -89,7 +89,7 @@ fn a_burn_just_under_a_threshold_never_fires_it() {
 fn detection_times_match_l_times_b_over_b() {
     let (mut scenario, slo) = quiet();
     let budget = ErrorBudget::of_slo(&slo);
-    let rules = burn_rate_rules(&budget);
+    let rules = burn_rate_rules(&slo.alerting.tiers, &budget);
     for ratio in [1.0, 0.5, 0.1, 0.02] {
         scenario.incidents = vec![incident(2000, 600, ratio)];
         let sim = simulate(&scenario, &slo);

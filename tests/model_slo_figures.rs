@@ -22,10 +22,10 @@ fn budget_figures_in_every_unit() {
     assert_eq!(f.units, "21 of 43,200 slices of 1 min");
     let f = budget_figures(slo(&plan, "route-availability"));
     assert_eq!(f.time, "20 min 10 s", "99.95 % over 28 days is 20.16 min");
-    assert_eq!(
-        budget_figures(slo(&plan, "tracking-freshness")).window,
-        "calendar month (counted as 30 days)"
-    );
+    // A calendar month with its real length: 1 % of February 2027's 28 days = 403.2 min.
+    let f = budget_figures(slo(&plan, "tracking-freshness"));
+    assert_eq!(f.window, "February 2027 (28 days)");
+    assert_eq!(f.time, "6 h 43 min 12 s");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use crate::model::calendar::format_date;
 use crate::model::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow};
 use crate::model::slo_figures::sli_label;
 
@@ -113,14 +114,18 @@ pub fn openslo_yaml(plan: &Plan) -> String {
             )
         };
         let calendar = |duration: &str| {
-            format!("    - duration: {duration}\n      isRolling: false\n      calendar:\n        startTime: \"2026-01-01 00:00:00\"\n        timeZone: UTC\n")
+            let start = slo.window.period().map_or(0, |p| p.start());
+            format!(
+                "    - duration: {duration}\n      isRolling: false\n      calendar:\n        startTime: \"{} 00:00:00\"\n        timeZone: UTC\n",
+                format_date(start)
+            )
         };
         let window = match slo.window {
             SloWindow::Rolling { days } => {
                 format!("    - duration: {days}d\n      isRolling: true\n")
             }
-            SloWindow::CalendarMonth => calendar("1M"),
-            SloWindow::CalendarQuarter => calendar("1Q"),
+            SloWindow::CalendarMonth { .. } => calendar("1M"),
+            SloWindow::CalendarQuarter { .. } => calendar("1Q"),
         };
         let (method, slices) = match slo.budgeting {
             BudgetingMethod::Events { .. } => ("Occurrences", String::new()),

@@ -2,7 +2,7 @@
 //! SLOs"): budget in time, events and slices, allowed downtime, multi-window multi-burn-rate
 //! alert rules scaled to the SLO window, time to fire, and the reverse calculation.
 
-use super::plan::{BudgetingMethod, Slo};
+use super::plan::{AlertTier, BudgetingMethod, Slo};
 
 /// Minutes in a day.
 pub const MINUTES_PER_DAY: f64 = 1440.0;
@@ -28,9 +28,9 @@ impl ErrorBudget {
         }
     }
 
-    /// The budget of an SLO, over its window (a calendar month counts as 30 days).
+    /// The budget of an SLO, over its window (a calendar window with its real length).
     pub fn of_slo(slo: &Slo) -> Self {
-        Self::new(slo.target_percent, slo.window.nominal_days() as f64)
+        Self::new(slo.target_percent, f64::from(slo.window.days()))
     }
 
     /// Share of events or time allowed to be bad: 1 − SLO. Targets have at most five
@@ -87,13 +87,7 @@ impl ErrorBudget {
 }
 
 /// Whether a rule pages someone or opens a ticket.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AlertSeverity {
-    /// Wake someone up.
-    Page,
-    /// Handle in working hours.
-    Ticket,
-}
+pub use super::plan::AlertSeverity;
 
 /// A multi-window, multi-burn-rate alert rule: fires when the burn rate over both the long
 /// and the short window exceeds the threshold.
@@ -111,13 +105,32 @@ pub struct BurnRateRule {
     pub budget_share: f64,
 }
 
-/// The SRE Workbook's rules for a 30-day window as (severity, long window in minutes, share
-/// of budget spent): 14.4 over 1 h, 6 over 6 h, 1 over 3 days.
-const WORKBOOK_RULES: [(AlertSeverity, f64, f64); 3] = [
-    (AlertSeverity::Page, 60.0, 0.02),
-    (AlertSeverity::Page, 360.0, 0.05),
-    (AlertSeverity::Ticket, 4320.0, 0.10),
+/// The SRE Workbook's tiers for a 30-day window as (severity, long window in minutes, share
+/// of budget spent): 14.4 over 1 h, 6 over 6 h, 1 over 3 days; short windows 1/12 of long.
+const WORKBOOK_TIERS: [(AlertSeverity, u32, f64); 3] = [
+    (AlertSeverity::Page, 60, 2.0),
+    (AlertSeverity::Page, 360, 5.0),
+    (AlertSeverity::Ticket, 4320, 10.0),
 ];
+
+/// The SRE Workbook's tiers for a window of `window_days`: the same long windows and budget
+/// shares (so thresholds scale as B = share × W / L), a long window never longer than the
+/// SLO window, and short windows of 1/12.
+pub fn default_alert_tiers(window_days: u32) -> Vec<AlertTier> {
+    let window = window_days.max(1) * 1440;
+    WORKBOOK_TIERS
+        .iter()
+        .map(|&(severity, long, budget_percent)| {
+            let long_minutes = long.min(window);
+            AlertTier {
+                severity,
+                long_minutes,
+                short_minutes: (long_minutes / 12).max(1),
+                budget_percent,
+            }
+        })
+        .collect()
+}
 
 impl BurnRateRule {
     /// Minutes of an error ratio until the rule fires: L × B / b, or `None` when the burn
@@ -128,21 +141,22 @@ impl BurnRateRule {
     }
 }
 
-/// The alert rules for a budget's window: the Workbook's long windows and budget shares,
-/// with thresholds B = share × W / L so every window keeps the same shares. A long window
-/// longer than the SLO window is shortened to it.
-pub fn burn_rate_rules(budget: &ErrorBudget) -> Vec<BurnRateRule> {
+/// The alert rules of the SLO's tiers played against a budget: each tier's threshold is
+/// B = share × W / L, so it fires when that share of the window's budget was spent over
+/// the long window.
+pub fn burn_rate_rules(tiers: &[AlertTier], budget: &ErrorBudget) -> Vec<BurnRateRule> {
     let window = budget.window_minutes();
-    WORKBOOK_RULES
+    tiers
         .iter()
-        .map(|&(severity, long, share)| {
-            let long_minutes = long.min(window);
+        .map(|tier| {
+            let long_minutes = f64::from(tier.long_minutes.max(1));
+            let budget_share = tier.budget_percent / 100.0;
             BurnRateRule {
-                severity,
+                severity: tier.severity,
                 long_minutes,
-                short_minutes: long_minutes / 12.0,
-                threshold: share * window / long_minutes,
-                budget_share: share,
+                short_minutes: f64::from(tier.short_minutes.max(1)),
+                threshold: budget_share * window / long_minutes,
+                budget_share,
             }
         })
         .collect()

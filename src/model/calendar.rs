@@ -42,6 +42,150 @@ fn digits(text: &str) -> Option<u32> {
     text.parse().ok()
 }
 
+/// A calendar month or quarter: the span an SLO with a calendar window is measured over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarPeriod {
+    /// The year.
+    pub year: i64,
+    /// First month (1 to 12).
+    pub first_month: u32,
+    /// Months in the period: 1 (a month) or 3 (a quarter).
+    pub months: u32,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl CalendarPeriod {
+    /// The month `month` (1 to 12) of `year`.
+    pub fn month(year: i64, month: u32) -> Self {
+        CalendarPeriod {
+            year,
+            first_month: month,
+            months: 1,
+        }
+    }
+
+    /// The quarter `quarter` (1 to 4) of `year`.
+    pub fn quarter(year: i64, quarter: u32) -> Self {
+        CalendarPeriod {
+            year,
+            first_month: (quarter - 1) * 3 + 1,
+            months: 3,
+        }
+    }
+
+    /// The month or quarter (as `self` is) that holds the day `days` (since 1970-01-01).
+    pub fn holding(days: i64, quarter: bool) -> Self {
+        let (year, month, _) = civil_from_days(days);
+        if quarter {
+            Self::quarter(year, (month - 1) / 3 + 1)
+        } else {
+            Self::month(year, month)
+        }
+    }
+
+    /// First day, in days since 1970-01-01.
+    pub fn start(&self) -> i64 {
+        days_from_civil(self.year, self.first_month, 1)
+    }
+
+    /// Its real length in days: 28 to 31 for a month, 90 to 92 for a quarter.
+    pub fn days(&self) -> u32 {
+        (0..self.months)
+            .map(|k| days_in_month(self.year, self.first_month + k))
+            .sum()
+    }
+
+    /// The period after this one.
+    pub fn next(&self) -> Self {
+        let month = self.first_month + self.months;
+        CalendarPeriod {
+            year: self.year + i64::from(month > 12),
+            first_month: (month - 1) % 12 + 1,
+            months: self.months,
+        }
+    }
+
+    /// How the plan file writes it: "2027-02" or "2027-Q1".
+    pub fn code(&self) -> String {
+        if self.months == 3 {
+            format!("{:04}-Q{}", self.year, (self.first_month - 1) / 3 + 1)
+        } else {
+            format!("{:04}-{:02}", self.year, self.first_month)
+        }
+    }
+
+    /// How people say it: "February 2027" or "Q1 2027 (January to March)".
+    pub fn label(&self) -> String {
+        let name = |m: u32| MONTH_NAMES[(m - 1) as usize];
+        if self.months == 3 {
+            format!(
+                "Q{} {} ({} to {})",
+                (self.first_month - 1) / 3 + 1,
+                self.year,
+                name(self.first_month),
+                name(self.first_month + 2)
+            )
+        } else {
+            format!("{} {}", name(self.first_month), self.year)
+        }
+    }
+}
+
+/// The periods offered for a calendar window on `today`: from a year before the current
+/// one to two years after, plus the window's own period when it lies outside that range.
+pub fn period_choices(window: &crate::model::plan::SloWindow, today: i64) -> Vec<CalendarPeriod> {
+    use crate::model::plan::SloWindow;
+    let quarter = matches!(window, SloWindow::CalendarQuarter { .. });
+    let current = CalendarPeriod::holding(today, quarter);
+    let per_year = if quarter { 4 } else { 12 };
+    let mut first = CalendarPeriod {
+        year: current.year - 1,
+        ..current
+    };
+    let mut choices = Vec::new();
+    for _ in 0..per_year * 3 {
+        choices.push(first);
+        first = first.next();
+    }
+    if let Some(own) = window.period() {
+        if !choices.contains(&own) {
+            choices.push(own);
+            choices.sort_by_key(CalendarPeriod::start);
+        }
+    }
+    choices
+}
+
+/// Parses a month "YYYY-MM" (years 1970 to 9999).
+pub fn parse_month(text: &str) -> Option<CalendarPeriod> {
+    let (year, month) = text.split_once('-')?;
+    let (year, month) = (digits(year)?, digits(month)?);
+    (text.len() == 7 && (1970..=9999).contains(&year) && (1..=12).contains(&month))
+        .then(|| CalendarPeriod::month(i64::from(year), month))
+}
+
+/// Parses a quarter "YYYY-Qn" (years 1970 to 9999).
+pub fn parse_quarter(text: &str) -> Option<CalendarPeriod> {
+    let (year, quarter) = text.split_once("-Q")?;
+    let (year, quarter) = (digits(year)?, digits(quarter)?);
+    (text.len() == 7 && (1970..=9999).contains(&year) && (1..=4).contains(&quarter))
+        .then(|| CalendarPeriod::quarter(i64::from(year), quarter))
+}
+
 /// Parses `YYYY-MM-DD` into days since 1970-01-01, or `None` if it is not a real date.
 pub fn parse_date(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
@@ -172,6 +316,50 @@ mod tests {
             "2026-11-24T09:30:05.Z",
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+
+    #[test]
+    fn calendar_periods_have_their_real_length() {
+        assert_eq!(parse_month("2027-02").unwrap().days(), 28);
+        assert_eq!(parse_month("2028-02").unwrap().days(), 29);
+        assert_eq!(parse_month("2027-01").unwrap().days(), 31);
+        assert_eq!(parse_month("2027-04").unwrap().days(), 30);
+        assert_eq!(parse_quarter("2027-Q1").unwrap().days(), 90);
+        assert_eq!(parse_quarter("2028-Q1").unwrap().days(), 91);
+        assert_eq!(parse_quarter("2027-Q2").unwrap().days(), 91);
+        assert_eq!(parse_quarter("2027-Q3").unwrap().days(), 92);
+        assert_eq!(parse_quarter("2027-Q4").unwrap().days(), 92);
+    }
+
+    #[test]
+    fn periods_read_write_and_follow_each_other() {
+        let feb = parse_month("2027-02").unwrap();
+        assert_eq!(
+            (feb.code(), feb.label()),
+            ("2027-02".into(), "February 2027".into())
+        );
+        assert_eq!(format_date(feb.start()), "2027-02-01");
+        assert_eq!(parse_month("2027-12").unwrap().next().code(), "2028-01");
+        let q4 = parse_quarter("2026-Q4").unwrap();
+        assert_eq!(q4.label(), "Q4 2026 (October to December)");
+        assert_eq!(q4.next().code(), "2027-Q1");
+        assert_eq!(
+            CalendarPeriod::holding(parse_date("2026-11-25").unwrap(), true).code(),
+            "2026-Q4"
+        );
+        for bad in [
+            "2027-13", "2027-00", "2027-2", "27-02", "2027-Q5", "1969-01", "x",
+        ] {
+            assert!(
+                parse_month(bad).is_none() && parse_quarter(bad).is_none(),
+                "{bad}"
+            );
         }
     }
 }

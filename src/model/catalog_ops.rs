@@ -2,7 +2,7 @@
 //! fresh ids and sensible defaults; deleting something still referenced is refused with a
 //! message that says what refers to it.
 
-use super::defaults::default_policy;
+use super::defaults::{default_alerting, default_policy};
 use super::plan::{
     BudgetingMethod, Id, Journey, Plan, Service, Sli, SliKind, Slo, SloSubject, SloWindow,
 };
@@ -69,6 +69,8 @@ pub fn add_slo(plan: &mut Plan, subject: SloSubject) -> Id {
         },
         maintenance_counts: true,
         policy: default_policy(),
+        metrics: None,
+        alerting: default_alerting(30),
     });
     id
 }

@@ -2,9 +2,10 @@
 //! groups with their misaligned stance, target mindset and a five-level maturity ladder,
 //! suggested coaching actions, and an error-budget policy modeled on the SRE Workbook's.
 
+use super::budget::default_alert_tiers;
 use super::plan::{
-    ActionTemplate, ErrorBudgetPolicy, Plan, PolicyThreshold, SloCatalog, StakeholderGroup,
-    Timestamp, Transition,
+    ActionTemplate, Alerting, ErrorBudgetPolicy, Plan, PolicyThreshold, SloCatalog,
+    StakeholderGroup, Timestamp, Transition,
 };
 
 /// Stage names of the book's transformation, indexed by stage.
@@ -187,5 +188,15 @@ pub fn blank_plan(id: &str, name: &str, now: &Timestamp) -> Plan {
             slos: Vec::new(),
         },
         scenarios: Vec::new(),
+    }
+}
+
+/// An SLO's alerting to start from: the SRE Workbook's tiers for its window, no extra labels
+/// and no low-traffic guard.
+pub fn default_alerting(window_days: u32) -> Alerting {
+    Alerting {
+        tiers: default_alert_tiers(window_days),
+        labels: Default::default(),
+        min_events_per_hour: None,
     }
 }

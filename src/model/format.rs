@@ -5,6 +5,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::migrations;
 use super::plan::Plan;
 use super::problem::{PlanError, Problem};
 use super::validate::validate;
@@ -13,7 +14,7 @@ use super::validate::validate;
 pub const FORMAT_NAME: &str = "sre-workbook-plan";
 
 /// The format version this app writes; files of this version or older are read.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Largest plan file accepted, in bytes (local storage holds about 5 MB per site).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -327,9 +328,9 @@ pub fn plan_schema() -> Value {
 type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, PlanError>;
 
 /// Migration steps in order: `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`.
-/// Version 1 is the first format, so there is nothing to migrate yet; each future version
-/// adds its step here, with a fixture of the version before in `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [];
+/// Each version adds its step here (in `migrations.rs`), with a fixture of the version
+/// before in `tests/fixtures/`.
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [migrations::v1_to_v2];
 
 /// Brings the fields of a file of `version` up to [`CURRENT_VERSION`]. Total: a version
 /// outside 1..=[`CURRENT_VERSION`] is an error, whoever calls it.

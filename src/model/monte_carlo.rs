@@ -44,7 +44,7 @@ impl MonteCarlo {
         let target = scenario
             .target_override_percent
             .unwrap_or(slo.target_percent);
-        let budget = ErrorBudget::new(target, slo.window.nominal_days() as f64);
+        let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
         let settings = &scenario.monte_carlo;
         let window = budget.window_minutes();
         let maintenance: f64 = if slo.maintenance_counts {
@@ -58,7 +58,7 @@ impl MonteCarlo {
         };
         MonteCarlo {
             rng: Rng::new(settings.seed),
-            page_rules: burn_rate_rules(&budget)
+            page_rules: burn_rate_rules(&slo.alerting.tiers, &budget)
                 .into_iter()
                 .filter(|r| r.severity == AlertSeverity::Page)
                 .collect(),

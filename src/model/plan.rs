@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::calendar::{parse_month, parse_quarter, CalendarPeriod};
+
 /// Identifier of a thing inside a plan (team, group, service, SLO, ...), unique per kind.
 pub type Id = String;
 
@@ -351,10 +353,16 @@ pub enum SloWindow {
         /// Length in days.
         days: u32,
     },
-    /// The current calendar month.
-    CalendarMonth,
-    /// The current calendar quarter.
-    CalendarQuarter,
+    /// A calendar month, with its real length (28 to 31 days).
+    CalendarMonth {
+        /// Which month, "YYYY-MM".
+        month: String,
+    },
+    /// A calendar quarter, with its real length (90 to 92 days).
+    CalendarQuarter {
+        /// Which quarter, "YYYY-Qn".
+        quarter: String,
+    },
 }
 
 /// How the budget is counted.
@@ -421,6 +429,97 @@ pub struct Slo {
     pub maintenance_counts: bool,
     /// The error-budget policy.
     pub policy: ErrorBudgetPolicy,
+    /// Where the SLI comes from in production, if the team has said.
+    pub metrics: Option<SliMetrics>,
+    /// The burn-rate alerts and what they carry.
+    pub alerting: Alerting,
+}
+
+/// The SLI's queries in the team's monitoring system, so the SLO can be deployed. Queries
+/// are metric selectors; the exporters add the rate windows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum SliMetrics {
+    /// Counters of events: good (or bad) events and all valid events.
+    Events {
+        /// Selector of the good-events counter; or `bad`.
+        good: Option<String>,
+        /// Selector of the bad-events counter; or `good`.
+        bad: Option<String>,
+        /// Selector of the counter of all valid events.
+        total: String,
+    },
+    /// A latency histogram: requests in the bucket at the threshold are good.
+    Latency {
+        /// The histogram's metric name (its `_bucket` and `_count` series are used).
+        histogram: String,
+        /// Label matchers, e.g. `job="checkout", code!~"5.."`.
+        matchers: String,
+        /// The `le` bucket that matches the latency threshold, e.g. "0.3".
+        le: String,
+    },
+    /// A gauge compared with a threshold each minute: a good or a bad time slice.
+    TimeSlices {
+        /// Selector of the gauge.
+        gauge: String,
+        /// How the gauge must compare with the threshold for a good slice.
+        good_when: Comparison,
+        /// The threshold.
+        threshold: f64,
+    },
+}
+
+/// How a value must compare with a threshold to be good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// Good when the value is at most the threshold (e.g. latency).
+    AtMost,
+    /// Good when the value is at least the threshold (e.g. throughput).
+    AtLeast,
+}
+
+/// Whom an alert wakes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AlertSeverity {
+    /// Wake someone up.
+    Page,
+    /// Handle in working hours.
+    Ticket,
+}
+
+/// One multi-window burn-rate alert tier: fires when the budget spent over the long window
+/// reaches a share of the whole budget, and the short window confirms it is still burning.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AlertTier {
+    /// Page or ticket.
+    pub severity: AlertSeverity,
+    /// Long window in minutes.
+    pub long_minutes: u32,
+    /// Short window in minutes (the SRE Workbook uses 1/12 of the long one).
+    pub short_minutes: u32,
+    /// Share of the window's budget spent over the long window when it fires, percent.
+    pub budget_percent: f64,
+}
+
+/// The SLO's alerting: its burn-rate tiers, the labels every alert carries, and the
+/// low-traffic guard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Alerting {
+    /// The tiers, as the team chose them.
+    pub tiers: Vec<AlertTier>,
+    /// Labels added to every alert (routing, team), by name.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// Alerts stay silent when fewer events than this arrived in the last hour.
+    pub min_events_per_hour: Option<f64>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,13 +601,24 @@ pub struct MonteCarloSettings {
 }
 
 impl SloWindow {
-    /// Length of the window in days used for budget arithmetic and simulation:
-    /// rolling windows are exact; a calendar month counts as 30 days, a quarter as 90.
-    pub fn nominal_days(&self) -> u32 {
+    /// Length of the window in days: rolling windows as set, calendar windows their real
+    /// length (an unreadable period counts as 30 or 91 days; validation reports it).
+    pub fn days(&self) -> u32 {
         match self {
             SloWindow::Rolling { days } => *days,
-            SloWindow::CalendarMonth => 30,
-            SloWindow::CalendarQuarter => 90,
+            SloWindow::CalendarMonth { month } => parse_month(month).map_or(30, |p| p.days()),
+            SloWindow::CalendarQuarter { quarter } => {
+                parse_quarter(quarter).map_or(91, |p| p.days())
+            }
+        }
+    }
+
+    /// The calendar period of a calendar window.
+    pub fn period(&self) -> Option<CalendarPeriod> {
+        match self {
+            SloWindow::Rolling { .. } => None,
+            SloWindow::CalendarMonth { month } => parse_month(month),
+            SloWindow::CalendarQuarter { quarter } => parse_quarter(quarter),
         }
     }
 }

@@ -115,7 +115,7 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
     let target = scenario
         .target_override_percent
         .unwrap_or(slo.target_percent);
-    let budget = ErrorBudget::new(target, slo.window.nominal_days() as f64);
+    let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
     let window_minutes = budget.window_minutes().round() as usize;
     let ratios = error_ratios(scenario, slo, window_minutes);
     let mut prefix = Vec::with_capacity(window_minutes + 1);
@@ -125,7 +125,7 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
         sum += r;
         prefix.push(sum);
     }
-    let rules = burn_rate_rules(&budget);
+    let rules = burn_rate_rules(&slo.alerting.tiers, &budget);
     let budget_minutes = budget.minutes();
     let fraction = budget.fraction();
 

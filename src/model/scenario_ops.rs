@@ -60,7 +60,7 @@ pub fn move_to_slo(plan: &mut Plan, id: &str, slo: &str) {
         .slos
         .iter()
         .find(|s| s.id == slo)
-        .map(|s| s.window.nominal_days())
+        .map(|s| s.window.days())
     else {
         return;
     };
@@ -197,13 +197,13 @@ mod tests {
             .slo_catalog
             .slos
             .iter()
-            .find(|s| s.window.nominal_days() == 90)
+            .find(|s| s.window.days() == 90)
             .map(|s| s.id.clone());
         let month = plan
             .slo_catalog
             .slos
             .iter()
-            .find(|s| s.window.nominal_days() == 30)
+            .find(|s| s.window.days() == 30)
             .unwrap()
             .id
             .clone();

@@ -45,14 +45,18 @@ pub fn budget_figures(slo: &Slo) -> BudgetFigures {
     }
 }
 
-/// A window in words; calendar windows say how long they count for.
+/// A window in words; calendar windows name their period and its real length.
 pub fn window_label(window: &SloWindow) -> String {
     match window {
         SloWindow::Rolling { days } => {
             format!("rolling {days} day{}", if *days == 1 { "" } else { "s" })
         }
-        SloWindow::CalendarMonth => "calendar month (counted as 30 days)".to_string(),
-        SloWindow::CalendarQuarter => "calendar quarter (counted as 90 days)".to_string(),
+        SloWindow::CalendarMonth { .. } | SloWindow::CalendarQuarter { .. } => {
+            match window.period() {
+                Some(period) => format!("{} ({} days)", period.label(), window.days()),
+                None => "calendar period not readable".to_string(),
+            }
+        }
     }
 }
 
@@ -107,7 +111,7 @@ pub fn format_number(value: f64, decimals: usize) -> String {
 /// at `error_ratio` (0 to 1).
 pub fn alert_rows(slo: &Slo, error_ratio: f64) -> Vec<AlertRow> {
     let budget = ErrorBudget::of_slo(slo);
-    burn_rate_rules(&budget)
+    burn_rate_rules(&slo.alerting.tiers, &budget)
         .into_iter()
         .map(|rule| AlertRow {
             severity: match rule.severity {
@@ -153,7 +157,7 @@ pub fn neighbor_rows(slo: &Slo) -> Vec<NeighborRow> {
         targets.push(slo.target_percent);
         targets.sort_by(|a, b| a.total_cmp(b));
     }
-    let days = slo.window.nominal_days() as f64;
+    let days = f64::from(slo.window.days());
     targets
         .into_iter()
         .map(|t| {

@@ -3,9 +3,13 @@
 
 use std::collections::HashSet;
 
-use super::calendar::{parse_date, parse_timestamp};
-use super::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow, LEVEL_COUNT, MAX_LEVEL};
+use super::calendar::{parse_date, parse_month, parse_quarter, parse_timestamp};
+use super::plan::{
+    Alerting, BudgetingMethod, Plan, SliKind, SliMetrics, SloSubject, SloWindow, LEVEL_COUNT,
+    MAX_LEVEL,
+};
 use super::problem::Problem;
+use super::promql::{is_label_name, is_metric_name, parse_matchers, parse_selector};
 
 /// Most items of one kind a plan may hold; more is refused rather than slowing the page.
 pub const MAX_ITEMS: usize = 2_000;
@@ -351,14 +355,28 @@ fn check_slo_catalog(c: &mut Checker, plan: &Plan) {
         if let Some(message) = target_percent_problem(slo.target_percent) {
             c.fail(format!("{p}.target_percent"), message);
         }
-        if let SloWindow::Rolling { days } = slo.window {
-            if !(1..=MAX_WINDOW_DAYS).contains(&days) {
-                c.fail(
-                    format!("{p}.window.days"),
-                    format!("{days} is not a number of days between 1 and {MAX_WINDOW_DAYS}"),
-                );
-            }
+        match &slo.window {
+            SloWindow::Rolling { days } if !(1..=MAX_WINDOW_DAYS).contains(days) => c.fail(
+                format!("{p}.window.days"),
+                format!("{days} is not a number of days between 1 and {MAX_WINDOW_DAYS}"),
+            ),
+            SloWindow::CalendarMonth { month } if parse_month(month).is_none() => c.fail(
+                format!("{p}.window.month"),
+                format!("{month:?} is not a month like \"2027-02\""),
+            ),
+            SloWindow::CalendarQuarter { quarter } if parse_quarter(quarter).is_none() => c.fail(
+                format!("{p}.window.quarter"),
+                format!("{quarter:?} is not a quarter like \"2027-Q1\""),
+            ),
+            _ => {}
         }
+        check_metrics(c, &format!("{p}.metrics"), slo.metrics.as_ref());
+        check_alerting(
+            c,
+            &format!("{p}.alerting"),
+            &slo.alerting,
+            slo.window.days(),
+        );
         match &slo.budgeting {
             BudgetingMethod::Events { expected_per_day } => c.positive(
                 &format!("{p}.budgeting.expected_per_day"),
@@ -409,6 +427,136 @@ fn check_slo_catalog(c: &mut Checker, plan: &Plan) {
     }
 }
 
+/// Checks an SLO's queries: each parses as a metric selector; events need exactly one of
+/// good and bad.
+fn check_metrics(c: &mut Checker, path: &str, metrics: Option<&SliMetrics>) {
+    let query = |c: &mut Checker, field: &str, text: &str| {
+        c.text(&format!("{path}.{field}"), text);
+        if let Err(e) = parse_selector(text) {
+            c.fail(format!("{path}.{field}"), e.to_string());
+        }
+    };
+    match metrics {
+        None => {}
+        Some(SliMetrics::Events { good, bad, total }) => {
+            match (good, bad) {
+                (Some(good), None) => query(c, "good", good),
+                (None, Some(bad)) => query(c, "bad", bad),
+                _ => c.fail(
+                    format!("{path}.good"),
+                    "give either a good-events query or a bad-events query (one of the two)",
+                ),
+            }
+            query(c, "total", total);
+        }
+        Some(SliMetrics::Latency {
+            histogram,
+            matchers,
+            le,
+        }) => {
+            if !is_metric_name(histogram) {
+                c.fail(
+                    format!("{path}.histogram"),
+                    format!(
+                        "{histogram:?} is not a metric name like http_request_duration_seconds"
+                    ),
+                );
+            }
+            c.text(&format!("{path}.matchers"), matchers);
+            if let Err(e) = parse_matchers(matchers) {
+                c.fail(format!("{path}.matchers"), e.to_string());
+            }
+            if !(le == "+Inf" || le.parse::<f64>().is_ok_and(|v| v.is_finite() && v >= 0.0)) {
+                c.fail(
+                    format!("{path}.le"),
+                    format!("{le:?} is not a histogram bucket bound like \"0.3\""),
+                );
+            }
+        }
+        Some(SliMetrics::TimeSlices {
+            gauge, threshold, ..
+        }) => {
+            query(c, "gauge", gauge);
+            if !threshold.is_finite() {
+                c.fail(
+                    format!("{path}.threshold"),
+                    format!("{threshold} is not a number"),
+                );
+            }
+        }
+    }
+}
+
+/// Checks an SLO's alerting: tiers inside the window with a short window no longer than
+/// the long one, Prometheus label names, a guard of 0 or more.
+fn check_alerting(c: &mut Checker, path: &str, alerting: &Alerting, window_days: u32) {
+    let window = window_days.clamp(1, MAX_WINDOW_DAYS) * DAY_MINUTES;
+    if alerting.tiers.len() > 20 {
+        c.fail(
+            format!("{path}.tiers"),
+            format!(
+                "holds {} tiers; at most 20 are allowed",
+                alerting.tiers.len()
+            ),
+        );
+    }
+    for (k, tier) in alerting.tiers.iter().enumerate() {
+        let tp = format!("{path}.tiers[{k}]");
+        if !(1..=window).contains(&tier.long_minutes) {
+            c.fail(
+                format!("{tp}.long_minutes"),
+                format!(
+                    "{} is not a number of minutes from 1 to the SLO window ({window})",
+                    tier.long_minutes
+                ),
+            );
+        }
+        if !(1..=tier.long_minutes.max(1)).contains(&tier.short_minutes) {
+            c.fail(
+                format!("{tp}.short_minutes"),
+                format!(
+                    "{} must be from 1 to the long window ({})",
+                    tier.short_minutes, tier.long_minutes
+                ),
+            );
+        }
+        if !(tier.budget_percent.is_finite()
+            && tier.budget_percent > 0.0
+            && tier.budget_percent <= 100.0)
+        {
+            c.fail(
+                format!("{tp}.budget_percent"),
+                format!(
+                    "{} is not a percentage above 0 and up to 100",
+                    tier.budget_percent
+                ),
+            );
+        }
+    }
+    for (key, value) in &alerting.labels {
+        if !is_label_name(key) || key.starts_with("__") {
+            c.fail(
+                format!("{path}.labels.{key}"),
+                "is not a Prometheus label name (letters, digits and _, not starting with a digit or __)",
+            );
+        } else if matches!(key.as_str(), "severity" | "slo" | "service") {
+            c.fail(
+                format!("{path}.labels.{key}"),
+                "is set by the workbook itself; choose another label name",
+            );
+        }
+        c.text(&format!("{path}.labels.{key}"), value);
+    }
+    if let Some(guard) = alerting.min_events_per_hour {
+        if !(guard.is_finite() && guard >= 0.0) {
+            c.fail(
+                format!("{path}.min_events_per_hour"),
+                format!("{guard} must be a number of 0 or more"),
+            );
+        }
+    }
+}
+
 /// Why an SLO target (percent) is not acceptable, or `None` when it is: more than 0, less
 /// than 100, at most five decimals.
 pub fn target_percent_problem(target: f64) -> Option<String> {
@@ -437,7 +585,7 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
         // Spans are checked against the window only when the window itself is valid, so a
         // bad window is reported once rather than once per incident.
         let window_minutes = slo
-            .map(|slo| slo.window.nominal_days())
+            .map(|slo| slo.window.days())
             .filter(|days| (1..=MAX_WINDOW_DAYS).contains(days))
             .map(|days| days * DAY_MINUTES);
         if let Some(target) = s.target_override_percent {

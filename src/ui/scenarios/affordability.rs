@@ -20,7 +20,7 @@ pub fn Affordability(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
         played.with(|p| {
             let (s, slo) = p.as_ref()?;
             let target = s.target_override_percent.unwrap_or(slo.target_percent);
-            let budget = ErrorBudget::new(target, slo.window.nominal_days() as f64);
+            let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
             let (count, outage) = affordability(&budget, minutes.get(), percent.get() / 100.0);
             let count_text = if count.is_finite() {
                 format!(
@@ -35,7 +35,7 @@ pub fn Affordability(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
                 format!(
                     "At {} % over {} days the budget affords {count_text} of {} at {} % errors.",
                     format_number(target, 5),
-                    slo.window.nominal_days(),
+                    slo.window.days(),
                     format_duration(minutes.get()),
                     format_number(percent.get(), 3),
                 ),

@@ -66,11 +66,11 @@ pub fn ScenarioEditor(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Into
         played.with(|p| {
             let (s, slo) = p.as_ref()?;
             let target = s.target_override_percent.unwrap_or(slo.target_percent);
-            let budget = ErrorBudget::new(target, slo.window.nominal_days() as f64);
+            let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
             Some(format!(
                 "Plays against {} % over {} days: a budget of {} of full outage.{}",
                 format_number(target, 5),
-                slo.window.nominal_days(),
+                slo.window.days(),
                 format_duration(budget.minutes()),
                 if slo.maintenance_counts {
                     " Maintenance counts against it."

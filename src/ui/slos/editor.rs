@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::calendar::{period_choices, CalendarPeriod};
 use crate::model::catalog_ops::delete_slo;
 use crate::model::plan::{
     BudgetingMethod, Id, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
@@ -12,6 +13,7 @@ use crate::model::slo_fields::{
     parse_window_days,
 };
 use crate::model::slo_figures::sli_label;
+use crate::ui::browser::today;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
@@ -96,7 +98,7 @@ pub fn SloEditor(id: Id) -> impl IntoView {
     let window_kind = move || {
         slo.with(|s| match s.as_ref().map(|s| &s.window) {
             Some(SloWindow::Rolling { .. }) => "rolling",
-            Some(SloWindow::CalendarMonth) => "calendar_month",
+            Some(SloWindow::CalendarMonth { .. }) => "calendar_month",
             _ => "calendar_quarter",
         })
     };
@@ -214,13 +216,14 @@ pub fn SloEditor(id: Id) -> impl IntoView {
                     <select
                         id="slo-window-kind"
                         on:change=move |ev| {
+                            // A calendar window starts on the current period; Period changes it.
                             let window = match event_target_value(&ev).as_str() {
-                                "calendar_month" => SloWindow::CalendarMonth,
-                                "calendar_quarter" => SloWindow::CalendarQuarter,
+                                "calendar_month" => SloWindow::CalendarMonth { month: CalendarPeriod::holding(today(), false).code() },
+                                "calendar_quarter" => SloWindow::CalendarQuarter { quarter: CalendarPeriod::holding(today(), true).code() },
                                 _ => SloWindow::Rolling { days: 30 },
                             };
                             change(Box::new(move |s| {
-                                if !matches!((&s.window, &window), (SloWindow::Rolling { .. }, SloWindow::Rolling { .. })) {
+                                if std::mem::discriminant(&s.window) != std::mem::discriminant(&window) {
                                     s.window = window;
                                 }
                             }));
@@ -237,11 +240,43 @@ pub fn SloEditor(id: Id) -> impl IntoView {
                         </option>
                     </select>
                 </div>
+                <Show when=is(|s| !matches!(s.window, SloWindow::Rolling { .. }))>
+                    <div class="field">
+                        <label for="slo-window-period">"Period"</label>
+                        <select
+                            id="slo-window-period"
+                            on:change=move |ev| {
+                                let code = event_target_value(&ev);
+                                change(Box::new(move |s| match &mut s.window {
+                                    SloWindow::CalendarMonth { month } => *month = code,
+                                    SloWindow::CalendarQuarter { quarter } => *quarter = code,
+                                    SloWindow::Rolling { .. } => {}
+                                }));
+                            }
+                        >
+                            {move || {
+                                let window = slo.with(|s| s.as_ref().map(|s| s.window.clone()));
+                                let Some(window) = window else { return Vec::new() };
+                                let chosen = window.period();
+                                period_choices(&window, today())
+                                    .into_iter()
+                                    .map(|p| {
+                                        let selected = Some(p) == chosen;
+                                        view! { <option value=p.code() selected=selected>{p.label()}</option> }
+                                    })
+                                    .collect::<Vec<_>>()
+                            }}
+                        </select>
+                        <p class="hint">
+                            {move || slo.with(|s| s.as_ref().map(|s| format!("{} days.", s.window.days())))}
+                        </p>
+                    </div>
+                </Show>
                 <Show when=is(|s| matches!(s.window, SloWindow::Rolling { .. }))>
                     <NumberField
                         label="Window (days)"
                         id="slo-window-days"
-                        value=number(|s| s.window.nominal_days() as f64)
+                        value=number(|s| f64::from(s.window.days()))
                         parse=parse_window_days
                         commit=set_number(|s, v| s.window = SloWindow::Rolling { days: v as u32 })
                         hint="1 to 90."

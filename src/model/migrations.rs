@@ -1,0 +1,72 @@
+//! The named steps between plan format versions. Each turns the fields of a version-N file
+//! into those of version N+1 without losing anything the file said; [`super::format`] runs
+//! them in order. Old files of every version stay in `tests/fixtures/vN/` forever.
+
+use serde_json::{json, Map, Value};
+
+use super::calendar::{parse_timestamp, CalendarPeriod};
+use super::defaults::default_alerting;
+use super::plan::SloWindow;
+use super::problem::{PlanError, Problem};
+
+/// Version 1 → 2: SLOs gain their production side.
+///
+/// - A calendar window names its period. In version 1 it meant "the current month (or
+///   quarter)", so it becomes the period that held the plan's last change (`updated`, else
+///   `created`): the month the plan was written for. Its real length replaces the 30 or 90
+///   days version 1 counted.
+/// - `metrics` (the SLI's queries) is `null`: version 1 had words only.
+/// - `alerting` holds the SRE Workbook's tiers for the window, which version 1 applied
+///   implicitly, no extra labels and no low-traffic guard.
+pub fn v1_to_v2(mut fields: Map<String, Value>) -> Result<Map<String, Value>, PlanError> {
+    let written = ["updated", "created"]
+        .iter()
+        .filter_map(|key| fields.get(*key)?.as_str().and_then(parse_timestamp))
+        .next()
+        .map_or(0, |millis| millis.div_euclid(86_400_000));
+    let slos = fields
+        .get_mut("slo_catalog")
+        .and_then(|c| c.get_mut("slos"))
+        .and_then(Value::as_array_mut);
+    let mut problems = Vec::new();
+    for (i, slo) in slos.into_iter().flatten().enumerate() {
+        let Some(slo) = slo.as_object_mut() else {
+            continue;
+        };
+        // A field version 2 added has no meaning in a version-1 file: say so, rather than
+        // take it (or drop it) silently.
+        for key in ["metrics", "alerting"] {
+            if slo.contains_key(key) {
+                problems.push(Problem::at(
+                    format!("slo_catalog.slos[{i}].{key}"),
+                    "is not a field of format version 1 (it came with version 2); if the file is version 2, say \"version\": 2",
+                ));
+            }
+        }
+        if let Some(window) = slo.get_mut("window").and_then(Value::as_object_mut) {
+            match window.get("kind").and_then(Value::as_str) {
+                Some("calendar_month") => {
+                    let period = CalendarPeriod::holding(written, false).code();
+                    window.entry("month").or_insert(Value::String(period));
+                }
+                Some("calendar_quarter") => {
+                    let period = CalendarPeriod::holding(written, true).code();
+                    window.entry("quarter").or_insert(Value::String(period));
+                }
+                _ => {}
+            }
+        }
+        let days = slo
+            .get("window")
+            .and_then(|w| serde_json::from_value::<SloWindow>(w.clone()).ok())
+            .map_or(30, |w| w.days());
+        slo.entry("metrics").or_insert(Value::Null);
+        slo.entry("alerting")
+            .or_insert_with(|| json!(default_alerting(days)));
+    }
+    if problems.is_empty() {
+        Ok(fields)
+    } else {
+        Err(PlanError { problems })
+    }
+}

@@ -1,0 +1,346 @@
+//! PromQL metric selectors, the part of PromQL an SLI query is written in here: a metric
+//! name and label matchers, `http_requests_total{job="checkout", code=~"5.."}`. The
+//! exporters wrap them in `rate(…[window])`, so users never write a range or a function.
+//! Mistakes are reported with their position (1-based character column), as the user types.
+
+use std::fmt;
+
+/// A parsed selector: the metric name (if given) and its matchers, kept as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selector {
+    /// The metric name, e.g. `http_requests_total`.
+    pub metric: Option<String>,
+    /// The label matchers, in order.
+    pub matchers: Vec<Matcher>,
+}
+
+/// One label matcher, e.g. `code=~"5.."`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matcher {
+    /// Label name.
+    pub label: String,
+    /// `=`, `!=`, `=~` or `!~`.
+    pub op: &'static str,
+    /// The value, unquoted.
+    pub value: String,
+}
+
+/// What is wrong with a query, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SelectorError {
+    /// Character column (from 1) where the problem is.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for SelectorError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at column {}: {}", self.column, self.message)
+    }
+}
+
+impl Selector {
+    /// The selector as PromQL, normalized: `name{label="value", …}`.
+    pub fn to_promql(&self) -> String {
+        self.with_extra(&[])
+    }
+
+    /// The selector with extra matchers appended (e.g. the `le` bucket of a histogram) and
+    /// `metric` as the name, if given.
+    pub fn with_extra(&self, extra: &[Matcher]) -> String {
+        let matchers: Vec<String> = self
+            .matchers
+            .iter()
+            .chain(extra)
+            .map(|m| format!("{}{}{}", m.label, m.op, quote(&m.value)))
+            .collect();
+        let name = self.metric.clone().unwrap_or_default();
+        if matchers.is_empty() {
+            name
+        } else {
+            format!("{name}{{{}}}", matchers.join(", "))
+        }
+    }
+}
+
+/// A PromQL double-quoted string.
+pub fn quote(value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+struct Reader {
+    chars: Vec<char>,
+    at: usize,
+}
+
+impl Reader {
+    fn error<T>(&self, message: impl Into<String>) -> Result<T, SelectorError> {
+        Err(SelectorError {
+            column: self.at + 1,
+            message: message.into(),
+        })
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+    }
+
+    fn name(&mut self, colons: bool) -> Option<String> {
+        let start = self.at;
+        while let Some(c) = self.peek() {
+            let first = self.at == start;
+            let ok = c.is_ascii_alphabetic()
+                || c == '_'
+                || (colons && c == ':')
+                || (!first && c.is_ascii_digit());
+            if !ok {
+                break;
+            }
+            self.at += 1;
+        }
+        (self.at > start).then(|| self.chars[start..self.at].iter().collect())
+    }
+
+    fn string(&mut self) -> Result<String, SelectorError> {
+        let Some(open) = self.peek().filter(|c| matches!(c, '"' | '\'' | '`')) else {
+            return self.error("expected a quoted value, like \"checkout\"");
+        };
+        let start = self.at;
+        self.at += 1;
+        let mut value = String::new();
+        loop {
+            match self.peek() {
+                None => {
+                    self.at = start;
+                    return self.error("this quoted value is never closed");
+                }
+                Some(c) if c == open => {
+                    self.at += 1;
+                    return Ok(value);
+                }
+                Some('\\') if open != '`' => {
+                    self.at += 1;
+                    match self.peek() {
+                        Some('n') => value.push('\n'),
+                        Some('t') => value.push('\t'),
+                        Some(c @ ('\\' | '"' | '\'')) => value.push(c),
+                        _ => return self.error("unknown escape; use \\\\, \\\", \\n or \\t"),
+                    }
+                    self.at += 1;
+                }
+                Some(c) => {
+                    value.push(c);
+                    self.at += 1;
+                }
+            }
+        }
+    }
+
+    fn matchers(&mut self, closing: Option<char>) -> Result<Vec<Matcher>, SelectorError> {
+        let mut matchers = Vec::new();
+        loop {
+            self.skip_space();
+            if self.peek() == closing {
+                return Ok(matchers);
+            }
+            let Some(label) = self.name(false) else {
+                return self.error(match closing {
+                    Some(_) => "expected a label name or “}”",
+                    None => "expected a label name",
+                });
+            };
+            self.skip_space();
+            let op = match (self.peek(), self.chars.get(self.at + 1)) {
+                (Some('='), Some('~')) => "=~",
+                (Some('!'), Some('=')) => "!=",
+                (Some('!'), Some('~')) => "!~",
+                (Some('='), _) => "=",
+                _ => return self.error(format!("expected =, !=, =~ or !~ after “{label}”")),
+            };
+            self.at += op.len();
+            self.skip_space();
+            let value = self.string()?;
+            matchers.push(Matcher { label, op, value });
+            self.skip_space();
+            match self.peek() {
+                Some(',') => self.at += 1,
+                c if c == closing => return Ok(matchers),
+                Some('[') => {
+                    return self.error("leave out the range: the exporter adds the rate windows")
+                }
+                _ => {
+                    return self.error(match closing {
+                        Some(_) => "expected “,” or “}”",
+                        None => "expected “,” between matchers",
+                    })
+                }
+            }
+        }
+    }
+}
+
+fn reader(text: &str) -> Reader {
+    Reader {
+        chars: text.chars().collect(),
+        at: 0,
+    }
+}
+
+/// Parses a metric selector such as `http_requests_total{code=~"5.."}`.
+pub fn parse_selector(text: &str) -> Result<Selector, SelectorError> {
+    let mut r = reader(text);
+    r.skip_space();
+    if r.peek().is_none() {
+        return r.error("the query is empty; write a metric name, e.g. http_requests_total");
+    }
+    let metric = r.name(true);
+    r.skip_space();
+    if metric.as_deref().is_some_and(|m| {
+        matches!(
+            m,
+            "sum" | "rate" | "irate" | "increase" | "avg" | "count" | "max" | "min"
+        )
+    }) && r.peek() == Some('(')
+    {
+        r.at = 0;
+        r.skip_space();
+        return r.error("write only the metric and its labels; the exporter adds rate() and sum()");
+    }
+    let matchers = match r.peek() {
+        Some('{') => {
+            r.at += 1;
+            let m = r.matchers(Some('}'))?;
+            r.at += 1;
+            m
+        }
+        _ => Vec::new(),
+    };
+    r.skip_space();
+    match r.peek() {
+        None => {}
+        Some('[') => return r.error("leave out the range: the exporter adds the rate windows"),
+        Some(c) if metric.is_none() && matchers.is_empty() => {
+            return r.error(format!("“{c}” cannot start a metric name"))
+        }
+        Some(c) => return r.error(format!("unexpected “{c}” after the selector")),
+    }
+    if metric.is_none()
+        && !matchers
+            .iter()
+            .any(|m| !matches!(m.op, "=~" | "!~") || !m.value.is_empty())
+    {
+        r.at = 0;
+        return r.error("name a metric, or give at least one label matcher that is not empty");
+    }
+    Ok(Selector { metric, matchers })
+}
+
+/// Parses a list of label matchers without braces: `job="checkout", code!~"5.."`.
+pub fn parse_matchers(text: &str) -> Result<Vec<Matcher>, SelectorError> {
+    let mut r = reader(text);
+    r.matchers(None)
+}
+
+/// Checks a Prometheus label name (`[a-zA-Z_][a-zA-Z0-9_]*`).
+pub fn is_label_name(text: &str) -> bool {
+    let mut r = reader(text);
+    r.name(false).is_some_and(|n| n.len() == text.len())
+}
+
+/// Checks a Prometheus metric name (`[a-zA-Z_:][a-zA-Z0-9_:]*`).
+pub fn is_metric_name(text: &str) -> bool {
+    let mut r = reader(text);
+    r.name(true).is_some_and(|n| n.len() == text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_parse_and_normalize() {
+        let s =
+            parse_selector(r#" http_requests_total{ job = "checkout",code=~'5..' , } "#).unwrap();
+        assert_eq!(s.metric.as_deref(), Some("http_requests_total"));
+        assert_eq!(
+            s.to_promql(),
+            r#"http_requests_total{job="checkout", code=~"5.."}"#
+        );
+        assert_eq!(parse_selector("up").unwrap().to_promql(), "up");
+        assert_eq!(
+            parse_selector(r#"{__name__="x", a!~"b\"c"}"#)
+                .unwrap()
+                .to_promql(),
+            r#"{__name__="x", a!~"b\"c"}"#
+        );
+        assert_eq!(
+            parse_selector("slo:sli_error:ratio_rate5m")
+                .unwrap()
+                .matchers,
+            vec![]
+        );
+    }
+
+    #[test]
+    fn mistakes_name_their_column() {
+        let err = |t: &str| parse_selector(t).unwrap_err().to_string();
+        assert_eq!(
+            err(""),
+            "at column 1: the query is empty; write a metric name, e.g. http_requests_total"
+        );
+        assert_eq!(
+            err(r#"http_requests_total{code="5"#),
+            "at column 26: this quoted value is never closed"
+        );
+        assert_eq!(
+            err(r#"x{code=5}"#),
+            "at column 8: expected a quoted value, like \"checkout\""
+        );
+        assert_eq!(
+            err(r#"x{code~"5"}"#),
+            "at column 7: expected =, !=, =~ or !~ after “code”"
+        );
+        assert_eq!(err(r#"x{a="1" b="2"}"#), "at column 9: expected “,” or “}”");
+        assert_eq!(
+            err("x[5m]"),
+            "at column 2: leave out the range: the exporter adds the rate windows"
+        );
+        assert_eq!(
+            err("sum(rate(x[5m]))"),
+            "at column 1: write only the metric and its labels; the exporter adds rate() and sum()"
+        );
+        assert_eq!(err("x y"), "at column 3: unexpected “y” after the selector");
+        assert_eq!(err("5xx"), "at column 1: “5” cannot start a metric name");
+        assert_eq!(
+            err(r#"{a=~""}"#),
+            "at column 1: name a metric, or give at least one label matcher that is not empty"
+        );
+    }
+
+    #[test]
+    fn matcher_lists_and_names() {
+        let m = parse_matchers(r#"job="checkout", le!="+Inf""#).unwrap();
+        assert_eq!(m.len(), 2);
+        assert_eq!(parse_matchers("").unwrap(), vec![]);
+        assert_eq!(parse_matchers("job=").unwrap_err().column, 5);
+        assert!(is_label_name("team_1") && !is_label_name("1team") && !is_label_name("a-b"));
+        assert!(is_metric_name("slo:errors") && !is_metric_name("a b"));
+    }
+}
