@@ -1,6 +1,6 @@
 // A slow import shows that it is reading and can be cancelled; a cancelled import changes
 // nothing, and the next one goes through.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { download, importFile, libraryRows, openWorkbook } from "./helpers";
 
 test("a slow import shows progress and can be cancelled", async ({ page }) => {

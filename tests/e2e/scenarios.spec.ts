@@ -1,7 +1,7 @@
 // The scenario workspace as an SRE coach uses it: add an incident and watch the budget
 // chart and the comparison change, make a variant that promises a different target, run
 // the Monte Carlo, and find it all kept after a reload.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 async function pick(page: Page, name: string) {

@@ -1,7 +1,7 @@
 // Sharing and interoperability in the release build: share links across two browsers,
 // exports checked against the JSON Schema, OpenSLO against its v1 field rules, CSV, chart
 // SVGs, and the report printed to PDF with its pages counted.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import Ajv2020 from "ajv/dist/2020.js";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

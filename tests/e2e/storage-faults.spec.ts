@@ -1,7 +1,7 @@
 // Storage faults the way a user meets them: a full disk, storage disabled or throwing, and
 // corrupt entries. The user is told, the plan stays in memory and can be exported, and
 // nothing stored is overwritten by something older or broken.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { download, EXAMPLE_NAME, libraryRows, openWorkbook } from "./helpers";
 
 const PLAN_KEY = "sre-workbook/plan/example-parcelry";

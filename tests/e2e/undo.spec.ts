@@ -1,6 +1,6 @@
 // Undo and Redo: buttons and shortcuts take back edits (a burst of typing is one step),
 // the result is saved, and in a text field the browser's own undo of typing still works.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 const budget = (page) => page.locator('[data-figure="budget-time"]');
