@@ -177,7 +177,8 @@ test("OpenSLO export follows the v1 field rules", async ({ page }) => {
     expect(services.map((s) => s.metadata.name)).toContain(spec.service);
     expect(spec.indicator.metadata.name).toMatch(DNS_LABEL);
     for (const part of ["good", "total"]) {
-      expect(spec.indicator.spec.ratioMetric[part].metricSource.type).toBeTruthy();
+      // Indicators are described in words, so the source is the workbook's own type.
+      expect(spec.indicator.spec.ratioMetric[part].metricSource.type).toBe("SreFoundationsWorkbook");
       expect(typeof spec.indicator.spec.ratioMetric[part].metricSource.spec).toBe("object");
     }
     expect(spec.timeWindow).toHaveLength(1);
