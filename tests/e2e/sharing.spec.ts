@@ -222,22 +222,95 @@ test("the SLO table and the assessment history download as CSV", async ({ page }
   expect(lines[1]).toBe("Q1 2026,2026-03-16,Checkout,Developers,1,Misalignment,");
 });
 
-test("every chart downloads as an SVG file", async ({ page }) => {
+/** Series colors in legend order (src/charts/palette.rs), as plotters writes them. */
+const SERIES = ["#2B6CB0", "#C05621", "#2F855A", "#9B3B9B"];
+
+/** Every point of the lines drawn in `stroke` (a dashed line is drawn as many pieces). */
+function pointsOf(svg: string, stroke: string) {
+  return [...svg.matchAll(/<polyline ([^>]*)\/>/g)]
+    .filter(([, attrs]) => attrs.includes(`stroke="${stroke}"`))
+    .flatMap(([, attrs]) => /points="([^"]*)"/.exec(attrs)![1].trim().split(/\s+/))
+    .map((point) => point.split(",").map(Number));
+}
+
+/** Checks that a series is drawn as a line of at least `count` points from `fromX` to `toX`. */
+function expectLine(svg: string, stroke: string, count: number, [fromX, toX]: [number, number]) {
+  const points = pointsOf(svg, stroke);
+  expect(points.length, `points drawn in ${stroke}`).toBeGreaterThanOrEqual(count);
+  expect(points.every((p) => p.length === 2 && p.every(Number.isFinite)), `points drawn in ${stroke} are x,y pairs`).toBe(true);
+  expect(Math.min(...points.map(([x]) => x)), `${stroke} starts at the left`).toBeLessThanOrEqual(fromX);
+  expect(Math.max(...points.map(([x]) => x)), `${stroke} reaches the right`).toBeGreaterThanOrEqual(toX);
+}
+
+const textsOf = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text.trim());
+const descOf = (svg: string) => /<desc id="[^"]+">([^<]*)<\/desc>/.exec(svg)?.[1];
+
+test("every chart downloads as an SVG file with its series", async ({ page }) => {
   await openWorkbook(page, "./#/transition");
   const trend = await download(page, () => page.getByRole("button", { name: "Download SVG: Trend and targets" }).click());
   expect(trend.name).toBe(`${EXAMPLE_NAME} - Trend and targets.svg`);
   expect(trend.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(trend.text).toContain("Average level of each stakeholder group per round");
+  expect(trend.text.trimEnd()).toMatch(/<\/svg>$/);
+  // One line per stakeholder group across the rounds, named in the chart's own legend.
+  const groups = ["Developers", "Operations engineers", "Product managers", "Executives / management"];
+  expect(textsOf(trend.text).slice(-4)).toEqual(groups);
+  SERIES.forEach((color) => expectLine(trend.text, color, 10, [80, 510]));
+  for (const group of groups) expect(descOf(trend.text)).toContain(`${group}: average `);
 
   await page.getByRole("link", { name: "Scenarios" }).click();
+  const files: Record<string, string> = {};
   for (const what of ["Budget left per scenario", "Burn rate", "Incident and alert timeline"]) {
     const file = await download(page, () => page.getByRole("button", { name: `Download SVG: ${what}` }).click());
     expect(file.name).toBe(`${EXAMPLE_NAME} - ${what}.svg`);
-    expect(file.text).toContain("</svg>");
+    expect(file.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(file.text.trimEnd()).toMatch(/<\/svg>$/);
+    files[what] = file.text;
   }
+  // Budget left: a line over the whole window per scenario, as the comparison table reads.
+  const budget = files["Budget left per scenario"];
+  expect(descOf(budget)).toBe(
+    "This quarter&#39;s incidents: Overspent by 17.4 % at the end; exhausted day 26, 02:10. " +
+      "Double the release rate: 24.4 % (10 min 34 s left) at the end; exhausted not exhausted. " +
+      "Promise 99.95 % instead: Overspent by 57.1 % at the end; exhausted day 14, 14:51.",
+  );
+  SERIES.slice(0, 3).forEach((color) => expectLine(budget, color, 500, [70, 740]));
+  expect(pointsOf(budget, SERIES[3])).toEqual([]);
+  expect(textsOf(budget).filter((t) => t === "runs out")).toHaveLength(2);
+  for (const threshold of ["50 % consumed", "75 % consumed", "100 % consumed", "150 % consumed"]) expect(textsOf(budget)).toContain(threshold);
+  // Burn rate of the first scenario over each alert rule's long window: 38 min at 35.02 %
+  // errors peak at 13.312 bad minutes in an hour (221.9×), 13.372 in 6 h (37.1×) and
+  // 14.164 in 3 days (3.3×).
+  const burn = files["Burn rate"];
+  expect(descOf(burn)).toBe("Over 1 h: peaks at 221.9×. Over 6 h: peaks at 37.1×. Over 3 d: peaks at 3.3×.");
+  SERIES.slice(0, 3).forEach((color) => expectLine(burn, color, 500, [70, 740]));
+  expect(textsOf(burn)).toEqual(expect.arrayContaining(["Page at 14.4× (1 h)", "Page at 6× (6 h)", "Ticket at 1× (3 d)"]));
+  // The timeline: one bar per event, each titled, the same events as the table lists.
+  const timeline = files["Incident and alert timeline"];
+  expect(descOf(timeline)).toBe("20 events; the table below lists each one.");
+  const bars = [...timeline.matchAll(/<rect [^>]*><title>([^<]*)<\/title><\/rect>/g)].map(([, title]) => title);
+  expect(bars).toHaveLength(20);
+  expect(bars.slice(0, 5)).toEqual([
+    "Incident: Payment provider timeout, Day 5, 09:12 for 38 min",
+    "Incident: Bad config push, Day 18, 14:40 for 12 min",
+    "Incident: Database failover, Day 26, 02:05 for 6 min",
+    "Failed release: Failed change 1, Day 14, 14:30 for 30 min",
+    "Failed release: Failed change 2, Day 28, 13:23 for 30 min",
+  ]);
+
   await page.getByRole("button", { name: "Run Monte Carlo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Done: 10,000 runs in \d+ ms/ })).toBeVisible();
+  const odds = (await page.locator(".odds").textContent())!;
   const histogram = await download(page, () => page.getByRole("button", { name: "Download SVG: Monte Carlo histogram" }).click());
+  expect(histogram.name).toBe(`${EXAMPLE_NAME} - Monte Carlo histogram.svg`);
   expect(histogram.text).toContain("Budget left at the end of each run");
+  // The same odds as the page shows, and a bar for each bin with runs in it.
+  expect(odds).toMatch(/^Chance the budget runs out: [A-Z][a-z ]+: [\d.]+ % of 10,000 runs/);
+  const meanLeft = await page.locator("dl.figures > div").filter({ has: page.getByText("Mean budget left", { exact: true }) }).locator("dd").textContent();
+  expect(descOf(histogram.text)).toBe(`${odds.replace(/^Chance the budget runs out: /, "")}. Mean budget left ${meanLeft}.`);
+  const heights = [...histogram.text.matchAll(/<rect [^>]*height="(\d+)"[^>]*fill="#(?:C53030|2B6CB0)"/g)].map(([, h]) => Number(h));
+  expect(heights.length).toBeGreaterThanOrEqual(10);
+  expect(heights.every((h) => h > 0)).toBe(true);
 });
 
 test("the report lays out the whole plan and prints to clean A4 and Letter pages", async ({ page }) => {
