@@ -23,6 +23,24 @@ async function freshPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
+/** Every key and value in local storage, exactly as stored, in key order. */
+function everythingStored(page: Page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .sort()
+      .map((key) => [key, localStorage.getItem(key)]),
+  );
+}
+
+/**
+ * Runs the page's timers 2 s ahead on its test-controlled clock (`page.clock.install()`),
+ * five times the autosave delay (AUTOSAVE_DELAY, 400 ms): any save that was scheduled has
+ * been made.
+ */
+async function letAutosaveRun(page: Page) {
+  await page.clock.runFor(2000);
+}
+
 test.describe("share links", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -35,20 +53,66 @@ test.describe("share links", () => {
     const link = await shareLinkOf(page);
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[A-Za-z0-9_-]+$/);
 
+    // The other browser has used the workbook before: its example plan is stored.
     const other = await freshPage(browser);
+    await other.page.clock.install();
+    await openWorkbook(other.page, "./#/plans");
+    await letAutosaveRun(other.page);
+    const before = await everythingStored(other.page);
+    expect(before.map(([key]) => key)).toEqual(["sre-workbook/plan/example-parcelry", "sre-workbook/session"]);
+
     await other.page.goto(link);
     const dialog = other.page.getByRole("dialog", { name: "Import the shared plan?" });
     await expect(dialog).toContainText("This link holds the plan “Pilot for the platform team” for Parcelry: 0 teams, 0 assessment rounds, 0 SLOs and 0 scenarios.");
     await expect(dialog).toContainText("It is not in this browser yet.");
-    // Nothing is stored before the choice, and the plan has left the address bar.
-    expect(await other.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/plan/")).length)).toBeLessThanOrEqual(1);
+    // Nothing is stored before the choice, nor when the user cancels, and the plan has
+    // left the address bar.
+    await letAutosaveRun(other.page);
+    await expect(dialog).toBeVisible();
+    expect(await everythingStored(other.page)).toEqual(before);
     expect(other.page.url()).not.toContain("#share=");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await letAutosaveRun(other.page);
+    expect(await everythingStored(other.page)).toEqual(before);
+    await expect(libraryRows(other.page)).toHaveCount(1);
+
+    await other.page.goto(link);
     await dialog.getByRole("button", { name: "Import plan" }).click();
     await expect(other.page.getByText("Imported “Pilot for the platform team”.")).toBeVisible();
     await expect(other.page.getByLabel("Plan name")).toHaveValue("Pilot for the platform team");
     await expect(libraryRows(other.page)).toHaveCount(2);
     await other.page.reload();
     await expect(libraryRows(other.page)).toHaveCount(2);
+    await other.context.close();
+  });
+
+  test("a link opened as a browser's very first visit stores only what any first visit stores until the user chooses", async ({ page, browser }) => {
+    await openWorkbook(page, "./#/plans");
+    await page.getByRole("button", { name: "New blank plan" }).click();
+    await page.getByLabel("Plan name").fill("Pilot for the platform team");
+    await page.getByLabel("Plan name").press("Tab");
+    const link = await shareLinkOf(page);
+
+    // What a first visit without a link stores: the example plan and the session.
+    const plain = await freshPage(browser);
+    await plain.page.clock.install();
+    await openWorkbook(plain.page, "./#/plans");
+    await letAutosaveRun(plain.page);
+    const firstVisit = await everythingStored(plain.page);
+    await plain.context.close();
+
+    const other = await freshPage(browser);
+    await other.page.clock.install();
+    await other.page.goto(link);
+    const dialog = other.page.getByRole("dialog", { name: "Import the shared plan?" });
+    await expect(dialog).toContainText("It is not in this browser yet.");
+    await letAutosaveRun(other.page);
+    expect(await everythingStored(other.page)).toEqual(firstVisit);
+    await dialog.getByRole("button", { name: "Import plan" }).click();
+    await expect(other.page.getByText("Imported “Pilot for the platform team”.")).toBeVisible();
+    await letAutosaveRun(other.page);
+    expect((await everythingStored(other.page)).filter(([key]) => key.startsWith("sre-workbook/plan/"))).toHaveLength(2);
     await other.context.close();
   });
 
@@ -59,11 +123,19 @@ test.describe("share links", () => {
     const link = await shareLinkOf(page);
 
     const other = await freshPage(browser);
+    await other.page.clock.install();
     await openWorkbook(other.page, "./#/plans");
+    await letAutosaveRun(other.page);
+    const before = await everythingStored(other.page);
     await other.page.goto(link);
     const dialog = other.page.getByRole("dialog", { name: "Import the shared plan?" });
     await expect(dialog).toContainText(`“${EXAMPLE_NAME}” in this browser is the same plan (same id).`);
+    await letAutosaveRun(other.page);
+    expect(await everythingStored(other.page)).toEqual(before);
     await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await letAutosaveRun(other.page);
+    expect(await everythingStored(other.page)).toEqual(before);
     await expect(libraryRows(other.page)).toHaveCount(1);
     await expect(other.page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
 
