@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.mjs";
 
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites at once, each against its own build.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,6 +23,8 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Always start a server of our own: a server left running (from another checkout or an
+    // older build) would test something other than the dist/ just built.
+    reuseExistingServer: false,
   },
 });

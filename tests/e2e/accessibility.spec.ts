@@ -1,7 +1,7 @@
 // axe-core on every workspace, in the light and the dark scheme: the suite fails on any
 // serious or critical violation (WCAG 2.1 A and AA rules, contrast included).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { EXAMPLE_NAME, openWorkbook } from "./helpers";
 
 const PAGES: [string, string][] = [

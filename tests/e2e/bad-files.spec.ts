@@ -1,7 +1,7 @@
 // The corpus of broken and hostile plan files (tests/fixtures/bad/), imported the way a user
 // does: each broken file shows exactly its messages and leaves everything stored as it was;
 // each legal one is imported and its text shown as typed.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { importFile, libraryRows, openWorkbook } from "./helpers";
 

@@ -1,6 +1,6 @@
 // The foundation as a user meets it: first visit, autosave across reloads, export and
 // import, bad files, offline, sub-path hosting, deep links and the library operations.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import type { AddressInfo } from "node:net";
 import { serve } from "../../scripts/serve.mjs";
 import { download, EXAMPLE_NAME, importFile, libraryRows, openWorkbook } from "./helpers";

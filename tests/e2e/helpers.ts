@@ -1,5 +1,5 @@
 // Shared steps of the end-to-end tests, in a user's terms.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page } from "./fixtures";
 import { readFile } from "node:fs/promises";
 
 export const EXAMPLE_NAME = "Parcelry SRE transformation";

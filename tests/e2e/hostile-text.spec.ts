@@ -1,6 +1,6 @@
 // Script and HTML in every text field of a plan: imported, shown in every workspace,
 // drawn in charts and exported again, none of it runs and all of it reads as typed.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { download, importFile, openWorkbook } from "./helpers";
 
 const TEXT_KEYS = new Set(["name", "label", "description", "note", "action", "title", "challenge", "organization", "owner", "gap", "misaligned", "target_mindset"]);

@@ -1,7 +1,7 @@
 // Keyboard alone: the skip link, the workspace links, every focus stop visible, no traps,
 // and the main flows (edit an SLO target, add an incident, run the Monte Carlo, assess a
 // team) done without a mouse.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 /** What has focus: its tag, id and text, and whether a focus indicator is drawn. */

@@ -1,7 +1,7 @@
 // The scenario workspace as an SRE coach uses it: add an incident and watch the budget
 // chart and the comparison change, make a variant that promises a different target, run
 // the Monte Carlo, and find it all kept after a reload.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 async function pick(page: Page, name: string) {
@@ -15,9 +15,18 @@ const comparisonRow = (page: Page, name: string) =>
 test("adding an incident changes the budget chart and the comparison, and is kept", async ({ page }) => {
   await openWorkbook(page, "./#/scenarios");
   await pick(page, "Double the release rate");
+  // The first example scenario: a baseline of 0.02 % errors (8.64 bad minutes over 43,200,
+  // less 0.0024 where the config push already fails everything), its three incidents
+  // (38 min × 35 % + 12 min × 100 % + 6 min × 80 % = 30.1) and 2 of its 43 releases failing
+  // (2 × 30 min × 20 % = 12) make 50.7376 bad minutes against a 43.2-minute budget, 17.4 %
+  // over. Before the database failover (day 26, 02:05) 38.5226 are spent; at 0.8002 a
+  // minute, its 6th minute (02:10) spends the remaining 4.6774.
+  const first = comparisonRow(page, "This quarter's incidents");
+  await expect(first.getByRole("cell").nth(1)).toHaveText("Overspent by 17.4 %");
+  await expect(first.getByRole("cell").nth(2)).toHaveText("Day 26, 02:10");
   const row = comparisonRow(page, "Double the release rate");
-  await expect(row).toContainText("24.4 % (10 min 34 s left)");
-  await expect(row).toContainText("Not exhausted");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("24.4 % (10 min 34 s left)");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("Not exhausted");
   const chartDescription = page.locator("#budget-chart-desc");
   await expect(chartDescription).toContainText("Double the release rate: 24.4 % (10 min 34 s left) at the end; exhausted not exhausted.");
 
@@ -30,10 +39,13 @@ test("adding an incident changes the budget chart and the comparison, and is kep
   await renamed.getByLabel("Duration (min)").fill("60");
   await renamed.getByLabel("Error ratio or share of users affected (%)").fill("100");
 
-  // About 33 minutes of budget are left on day 10, so a 60-minute full outage empties it.
-  await expect(row.getByRole("cell").nth(2)).toHaveText(/^Day 10, 12:\d\d$/);
-  await expect(row).toContainText("Overspent by");
-  await expect(chartDescription).toContainText("exhausted day 10, 12:");
+  // By day 10, 12:00 the baseline (13,680 min × 0.02 % = 2.736 bad minutes) and one failed
+  // release (30 min × 20 % = 6) have spent 8.736 of the 43.2 minutes, leaving 34.464: the
+  // 35th minute of the full outage, the one starting at 12:34, empties the budget. The window
+  // ends with 32.64 + 60 × 99.98 % = 92.628 bad minutes, 114.4 % over the budget.
+  await expect(row.getByRole("cell").nth(2)).toHaveText("Day 10, 12:34");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("Overspent by 114.4 %");
+  await expect(chartDescription).toContainText("Double the release rate: Overspent by 114.4 % at the end; exhausted day 10, 12:34.");
   // A full hour of outage burns 1 / 0.001 = 1000× over the 1-hour window.
   await page.getByText("Show the burn rates as a table").click();
   await expect(page.getByRole("table", { name: "Burn rate per alert rule" }).getByRole("row", { name: /^Page: 14.4× over 1 h and 5 min/ })).toContainText("1000×");
@@ -47,7 +59,8 @@ test("adding an incident changes the budget chart and the comparison, and is kep
   await expect(kept.getByLabel("Start day")).toHaveValue("10");
   await expect(kept.getByLabel("Start time")).toHaveValue("12:00");
   await expect(kept.getByLabel("Duration (min)")).toHaveValue("60");
-  await expect(comparisonRow(page, "Double the release rate").getByRole("cell").nth(2)).toHaveText(/^Day 10, 12:\d\d$/);
+  await expect(comparisonRow(page, "Double the release rate").getByRole("cell").nth(2)).toHaveText("Day 10, 12:34");
+  await expect(comparisonRow(page, "Double the release rate").getByRole("cell").nth(1)).toHaveText("Overspent by 114.4 %");
 });
 
 test("a variant promising another target is compared side by side and kept", async ({ page }) => {

@@ -1,7 +1,7 @@
 // Every workspace at 360, 768 and 1280 px wide: a full-page screenshot into screenshots/
 // for people to look at, and a check that nothing makes the page scroll sideways (wide
 // tables scroll inside their own region).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 const PAGES = ["plans", "transition", "slos", "scenarios", "report"];

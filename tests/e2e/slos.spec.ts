@@ -1,6 +1,6 @@
 // The SLO workspace as a product manager uses it: pick an SLO, type targets and windows,
 // read what they mean, and find everything kept after a reload.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`);

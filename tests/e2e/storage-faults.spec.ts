@@ -1,7 +1,7 @@
 // Storage faults the way a user meets them: a full disk, storage disabled or throwing, and
 // corrupt entries. The user is told, the plan stays in memory and can be exported, and
 // nothing stored is overwritten by something older or broken.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { download, EXAMPLE_NAME, libraryRows, openWorkbook } from "./helpers";
 
 const PLAN_KEY = "sre-workbook/plan/example-parcelry";
@@ -76,13 +76,20 @@ test("storage that throws on reading never gets the stored plans overwritten", a
       throw new Error("read failed");
     };
   });
+  // The page's timers run on a clock the test moves, so the autosave surely comes due.
+  await page.clock.install();
   await page.reload();
   await expect(page.getByRole("status")).toContainText("could not be read");
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   await rename(page, "Example edited in the broken tab");
   await expect(page.getByRole("status")).toContainText("saves nothing over them");
   await page.getByRole("button", { name: "New blank plan" }).click();
-  await page.waitForTimeout(600);
+  await expect(page.getByLabel("Plan name")).toHaveValue("Untitled plan");
+  // Five times the autosave delay (AUTOSAVE_DELAY, 400 ms in src/ui/workbook.rs): every
+  // save this tab scheduled has run, and written nothing.
+  await page.clock.runFor(2000);
+  await expect(page.getByRole("status")).toContainText("saves nothing over them");
+  expect(await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("sre-workbook/plan/")))).toEqual(before);
 
   // Storage works again: every stored plan is as it was.
   await page.evaluate(() => sessionStorage.setItem("broken", "no"));

@@ -1,6 +1,6 @@
 // Two tabs on the same plan: an edit saved in one reaches the other; when both changed it,
 // the user chooses which version to keep, and nothing is overwritten silently.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 const budget = (page) => page.locator('[data-figure="budget-time"]');

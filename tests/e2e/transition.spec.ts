@@ -1,14 +1,12 @@
 // The Transition workspace as an SRE coach uses it: rate cells, run a new round, set
 // targets, add coaching actions, and see readiness, trend and gaps follow.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { openWorkbook } from "./helpers";
 
 const readiness = (page: Page) => page.locator('[data-figure="readiness"]');
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date("2026-11-24T10:00:00Z"));
-  page.on("pageerror", (e) => console.log("pageerror:", e.message));
-  page.on("console", (m) => m.type() === "error" && console.log("console error:", m.text().slice(0, 600)));
 });
 
 test("rating a cell moves readiness across the threshold, and is kept", async ({ page }) => {
