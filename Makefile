@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help tools browser serve dist test test-host test-browser test-size test-e2e bench fmt lint clean
+.PHONY: help tools browser promtool serve dist test test-host test-browser test-size test-e2e bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -36,6 +36,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+promtool: ## Install Debian's prometheus package for promtool (the rule-file tests check exports with it)
+	@command -v promtool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+
 browser: ## Install Debian's Chromium, chromedriver and poppler-utils (for the browser and end-to-end tests)
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; \
@@ -47,10 +50,10 @@ dist: tools ## Release build into dist/, deployable on any static host or sub-pa
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 	node scripts/serve.mjs --port $(PORT)
 
-test: tools browser ## Run every test: lint, host, browser (wasm-bindgen-test), size check and end-to-end (Playwright)
+test: tools browser promtool ## Run every test: lint, host, browser (wasm-bindgen-test), size check and end-to-end (Playwright)
 	$(MAKE) --no-print-directory lint test-host test-browser test-size test-e2e
 
-test-host: ## Host unit and property tests of the core
+test-host: promtool ## Host unit and property tests of the core (and promtool on the exported rule files)
 	cargo test --locked
 
 test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation on 32-bit wasm)

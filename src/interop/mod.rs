@@ -1,6 +1,10 @@
 //! Plans leaving and entering the workbook other than as plan files: share links, CSV for
-//! spreadsheets and OpenSLO for the tools that enforce SLOs. Pure text in, text out.
+//! spreadsheets, and the SLO and rule files that monitoring runs (OpenSLO, Prometheus rules,
+//! Sloth, Pyrra). Pure text in, text out.
 
 pub mod csv;
 pub mod openslo;
+pub mod prometheus_rules;
 pub mod share_link;
+pub mod sli_queries;
+pub mod yaml;

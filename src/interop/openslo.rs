@@ -6,44 +6,13 @@
 
 use std::collections::HashSet;
 
+use super::yaml::{dns_name as name, quoted};
 use crate::model::calendar::format_date;
 use crate::model::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow};
 use crate::model::slo_figures::sli_label;
 
 /// The OpenSLO version written.
 pub const API_VERSION: &str = "openslo/v1";
-
-/// A YAML double-quoted scalar (JSON strings are valid YAML).
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).expect("a string serializes")
-}
-
-/// An OpenSLO name (a DNS-1123 label: lowercase letters, digits and `-`, at most 63
-/// characters, starting and ending with a letter or digit), unique among `taken`.
-fn name(id: &str, taken: &mut HashSet<String>) -> String {
-    let mut slug = String::new();
-    for c in id.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug: String = slug.chars().take(56).collect();
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug = "unnamed".into();
-    }
-    let mut candidate = slug.clone();
-    let mut n = 2;
-    while !taken.insert(candidate.clone()) {
-        candidate = format!("{slug}-{n}");
-        n += 1;
-    }
-    candidate
-}
 
 /// A duration in OpenSLO's shorthand: whole minutes as `Nm`, otherwise seconds as `Ns`.
 fn duration(minutes: f64) -> String {

@@ -49,7 +49,7 @@ test("export then import gives an identical plan", async ({ page }) => {
   await openWorkbook(page);
   const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
   expect(exported.name).toBe(`${EXAMPLE_NAME}.json`);
-  expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 1,/);
+  expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 2,/);
 
   // Same id: the user is asked; "Replace" swaps in the file's plan.
   await importFile(page, exported.name, exported.text);
@@ -108,7 +108,7 @@ test("a malformed file shows its problems and leaves the library unchanged", asy
   await expect(libraryRows(page)).toHaveCount(1);
 
   await importFile(page, "future.json", JSON.stringify({ ...plan, version: 99 }));
-  await expect(page.getByRole("alert")).toContainText("version: 99 is newer than this app understands (up to 1)");
+  await expect(page.getByRole("alert")).toContainText("version: 99 is newer than this app understands (up to 2)");
   await page.reload();
   await expect(libraryRows(page)).toHaveCount(1);
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
@@ -255,6 +255,13 @@ test("a new deployment is picked up on the next visit and the old cache removed"
   await writeFile(join(root, "sw.js"), sw.replace(oldCache.replace("sre-workbook-", ""), "nextdeploy"));
   const html = await readFile(join(root, "index.html"), "utf8");
   await writeFile(join(root, "index.html"), html.replace("<title>SRE Foundations Workbook</title>", "<title>SRE Foundations Workbook (next)</title>"));
+  // A deployment replaces the precompressed copies too (the server prefers them).
+  const { brotliCompressSync, gzipSync } = await import("node:zlib");
+  for (const file of ["sw.js", "index.html"]) {
+    const body = await readFile(join(root, file));
+    await writeFile(join(root, `${file}.br`), brotliCompressSync(body));
+    await writeFile(join(root, `${file}.gz`), gzipSync(body));
+  }
 
   await page.reload();
   await expect(page).toHaveTitle("SRE Foundations Workbook (next)");
