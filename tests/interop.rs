@@ -3,7 +3,9 @@
 
 use sre_workbook::interop::csv::{assessments_csv, slo_table_csv};
 use sre_workbook::interop::openslo::openslo_yaml;
+use sre_workbook::interop::pyrra::pyrra_objectives;
 use sre_workbook::interop::share_link::{decode, encode, payload_of, share_link, MAX_LINK_CHARS};
+use sre_workbook::interop::sloth::sloth_spec;
 use sre_workbook::model::defaults::{blank_plan, default_alerting};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::plan::{
@@ -185,6 +187,57 @@ fn small_plan() -> Plan {
         alerting: default_alerting(28),
     });
     plan
+}
+
+#[test]
+fn sloth_and_pyrra_match_the_hand_written_files() {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    assert_eq!(
+        sloth_spec(&small_plan(), None),
+        read("sloth/small-plan.yaml")
+    );
+    assert_eq!(
+        pyrra_objectives(&small_plan(), None),
+        read("pyrra/small-plan.yaml")
+    );
+    // One service's file holds its SLOs only.
+    let mut plan = small_plan();
+    plan.slo_catalog.services[0].id = "other".into();
+    for slo in &mut plan.slo_catalog.slos {
+        slo.subject = SloSubject::Service("other".into());
+    }
+    assert!(sloth_spec(&plan, Some("Shop API")).ends_with("--default-slo-period=30d`.\n"));
+}
+
+#[test]
+fn exports_list_skipped_slos_with_why() {
+    let mut plan = small_plan();
+    plan.slo_catalog.slos[0].metrics = None;
+    plan.slo_catalog.slos[1].metrics = Some(SliMetrics::Events {
+        good: Some("ok_total".into()),
+        bad: None,
+        total: "all_total".into(),
+    });
+    let pyrra = pyrra_objectives(&plan, None);
+    assert!(pyrra.contains("# Skipped, with why:\n#   Checkout succeeds (checkout-availability): no SLI queries yet (add them in the SLO editor under “Queries”)\n#   Checkout is fast (checkout_latency): Pyrra counts errors: give a bad-events query instead of a good-events one\n"), "{pyrra}");
+    assert!(!pyrra.contains("kind: ServiceLevelObjective"));
+    let sloth = sloth_spec(&plan, None);
+    assert!(
+        sloth.contains("#   Checkout succeeds (checkout-availability): no SLI queries yet"),
+        "{sloth}"
+    );
+    assert!(
+        sloth.contains(
+            "error_query: \"sum(rate(all_total[{{.window}}])) - sum(rate(ok_total[{{.window}}]))\""
+        ),
+        "{sloth}"
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@
 pub mod csv;
 pub mod openslo;
 pub mod prometheus_rules;
+pub mod pyrra;
 pub mod share_link;
 pub mod sli_queries;
+pub mod sloth;
 pub mod yaml;

@@ -1,14 +1,17 @@
 //! OpenSLO v1 YAML of the plan's services and SLOs: a `Service` per service and an `SLO` per
 //! SLO with its indicator inline, its time window (rolling or calendar), its budgeting method
-//! (Occurrences or Timeslices) and its objective. The workbook describes indicators in words,
-//! so each metric source is of type `SreFoundationsWorkbook` carrying that description: teams
-//! replace it with their monitoring system's query before applying the files.
+//! (Occurrences or Timeslices) and its objective. SLOs with queries get Prometheus metric
+//! sources (a ratio of counters, or a gauge against a threshold); the others keep their
+//! indicator in words, as a metric source of type `SreFoundationsWorkbook`.
 
 use std::collections::HashSet;
 
-use super::yaml::{dns_name as name, quoted};
+use super::sli_queries::{sli_queries, SliQueries};
+use super::yaml::{dns_name as name, number, quoted};
 use crate::model::calendar::format_date;
+use crate::model::plan::Comparison;
 use crate::model::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow};
+use crate::model::promql::Selector;
 use crate::model::slo_figures::sli_label;
 
 /// The OpenSLO version written.
@@ -47,8 +50,8 @@ pub fn openslo_yaml(plan: &Plan) -> String {
     };
     let mut out = format!(
         "# OpenSLO v1 services and SLOs of the plan {}, exported by the SRE Foundations Workbook.\n\
-         # Indicators are described in words (metric source type SreFoundationsWorkbook):\n\
-         # replace each metricSource with your monitoring system's query before applying.\n",
+         # SLOs with queries have Prometheus metric sources; the others describe their indicator\n\
+         # in words (metric source type SreFoundationsWorkbook) until queries are given.\n",
         quoted(&plan.name)
     );
     for (service, (_, sname)) in catalog.services.iter().zip(&service_names) {
@@ -76,11 +79,54 @@ pub fn openslo_yaml(plan: &Plan) -> String {
         if let (SliKind::Latency, Some(ms)) = (slo.sli.kind, slo.sli.latency_threshold_ms) {
             sli_words = format!("Latency under {ms} ms");
         }
-        let source = |what: &str| {
+        let words = |what: &str| {
             format!(
                 "        {what}:\n          metricSource:\n            type: SreFoundationsWorkbook\n            spec:\n              description: {}\n",
                 quoted(&format!("{what} events: {}", slo.sli.description))
             )
+        };
+        let prometheus = |what: &str, query: &Selector| {
+            format!(
+                "        {what}:\n          metricSource:\n            type: Prometheus\n            spec:\n              query: {}\n",
+                quoted(&query.to_promql())
+            )
+        };
+        // The indicator, and what a threshold indicator adds to the objective.
+        let (indicator, threshold) = match sli_queries(slo) {
+            Ok(SliQueries::Events { counted, good, total }) => (
+                format!(
+                    "      ratioMetric:\n        counter: true\n{}{}",
+                    prometheus(if good { "good" } else { "bad" }, &counted),
+                    prometheus("total", &total)
+                ),
+                String::new(),
+            ),
+            Ok(SliQueries::Latency { good, total }) => (
+                format!(
+                    "      ratioMetric:\n        counter: true\n{}{}",
+                    prometheus("good", &good),
+                    prometheus("total", &total)
+                ),
+                String::new(),
+            ),
+            Ok(SliQueries::TimeSlices { gauge, good_when, threshold }) => (
+                format!(
+                    "      thresholdMetric:\n        metricSource:\n          type: Prometheus\n          spec:\n            query: {}\n",
+                    quoted(&gauge.to_promql())
+                ),
+                format!(
+                    "      op: {}\n      value: {}\n",
+                    match good_when {
+                        Comparison::AtMost => "lte",
+                        Comparison::AtLeast => "gte",
+                    },
+                    number(threshold)
+                ),
+            ),
+            Err(_) => (
+                format!("      ratioMetric:\n        counter: true\n{}{}", words("good"), words("total")),
+                String::new(),
+            ),
         };
         let calendar = |duration: &str| {
             let start = slo.window.period().map_or(0, |p| p.start());
@@ -111,13 +157,11 @@ pub fn openslo_yaml(plan: &Plan) -> String {
             ),
         };
         out.push_str(&format!(
-            "---\napiVersion: {API_VERSION}\nkind: SLO\nmetadata:\n  name: {slo_name}\n  displayName: {}\nspec:\n  description: {}\n  service: {}\n  indicator:\n    metadata:\n      name: {indicator_name}\n      displayName: {}\n    spec:\n      ratioMetric:\n        counter: true\n{}{}  timeWindow:\n{window}  budgetingMethod: {method}\n  objectives:\n    - displayName: {}\n      target: {}\n{slices}",
+            "---\napiVersion: {API_VERSION}\nkind: SLO\nmetadata:\n  name: {slo_name}\n  displayName: {}\nspec:\n  description: {}\n  service: {}\n  indicator:\n    metadata:\n      name: {indicator_name}\n      displayName: {}\n    spec:\n{indicator}  timeWindow:\n{window}  budgetingMethod: {method}\n  objectives:\n    - displayName: {}\n{threshold}      target: {}\n{slices}",
             quoted(&slo.name),
             quoted(&description),
             service_name(&service_id),
             quoted(&sli_words),
-            source("good"),
-            source("total"),
             quoted(&slo.name),
             ratio(slo.target_percent),
         ));

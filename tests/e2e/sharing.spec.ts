@@ -248,10 +248,19 @@ test("OpenSLO export follows the v1 field rules", async ({ page }) => {
     const spec = slo.spec;
     expect(services.map((s) => s.metadata.name)).toContain(spec.service);
     expect(spec.indicator.metadata.name).toMatch(DNS_LABEL);
-    for (const part of ["good", "total"]) {
-      // Indicators are described in words, so the source is the workbook's own type.
-      expect(spec.indicator.spec.ratioMetric[part].metricSource.type).toBe("SreFoundationsWorkbook");
-      expect(typeof spec.indicator.spec.ratioMetric[part].metricSource.spec).toBe("object");
+    // SLOs with queries carry Prometheus sources (a ratio of counters, or a gauge against a
+    // threshold with op and value); the others describe the indicator in words.
+    const indicator = spec.indicator.spec;
+    if (indicator.thresholdMetric) {
+      expect(indicator.thresholdMetric.metricSource.type).toBe("Prometheus");
+      expect(indicator.ratioMetric).toBeUndefined();
+      for (const o of spec.objectives) expect(["lte", "gte"]).toContain(o.op);
+    } else {
+      const parts = Object.keys(indicator.ratioMetric).filter((k) => k !== "counter").sort();
+      expect([["good", "total"], ["bad", "total"]]).toContainEqual(parts);
+      const types = parts.map((part) => indicator.ratioMetric[part].metricSource.type);
+      expect([["Prometheus", "Prometheus"], ["SreFoundationsWorkbook", "SreFoundationsWorkbook"]]).toContainEqual(types);
+      for (const o of spec.objectives) expect(o.op).toBeUndefined();
     }
     expect(spec.timeWindow).toHaveLength(1);
     const window = spec.timeWindow[0];
@@ -270,7 +279,27 @@ test("OpenSLO export follows the v1 field rules", async ({ page }) => {
       }
     }
   }
+  const sourceType = (name: string) => {
+    const ind = slos.find((s) => s.metadata.name === name).spec.indicator.spec;
+    return ind.thresholdMetric ? "threshold" : ind.ratioMetric.total.metricSource.type;
+  };
+  expect(slos.map((s) => [s.metadata.name, sourceType(s.metadata.name)])).toEqual([
+    ["checkout-availability", "Prometheus"],
+    ["checkout-latency", "Prometheus"],
+    ["shop-api-availability", "SreFoundationsWorkbook"],
+    ["tracking-availability", "Prometheus"],
+    ["tracking-freshness", "threshold"],
+    ["route-availability", "SreFoundationsWorkbook"],
+    ["route-correctness", "SreFoundationsWorkbook"],
+    ["identity-availability", "SreFoundationsWorkbook"],
+    ["identity-latency", "SreFoundationsWorkbook"],
+  ]);
+  const freshness = slos.find((s) => s.metadata.name === "tracking-freshness");
+  expect(freshness.spec.indicator.spec.thresholdMetric.metricSource.spec.query).toBe('tracking_scan_lag_seconds{pipeline="carrier-scans"}');
+  expect(freshness.spec.objectives[0]).toMatchObject({ op: "lte", value: 600, target: 0.99 });
+  expect(freshness.spec.timeWindow).toEqual([{ duration: "1M", isRolling: false, calendar: { startTime: "2027-02-01 00:00:00", timeZone: "UTC" } }]);
   const checkout = slos.find((s) => s.metadata.name === "checkout-availability");
+  expect(checkout.spec.indicator.spec.ratioMetric.bad.metricSource).toEqual({ type: "Prometheus", spec: { query: 'http_requests_total{job="shop-api", handler="/checkout", code=~"5.."}' } });
   expect(checkout.spec).toMatchObject({ service: "shop-api", budgetingMethod: "Occurrences", timeWindow: [{ duration: "30d", isRolling: true }], objectives: [{ target: 0.999 }] });
   const signIn = slos.find((s) => s.metadata.name === "identity-availability");
   expect(signIn.spec).toMatchObject({ budgetingMethod: "Timeslices", objectives: [{ target: 0.9995, timeSliceTarget: 0.99, timeSliceWindow: "1m" }] });

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod editor;
+pub mod exports;
 pub mod figures;
 pub mod overview;
 pub mod page;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::catalog::ServiceCatalog;
 use super::editor::SloEditor;
+use super::exports::ProductionExports;
 use super::figures::SloFigures;
 use super::overview::SloOverview;
 use crate::model::plan::Id;
@@ -49,6 +50,7 @@ pub fn SlosPage() -> impl IntoView {
                         }
                     })
             }}
+            <ProductionExports />
             <ServiceCatalog />
         </Show>
     }

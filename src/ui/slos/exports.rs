@@ -1,0 +1,129 @@
+//! "Export for production": the plan's SLOs (or one service's) as a Prometheus rule file, a
+//! Sloth spec or Pyrra objectives, with the SLOs that cannot be exported yet and why.
+
+use leptos::prelude::*;
+
+use crate::interop::prometheus_rules::prometheus_rules;
+use crate::interop::pyrra::pyrra_objectives;
+use crate::interop::sli_queries::exported_slos;
+use crate::interop::sloth::sloth_spec;
+use crate::model::format::download_file_name;
+use crate::model::plan::Plan;
+use crate::ui::browser::download_text;
+use crate::ui::workbook::Workbook;
+
+/// One export: its button label, the file's last words and extension, and its maker.
+type Export = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&Plan, Option<&str>) -> String,
+);
+
+const EXPORTS: [Export; 3] = [
+    (
+        "Export Prometheus rules",
+        "Prometheus rules",
+        "yml",
+        prometheus_rules,
+    ),
+    ("Export Sloth spec", "Sloth", "yaml", sloth_spec),
+    ("Export Pyrra objectives", "Pyrra", "yaml", pyrra_objectives),
+];
+
+/// The export section of the SLOs page.
+#[component]
+pub fn ProductionExports() -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    // "" is the whole plan; otherwise a service id.
+    let scope = RwSignal::new(String::new());
+    let services = move || {
+        plan.with(|p| {
+            p.iter()
+                .flat_map(|p| p.slo_catalog.services.iter())
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let skipped = move || {
+        let scope = scope.get();
+        plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            exported_slos(p, (!scope.is_empty()).then_some(scope.as_str()))
+                .into_iter()
+                .filter_map(|(slo, q)| q.err().map(|why| format!("{}: {why}", slo.name)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let buttons = EXPORTS
+        .iter()
+        .map(|&(label, what, extension, make)| {
+            let download = move |_| {
+                let scope = scope.get_untracked();
+                let service = (!scope.is_empty()).then_some(scope.as_str());
+                plan.with_untracked(|p| {
+                    let Some(p) = p else { return };
+                    let service_name = service.and_then(|id| {
+                        p.slo_catalog
+                            .services
+                            .iter()
+                            .find(|s| s.id == id)
+                            .map(|s| s.name.clone())
+                    });
+                    let stem = match service_name {
+                        Some(name) => format!("{} - {name} - {what}", p.name),
+                        None => format!("{} - {what}", p.name),
+                    };
+                    let _ = download_text(
+                        &download_file_name(&stem, extension),
+                        &make(p, service),
+                        "application/yaml",
+                    );
+                });
+            };
+            view! { <button type="button" on:click=download>{label}</button> }
+        })
+        .collect_view();
+    view! {
+        <section class="card production-exports" aria-labelledby="production-exports-heading">
+            <h2 id="production-exports-heading">"Export for production"</h2>
+            <p class="hint">
+                "Rule files and SLO specs that Prometheus, Sloth and Pyrra run, made from each SLO's queries, window and alert tiers. SLOs without queries are left out and listed below."
+            </p>
+            <div class="toolbar">
+                <div class="field">
+                    <label for="export-scope">"Export for"</label>
+                    <select id="export-scope" on:change=move |ev| scope.set(event_target_value(&ev))>
+                        <option value="" selected=move || scope.with(String::is_empty)>"All services"</option>
+                        {move || {
+                            services()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let selected = {
+                                        let id = id.clone();
+                                        move || scope.with(|s| *s == id)
+                                    };
+                                    view! { <option value=id selected=selected>{name}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                {buttons}
+            </div>
+            {move || {
+                let skipped = skipped();
+                (!skipped.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>"Not exported yet"</h3>
+                            <ul class="skipped-slos">
+                                {skipped.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
