@@ -25,6 +25,127 @@ pub struct Matcher {
     pub value: String,
 }
 
+impl Matcher {
+    /// Whether the matcher also selects series without the label (an empty value), as
+    /// `a=""`, `a!="x"` and `a=~".*"` do. Prometheus needs a name, or one matcher that does
+    /// not. Regular expressions are judged by their common empty-matching forms.
+    pub fn matches_empty(&self) -> bool {
+        let regex_matches_empty = || {
+            matches!(
+                self.value.as_str(),
+                "" | ".*" | "(.*)" | ".?" | "^.*$" | "^$" | "(|.*)"
+            )
+        };
+        match self.op {
+            "=" => self.value.is_empty(),
+            "!=" => !self.value.is_empty(),
+            "=~" => regex_matches_empty(),
+            _ => !regex_matches_empty(),
+        }
+    }
+}
+
+/// Why Prometheus (Go's RE2 syntax) would refuse a regular expression, if it would: a
+/// dangling or unknown escape, unbalanced parentheses or brackets, a repetition with
+/// nothing to repeat. Common mistakes only; promtool checks what the exports produce.
+pub fn regex_problem(regex: &str) -> Option<String> {
+    let chars: Vec<char> = regex.chars().collect();
+    let mut depth = 0usize;
+    let mut i = 0;
+    // Whether something that can be repeated precedes; and whether it was just repeated.
+    let (mut operand, mut repeated) = (false, false);
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' => {
+                let Some(&next) = chars.get(i + 1) else {
+                    return Some("the regular expression ends with a lone backslash".into());
+                };
+                let known = !next.is_ascii_alphanumeric() && next.is_ascii()
+                    || "afnrtvdDsSwWbB".contains(next);
+                if next == 'Q' {
+                    // \Q…\E: literal text.
+                    let rest: String = chars[i + 2..].iter().collect();
+                    i += 2 + rest
+                        .find("\\E")
+                        .map_or(rest.chars().count(), |e| rest[..e].chars().count() + 2);
+                    operand = true;
+                    repeated = false;
+                    continue;
+                }
+                if !known {
+                    return Some(format!("“\\{next}” is not an escape Prometheus knows"));
+                }
+                i += 2;
+                operand = true;
+                repeated = false;
+                continue;
+            }
+            '(' => {
+                depth += 1;
+                operand = false;
+                repeated = false;
+                if chars.get(i + 1) == Some(&'?') {
+                    return Some("groups with (? are not needed in a label matcher".into());
+                }
+            }
+            ')' => {
+                if depth == 0 {
+                    return Some("a “)” closes nothing".into());
+                }
+                depth -= 1;
+                operand = true;
+                repeated = false;
+            }
+            '|' => {
+                operand = false;
+                repeated = false;
+            }
+            '*' | '+' | '?' => {
+                if !operand {
+                    return Some(format!("“{c}” has nothing before it to repeat"));
+                }
+                if repeated {
+                    if c == '?' {
+                        // A lazy repetition such as *?.
+                        repeated = false;
+                        operand = false;
+                        i += 1;
+                        continue;
+                    }
+                    return Some(format!("“{c}” repeats a repetition"));
+                }
+                repeated = true;
+            }
+            '[' => {
+                let mut j = i + 1;
+                if chars.get(j) == Some(&'^') {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&']') {
+                    j += 1;
+                }
+                while j < chars.len() && chars[j] != ']' {
+                    j += if chars[j] == '\\' { 2 } else { 1 };
+                }
+                if j >= chars.len() {
+                    return Some("a “[” is never closed by “]”".into());
+                }
+                i = j + 1;
+                operand = true;
+                repeated = false;
+                continue;
+            }
+            _ => {
+                operand = true;
+                repeated = false;
+            }
+        }
+        i += 1;
+    }
+    (depth > 0).then(|| "a “(” is never closed".into())
+}
+
 /// What is wrong with a query, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SelectorError {
@@ -176,7 +297,14 @@ impl Reader {
             };
             self.at += op.len();
             self.skip_space();
+            let value_at = self.at;
             let value = self.string()?;
+            if matches!(op, "=~" | "!~") {
+                if let Some(problem) = regex_problem(&value) {
+                    self.at = value_at;
+                    return self.error(problem);
+                }
+            }
             matchers.push(Matcher { label, op, value });
             self.skip_space();
             match self.peek() {
@@ -203,6 +331,42 @@ fn reader(text: &str) -> Reader {
     }
 }
 
+/// PromQL's keywords and aggregations, which the language reads case-insensitively and
+/// never as a metric name.
+pub fn is_keyword(name: &str) -> bool {
+    const KEYWORDS: [&str; 28] = [
+        "and",
+        "or",
+        "unless",
+        "atan2",
+        "by",
+        "without",
+        "on",
+        "ignoring",
+        "group_left",
+        "group_right",
+        "offset",
+        "bool",
+        "sum",
+        "avg",
+        "count",
+        "min",
+        "max",
+        "group",
+        "stddev",
+        "stdvar",
+        "topk",
+        "bottomk",
+        "count_values",
+        "quantile",
+        "limitk",
+        "limit_ratio",
+        "inf",
+        "nan",
+    ];
+    KEYWORDS.contains(&name.to_ascii_lowercase().as_str())
+}
+
 /// Parses a metric selector such as `http_requests_total{code=~"5.."}`.
 pub fn parse_selector(text: &str) -> Result<Selector, SelectorError> {
     let mut r = reader(text);
@@ -212,16 +376,15 @@ pub fn parse_selector(text: &str) -> Result<Selector, SelectorError> {
     }
     let metric = r.name(true);
     r.skip_space();
-    if metric.as_deref().is_some_and(|m| {
-        matches!(
-            m,
-            "sum" | "rate" | "irate" | "increase" | "avg" | "count" | "max" | "min"
-        )
-    }) && r.peek() == Some('(')
-    {
+    if metric.is_some() && r.peek() == Some('(') {
         r.at = 0;
         r.skip_space();
         return r.error("write only the metric and its labels; the exporter adds rate() and sum()");
+    }
+    if let Some(word) = metric.as_deref().filter(|m| is_keyword(m)) {
+        r.at = 0;
+        r.skip_space();
+        return r.error(format!("“{word}” is a PromQL keyword, not a metric name"));
     }
     let matchers = match r.peek() {
         Some('{') => {
@@ -241,11 +404,7 @@ pub fn parse_selector(text: &str) -> Result<Selector, SelectorError> {
         }
         Some(c) => return r.error(format!("unexpected “{c}” after the selector")),
     }
-    if metric.is_none()
-        && !matchers
-            .iter()
-            .any(|m| !matches!(m.op, "=~" | "!~") || !m.value.is_empty())
-    {
+    if metric.is_none() && matchers.iter().all(Matcher::matches_empty) {
         r.at = 0;
         return r.error("name a metric, or give at least one label matcher that is not empty");
     }
@@ -332,6 +491,36 @@ mod tests {
             err(r#"{a=~""}"#),
             "at column 1: name a metric, or give at least one label matcher that is not empty"
         );
+        assert_eq!(
+            err(r#"{a!="x"}"#),
+            "at column 1: name a metric, or give at least one label matcher that is not empty"
+        );
+        assert!(parse_selector(r#"{a!=""}"#).is_ok() && parse_selector(r#"{a!~".*"}"#).is_ok());
+    }
+
+    #[test]
+    fn regular_expressions_follow_re2() {
+        for (regex, problem) in [
+            ("5.(.", "a “(” is never closed"),
+            ("*x", "“*” has nothing before it to repeat"),
+            ("a**", "“*” repeats a repetition"),
+            ("[a-", "a “[” is never closed by “]”"),
+            ("x\\", "the regular expression ends with a lone backslash"),
+            ("\\q", "“\\q” is not an escape Prometheus knows"),
+        ] {
+            assert_eq!(regex_problem(regex).as_deref(), Some(problem), "{regex}");
+        }
+        for fine in [
+            "5..",
+            "a*?",
+            "(2|3)..",
+            "[]a]",
+            "\\d+\\.\\d",
+            "\\Q.*\\E",
+            "(a)|b+",
+        ] {
+            assert_eq!(regex_problem(fine), None, "{fine}");
+        }
     }
 
     #[test]

@@ -545,6 +545,12 @@ fn check_alerting(c: &mut Checker, path: &str, alerting: &Alerting, window_days:
                 "is set by the workbook itself; choose another label name",
             );
         }
+        if value.trim().is_empty() {
+            c.fail(
+                format!("{path}.labels.{key}"),
+                "needs a value (an empty label is no label to Prometheus, and Sloth refuses it)",
+            );
+        }
         c.text(&format!("{path}.labels.{key}"), value);
     }
     if let Some(guard) = alerting.min_events_per_hour {
