@@ -3,30 +3,15 @@
 //! unbiased Monte Carlo.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::quiet;
 use sre_workbook::model::budget::{burn_rate_rules, ErrorBudget};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::monte_carlo::{affordability, MonteCarlo};
-use sre_workbook::model::plan::{ErrorSpan, Scenario, Slo, SloWindow};
+use sre_workbook::model::plan::{ErrorSpan, SloWindow};
 use sre_workbook::model::rng::Rng;
 use sre_workbook::model::scenario::{failed_release_minutes, simulate};
-
-/// The example's checkout SLO (99.9 % over 30 days) and a quiet scenario on it.
-fn quiet() -> (Scenario, Slo) {
-    let plan = example_plan();
-    let mut scenario = plan.scenarios[0].clone();
-    scenario.baseline_error_ratio = 0.0;
-    scenario.incidents.clear();
-    scenario.maintenance.clear();
-    scenario.releases.releases_per_week = 0.0;
-    let slo = plan
-        .slo_catalog
-        .slos
-        .iter()
-        .find(|s| s.id == scenario.slo)
-        .unwrap()
-        .clone();
-    (scenario, slo)
-}
 
 fn incident(start: u32, minutes: u32, ratio: f64) -> ErrorSpan {
     ErrorSpan {

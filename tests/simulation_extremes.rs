@@ -3,31 +3,16 @@
 //! not check overflow): a span that runs past the window counts to the window's end, never
 //! wraps around to count as nothing.
 
-use sre_workbook::model::example::example_plan;
-use sre_workbook::model::plan::{ErrorSpan, Scenario, Slo};
+mod common;
+
+use common::quiet;
+use sre_workbook::model::plan::ErrorSpan;
 use sre_workbook::model::scenario::simulate;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
-/// The example's checkout SLO (99.9 % over 30 days: 43.2 minutes of budget) and a scenario
-/// on it with no errors at all.
-fn quiet() -> (Scenario, Slo) {
-    let plan = example_plan();
-    let mut scenario = plan.scenarios[0].clone();
-    scenario.baseline_error_ratio = 0.0;
-    scenario.incidents.clear();
-    scenario.maintenance.clear();
-    scenario.releases.releases_per_week = 0.0;
-    let slo = plan.slo_catalog.slos[0].clone();
-    assert_eq!(
-        (slo.id.as_str(), slo.target_percent),
-        ("checkout-availability", 99.9)
-    );
-    (scenario, slo)
-}
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
