@@ -129,19 +129,23 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
     let budget_minutes = budget.minutes();
     let fraction = budget.fraction();
 
-    // Alert firings, one rule at a time over prefix sums.
-    let mut firing = vec![0u8; window_minutes];
+    // Alert firings, one rule at a time over prefix sums: a rule fires in minute m when the
+    // errors summed over each of its windows reach threshold × budget fraction × length
+    // (minutes before the window count as error-free).
+    let mut firing = vec![false; window_minutes];
     let mut alerts = Vec::new();
     for (index, rule) in rules.iter().enumerate() {
         let long = (rule.long_minutes.round() as usize).max(1);
         let short = (rule.short_minutes.round() as usize).max(1);
         let need = rule.threshold * fraction * (1.0 - TOLERANCE);
+        let (need_long, need_short) = (need * long as f64, need * short as f64);
         let mut open: Option<usize> = None;
         for m in 0..window_minutes {
-            let avg = |n: usize| (prefix[m + 1] - prefix[(m + 1).saturating_sub(n)]) / n as f64;
-            let fires = avg(long) >= need && avg(short) >= need;
+            let end = prefix[m + 1];
+            let fires = end - prefix[(m + 1).saturating_sub(long)] >= need_long
+                && end - prefix[(m + 1).saturating_sub(short)] >= need_short;
             if fires {
-                firing[m] |= 1 << index;
+                firing[m] = true;
                 open.get_or_insert(m);
             } else if let Some(start) = open.take() {
                 alerts.push(AlertSpan {
@@ -161,8 +165,13 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
     }
     alerts.sort_by_key(|a| (a.start, a.rule));
 
-    let consumed_at = |m: usize| prefix[m + 1] / budget_minutes;
-    let exhausted_at = (0..window_minutes).find(|&m| consumed_at(m) >= 1.0 - TOLERANCE);
+    // The budget consumed never falls (error ratios are 0 or more), so the first minute at
+    // or past a share is found by bisection.
+    let first_reaching = |share: f64| {
+        let m = prefix[1..].partition_point(|&bad| bad / budget_minutes < share);
+        (m < window_minutes).then_some(m)
+    };
+    let exhausted_at = first_reaching(1.0 - TOLERANCE);
     let longest = rules
         .iter()
         .map(|r| r.long_minutes.round() as usize)
@@ -177,9 +186,7 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
                 .saturating_add(incident.duration_minutes as usize)
                 .saturating_add(longest)
                 .min(window_minutes);
-            (start..until)
-                .find(|&m| firing[m] != 0)
-                .map(|m| m + 1 - start)
+            (start..until).find(|&m| firing[m]).map(|m| m + 1 - start)
         })
         .collect();
     let crossings = slo
@@ -189,8 +196,7 @@ pub fn simulate(scenario: &Scenario, slo: &Slo) -> Simulation {
         .map(|t| ThresholdCrossing {
             consumed_percent: t.consumed_percent,
             action: t.action.clone(),
-            minute: (0..window_minutes)
-                .find(|&m| consumed_at(m) * 100.0 >= t.consumed_percent - TOLERANCE),
+            minute: first_reaching((t.consumed_percent - TOLERANCE) / 100.0),
         })
         .collect();
     Simulation {
