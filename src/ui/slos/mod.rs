@@ -5,3 +5,5 @@ pub mod editor;
 pub mod figures;
 pub mod overview;
 pub mod page;
+pub mod production;
+pub mod queries;
