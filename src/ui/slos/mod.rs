@@ -1,5 +1,6 @@
 //! The SLO workspace: services, user journeys and SLO targets, and what each target means.
 
+pub mod alert_tiers;
 pub mod catalog;
 pub mod editor;
 pub mod figures;
