@@ -12,6 +12,7 @@ pub mod migrations;
 pub mod monte_carlo;
 pub mod plan;
 pub mod problem;
+pub mod production_fields;
 pub mod promql;
 pub mod rng;
 pub mod scenario;

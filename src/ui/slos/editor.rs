@@ -14,6 +14,7 @@ use crate::model::slo_fields::{
 };
 use crate::model::slo_figures::sli_label;
 use crate::ui::browser::today;
+use crate::ui::slos::production::SloProduction;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
@@ -386,6 +387,7 @@ pub fn SloEditor(id: Id) -> impl IntoView {
                 />
                 <label for="slo-policy-agreed">"Product management has agreed this policy"</label>
             </div>
+            <SloProduction id=id.clone() slo />
             <div class="toolbar">
                 <button type="button" class="danger" on:click=delete>
                     "Delete SLO"

@@ -1,5 +1,6 @@
 //! Building blocks shared by the workspaces.
 
+pub mod checked_field;
 pub mod confirm_button;
 pub mod downloads;
 pub mod modal;

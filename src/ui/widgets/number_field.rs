@@ -25,6 +25,10 @@ pub fn NumberField(
     /// A short hint shown under the field.
     #[prop(optional, into)]
     hint: Option<String>,
+    /// A further check of a readable value against the rest of the plan (a window that
+    /// must fit another): the problem, if any. Such a value is not committed either.
+    #[prop(optional)]
+    check: Option<Callback<f64, Option<String>>>,
 ) -> impl IntoView {
     let draft = RwSignal::new(format_field(value.get_untracked()));
     let problem = RwSignal::new(None::<String>);
@@ -39,7 +43,10 @@ pub fn NumberField(
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         draft.set(typed.clone());
-        match parse(&typed) {
+        match parse(&typed).and_then(|v| match check.and_then(|c| c.run(v)) {
+            Some(problem) => Err(problem),
+            None => Ok(v),
+        }) {
             Ok(v) => {
                 problem.set(None);
                 if v != value.get_untracked() {
