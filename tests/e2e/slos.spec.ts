@@ -119,3 +119,32 @@ test("services, journeys and SLOs can be added; deleting what is in use is refus
   await page.getByRole("button", { name: "Delete service Label printer" }).click();
   await expect(page.getByRole("group", { name: "Label printer" })).toHaveCount(0);
 });
+
+test("a calendar month counts its real length, and Period chooses which month", async ({ page }) => {
+  await openWorkbook(page, "./#/slos");
+  await openSlo(page, "Parcel status is fresh");
+  // 99 % over February 2027 (28 days): 1 % of 40,320 minutes = 403.2 min.
+  await expect(page.getByLabel("Period")).toHaveValue("2027-02");
+  await expect(page.getByLabel("Period").locator("option:checked")).toHaveText("February 2027");
+  await expect(figure(page, "budget-time")).toHaveText("6 h 43 min 12 s");
+  // March 2027 has 31 days: 446.4 min.
+  await page.getByLabel("Period").selectOption("2027-03");
+  await expect(figure(page, "budget-time")).toHaveText("7 h 26 min 24 s");
+  await expect(page.getByText("31 days.", { exact: true })).toBeVisible();
+  await expect(page.getByText("counted as 30 days")).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await page.reload();
+  await openSlo(page, "Parcel status is fresh");
+  await expect(page.getByLabel("Period")).toHaveValue("2027-03");
+});
+
+test("switching to a calendar quarter starts on the current quarter", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-11-25T12:00:00Z"));
+  await openWorkbook(page, "./#/slos");
+  await openSlo(page, "Sign-in works");
+  await page.getByLabel("Window", { exact: true }).selectOption("calendar_quarter");
+  // Q4 2026 runs from October to December: 92 days; 0.05 % of them is 66 min 14.4 s.
+  await expect(page.getByLabel("Period")).toHaveValue("2026-Q4");
+  await expect(page.getByLabel("Period").locator("option:checked")).toHaveText("Q4 2026 (October to December)");
+  await expect(figure(page, "budget-time")).toHaveText("1 h 6 min 14 s");
+});
