@@ -22,6 +22,7 @@ async function seriousViolations(page: Page) {
 for (const scheme of ["light", "dark"] as const) {
   for (const [name, path] of PAGES) {
     test(`${name} has no serious accessibility violations (${scheme})`, async ({ page }) => {
+      test.setTimeout(90_000); // axe over the longest pages takes 8 s idle, over 30 s on a loaded 2-core machine
       await page.emulateMedia({ colorScheme: scheme });
       await openWorkbook(page, path);
       // The report is a document: its title is the plan's name.
