@@ -1,5 +1,6 @@
 // Browser measurements for `make bench`, against the release build in dist/ in headless
-// Chromium: cold load (median of 10, unthrottled and at 4× CPU throttling), edit-to-update
+// Chromium: cold load (median of 10, unthrottled and at 4× CPU throttling; on an emulated
+// 1.6 Mbit/s, 150 ms link and a 10 Mbit/s, 40 ms one with gzip), edit-to-update
 // times (p50/p95 over 50 edits), and a large generated plan (import, first render of each
 // workspace, autosave, memory), and 10,000 Monte Carlo runs. `measureBrowser` is used by
 // scripts/bench-report.mjs; run alone, this prints the figures as JSON:
@@ -27,7 +28,14 @@ browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_
 try {
   return {
     chromium: browser.version(),
-    cold_load: { unthrottled: await coldLoads(1), cpu_4x: await coldLoads(4) },
+    cold_load: {
+      unthrottled: await coldLoads(1),
+      cpu_4x: await coldLoads(4),
+      // Links of the load-fast issue: a weak mobile connection and an ordinary one, with
+      // gzip served as static hosts do (Accept-Encoding pinned to gzip).
+      slow_link: await coldLoads(1, 3, { label: "1.6 Mbit/s, 150 ms", bytesPerSecond: 200_000, latencyMs: 150 }),
+      fast_link: await coldLoads(1, 5, { label: "10 Mbit/s, 40 ms", bytesPerSecond: 1_250_000, latencyMs: 40 }),
+    },
     interaction: await interactions(),
     monte_carlo: await monteCarlo(),
     large_plan: await largePlan(largePlanPath),
@@ -46,20 +54,29 @@ const median = (xs) => quantile(xs, 0.5);
 const round = (x) => Math.round(x * 10) / 10;
 
 /** A new context with no cache, no service worker and empty storage: a first visit. */
-async function freshPage(throttle = 1) {
+async function freshPage(throttle = 1, network = null) {
   const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (network) {
+    await cdp.send("Network.setExtraHTTPHeaders", { headers: { "Accept-Encoding": "gzip" } });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: network.bytesPerSecond,
+      uploadThroughput: network.bytesPerSecond,
+    });
+  }
   if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await page.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm)));
   return { context, page, cdp };
 }
 
-async function coldLoads(throttle, runs = 10) {
+async function coldLoads(throttle, runs = 10, network = null) {
   const fp = [], fcp = [], interactive = [];
   for (let i = 0; i < runs; i++) {
-    const { context, page } = await freshPage(throttle);
+    const { context, page } = await freshPage(throttle, network);
     await page.goto(URL);
     await page.waitForFunction(() => performance.getEntriesByName("workbook-interactive").length > 0, null, { timeout: 60_000 });
     const t = await page.evaluate(() => ({
@@ -70,7 +87,7 @@ async function coldLoads(throttle, runs = 10) {
     fp.push(t.fp), fcp.push(t.fcp), interactive.push(t.interactive);
     await context.close();
   }
-  return { runs, first_paint_ms: round(median(fp)), first_contentful_paint_ms: round(median(fcp)), interactive_ms: round(median(interactive)) };
+  return { runs, network: network?.label, first_paint_ms: round(median(fp)), first_contentful_paint_ms: round(median(fcp)), interactive_ms: round(median(interactive)) };
 }
 
 /** Edits `input` with alternating values and times each until `ready(expected)` holds in the DOM. */
