@@ -1,4 +1,4 @@
-// Trunk post_build hook, run last: writes a Brotli (.br) and a gzip (.gz) copy beside each
+// Last step of the Trunk post_build hook (scripts/post-build.mjs): writes a Brotli (.br) and a gzip (.gz) copy beside each
 // text and wasm file of the build, so static hosts that serve precompressed files (and our
 // own scripts/serve.mjs) send the small version without compressing on every request.
 // The service worker precaches the plain files only (its list is written before this runs).
