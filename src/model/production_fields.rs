@@ -8,13 +8,7 @@ use std::collections::BTreeMap;
 use super::plan::{AlertSeverity, AlertTier, Alerting, Comparison, SliMetrics};
 use super::promql::{is_label_name, is_metric_name, parse_matchers, parse_selector, SelectorError};
 use super::slo_fields::{format_field, number};
-use super::validate::{MAX_TEXT_CHARS, MAX_WINDOW_DAYS};
-
-/// Most alert tiers an SLO may have (as validation allows).
-pub const MAX_ALERT_TIERS: usize = 20;
-
-/// Label names the workbook sets on every alert itself.
-pub const RESERVED_LABELS: [&str; 3] = ["severity", "slo", "service"];
+use super::validate::{longest_alert_window, MAX_TEXT_CHARS, RESERVED_LABELS};
 
 /// A mistake in a query as shown next to its field: "Column 26: this quoted value is never
 /// closed."
@@ -362,11 +356,6 @@ impl QueryTexts {
     }
 }
 
-/// The longest long window of an SLO's window, in minutes (as validation counts it).
-pub fn window_minutes(window_days: u32) -> u32 {
-    window_days.clamp(1, MAX_WINDOW_DAYS) * 1440
-}
-
 /// A window length in whole minutes, 1 or more.
 pub fn parse_whole_minutes(text: &str) -> Result<f64, String> {
     let value = number(text, "60")?;
@@ -400,7 +389,7 @@ pub fn short_window_problem(short: u32, long: u32) -> Option<String> {
 
 /// Tiers that no longer fit the SLO window (after the window was shortened), as messages.
 pub fn tier_problems(alerting: &Alerting, window_days: u32) -> Vec<String> {
-    let window = window_minutes(window_days);
+    let window = longest_alert_window(window_days);
     alerting
         .tiers
         .iter()
@@ -420,7 +409,7 @@ pub fn tier_problems(alerting: &Alerting, window_days: u32) -> Vec<String> {
 /// two-hour short one and 10 % of the budget (a burn rate of 3 over 30 days), within the
 /// SLO window.
 pub fn new_alert_tier(window_days: u32) -> AlertTier {
-    let long_minutes = 1440.min(window_minutes(window_days));
+    let long_minutes = 1440.min(longest_alert_window(window_days));
     AlertTier {
         severity: AlertSeverity::Ticket,
         long_minutes,
@@ -577,7 +566,7 @@ mod tests {
 
     #[test]
     fn tier_windows_fit_the_slo_window() {
-        assert_eq!(window_minutes(30), 43_200);
+        assert_eq!(longest_alert_window(30), 43_200);
         assert_eq!(parse_whole_minutes("60"), Ok(60.0));
         assert!(parse_whole_minutes("7.5").is_err() && parse_whole_minutes("0").is_err());
         assert_eq!(long_window_problem(60, 5, 43_200), None);

@@ -487,10 +487,22 @@ fn check_metrics(c: &mut Checker, path: &str, metrics: Option<&SliMetrics>) {
     }
 }
 
+/// Most alert tiers an SLO may have.
+pub const MAX_ALERT_TIERS: usize = 20;
+
+/// Label names the workbook sets on every alert itself (the rule exports write them).
+pub const RESERVED_LABELS: [&str; 3] = ["severity", "slo", "service"];
+
+/// The longest long window an alert tier may have over an SLO window of `window_days`, in
+/// minutes: the window itself (a window outside 1–90 days is reported on its own).
+pub fn longest_alert_window(window_days: u32) -> u32 {
+    window_days.clamp(1, MAX_WINDOW_DAYS) * DAY_MINUTES
+}
+
 /// Checks an SLO's alerting: tiers inside the window with a short window no longer than
 /// the long one, Prometheus label names, a guard of 0 or more.
 fn check_alerting(c: &mut Checker, path: &str, alerting: &Alerting, window_days: u32) {
-    let window = window_days.clamp(1, MAX_WINDOW_DAYS) * DAY_MINUTES;
+    let window = longest_alert_window(window_days);
     if alerting.tiers.len() > 20 {
         c.fail(
             format!("{path}.tiers"),
@@ -539,7 +551,7 @@ fn check_alerting(c: &mut Checker, path: &str, alerting: &Alerting, window_days:
                 format!("{path}.labels.{key}"),
                 "is not a Prometheus label name (letters, digits and _, not starting with a digit or __)",
             );
-        } else if matches!(key.as_str(), "severity" | "slo" | "service") {
+        } else if RESERVED_LABELS.contains(&key.as_str()) {
             c.fail(
                 format!("{path}.labels.{key}"),
                 "is set by the workbook itself; choose another label name",

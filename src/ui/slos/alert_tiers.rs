@@ -10,10 +10,10 @@ use crate::model::budget::{burn_rate_rules, default_alert_tiers, AlertSeverity, 
 use crate::model::plan::{AlertTier, Id, Slo};
 use crate::model::production_fields::{
     long_window_problem, new_alert_tier, parse_whole_minutes, short_window_problem, tier_problems,
-    window_minutes, MAX_ALERT_TIERS,
 };
 use crate::model::slo_fields::parse_share_percent;
 use crate::model::slo_figures::format_number;
+use crate::model::validate::{longest_alert_window, MAX_ALERT_TIERS};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::workbook::Workbook;
 
@@ -103,7 +103,7 @@ fn TierRow(i: usize, slo: Memo<Option<Slo>>, key: StoredValue<Id>) -> impl IntoV
             long_window_problem(
                 long as u32,
                 tier.short_minutes,
-                window_minutes(s.window.days()),
+                longest_alert_window(s.window.days()),
             )
         })
     });
