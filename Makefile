@@ -6,6 +6,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 TRUNK_VERSION := 0.21.14
+# wasm-split-cli cuts the release wasm into per-workspace chunks (scripts/split-wasm.mjs).
+WASM_SPLIT_VERSION := 0.2.4
 # wasm-bindgen CLI must equal the library version in Cargo.lock, or the build breaks.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, "", $$0); print; exit }' Cargo.lock)
 PORT ?= 8080
@@ -20,7 +22,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
 
-tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-bindgen CLI and npm packages
+tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-bindgen CLI, wasm-split-cli and npm packages
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 		|| rustup target add wasm32-unknown-unknown
 	@{ cargo clippy --version && cargo fmt --version; } >/dev/null 2>&1 \
@@ -29,6 +31,8 @@ tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-b
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q ' $(WASM_BINDGEN_VERSION)$$' \
 		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --force
+	@cargo install --list | grep -q '^wasm_split_cli_support v$(WASM_SPLIT_VERSION):' \
+		|| cargo install wasm_split_cli_support --version =$(WASM_SPLIT_VERSION) --features build-binary --locked
 	@grep -q '^wasm_bindgen = "$(WASM_BINDGEN_VERSION)"$$' Trunk.toml \
 		|| { echo "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $(WASM_BINDGEN_VERSION)"; exit 1; }
 

@@ -21,14 +21,43 @@ export function distFiles(dist = "dist") {
     });
 }
 
-/** The files of the critical path: index.html and the .js, .wasm and .css it links. */
-export function criticalPath(dist = "dist") {
+/** The workspace a first visit opens (no saved route, no hash): Plans. */
+export const FIRST_WORKSPACE = "plans";
+
+/**
+ * The wasm files each workspace needs, read from the split loader's text (__wasm_split.js of
+ * scripts/split-wasm.mjs): { plans: ["split_workspace_plans.wasm", "chunk_6.wasm", ...], ... }.
+ * The loader lists every shared chunk_N.wasm under a comment naming the splits that use it.
+ */
+export function workspaceChunks(loader) {
+  const chunks = {};
+  for (const m of loader.matchAll(/makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(split_workspace_(\w+)\.wasm)"/g)) {
+    chunks[m[2]] = [m[1]];
+  }
+  for (const m of loader.matchAll(/\/\* ([^*]*) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    for (const split of m[1].split(", ")) chunks[split.replace(/^workspace_/, "")]?.push(m[2]);
+  }
+  return chunks;
+}
+
+/**
+ * The files of the critical path: index.html, the .js, .wasm and .css it links, and the
+ * wasm chunks of the first workspace (the other workspaces' chunks load when opened).
+ */
+export function criticalPath(dist = "dist", split = FIRST_WORKSPACE) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const linked = new Set(
     [...html.matchAll(/(?:href|src)="(?:\.\/)?([^"#?]+\.(?:js|wasm|css))"/g)].map((m) => m[1]),
   );
   // Trunk's inline loader imports the JS glue and fetches the wasm by name.
   for (const m of html.matchAll(/['"]\.\/([^'"]+\.(?:js|wasm))['"]/g)) linked.add(m[1]);
+  const loader = [...linked].find((f) => f.endsWith("__wasm_split.js"));
+  if (loader) {
+    const dir = loader.slice(0, loader.lastIndexOf("/") + 1);
+    const chunks = workspaceChunks(readFileSync(join(dist, loader), "utf8"))[split];
+    if (!chunks) throw new Error(`no chunks for the ${split} workspace in ${loader}`);
+    for (const f of chunks) linked.add(dir + f);
+  }
   const files = distFiles(dist).filter((f) => f.file === "index.html" || linked.has(f.file));
   const sum = (key) => files.reduce((n, f) => n + f[key], 0);
   return { files, raw: sum("raw"), gzip: sum("gzip") };

@@ -1,6 +1,7 @@
 // Trunk post_build hook: fills in index.html's Content-Security-Policy. Only files of this
-// origin run, plus Trunk's inline module loader, allowed by its SHA-256 (it names the
-// build's hashed files, so its hash changes with every build). WebAssembly compilation
+// origin run, plus the page's inline scripts (Trunk's module loader and the chunk preloader
+// of split-wasm.mjs), each allowed by its SHA-256 (they name the build's hashed files, so
+// their hashes change with every build). WebAssembly compilation
 // needs 'wasm-unsafe-eval'; nothing may use eval or inline handlers. Style attributes are
 // allowed (style-src-attr) only because plotters measures chart text with a styled span;
 // style sheets and <style> elements still come from this origin only.

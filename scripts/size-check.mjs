@@ -6,14 +6,16 @@
 // first screen under it, the limit is a ratchet just above today's size: growth is caught
 // when it is made, and each session that shrinks the bundle lowers the limit with it.
 // History: 560 KB (548.7 measured); 620 KB when plan format 2 brought queries, alert
-// tiers and the Prometheus, Sloth and Pyrra exports (613.5 measured).
+// tiers and the Prometheus, Sloth and Pyrra exports (613.5 measured); 365 KB when the
+// wasm was split per workspace and the critical path became the shell plus the Plans
+// workspace's chunks (359.7 measured).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { criticalPath } from "./bundle-size.mjs";
 
 const GOAL_GZIP = 200 * 1024;
-const LIMIT_GZIP = 620 * 1024;
+const LIMIT_GZIP = 365 * 1024;
 
 const path = criticalPath(process.argv[2] ?? "dist");
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

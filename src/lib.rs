@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 
 use storage::browser::BrowserStore;
 use storage::library::{load_session, save_session, Session};
-use ui::browser::{location_hash, register_service_worker, replace_hash};
+use ui::browser::{location_hash, replace_hash};
+use ui::lazy_workspace::LazyWorkspace;
 use ui::plans::import::{import_file, ConflictDialog};
 use ui::plans::share::SharedPlanDialog;
 use ui::route::Route;
@@ -80,7 +81,6 @@ pub fn App() -> impl IntoView {
             import_file(wb, file);
         }
     });
-    register_service_worker();
     // Plans another tab saved or deleted reach this one.
     let _ = window_event_listener(ev::storage, move |e| {
         if let Some(id) = e.key().and_then(|k| {
@@ -90,8 +90,8 @@ pub fn App() -> impl IntoView {
             wb.stored_elsewhere(&id, e.new_value());
         }
     });
-    // Effects run once the first render is in the page: the workbook is usable from here.
-    Effect::new(move |_| ui::browser::mark("workbook-interactive"));
+    // The first workspace marks the workbook interactive and registers the service worker
+    // once its code has arrived (ui::lazy_workspace).
 
     let plan_name = move || open_plan.with(|p| p.as_ref().map(|p| p.name.clone()));
     // Skips header and navigation: focuses the workspace without touching the hash route.
@@ -141,12 +141,9 @@ pub fn App() -> impl IntoView {
         <ConflictDialog />
         <SharedPlanDialog />
         <main id="main" class="workspace" tabindex="-1">
-            {move || match route.get() {
-                Route::Plans => view! { <ui::plans::page::PlansPage /> }.into_any(),
-                Route::Transition => view! { <ui::transition::page::TransitionPage /> }.into_any(),
-                Route::Slos => view! { <ui::slos::page::SlosPage /> }.into_any(),
-                Route::Scenarios => view! { <ui::scenarios::page::ScenariosPage /> }.into_any(),
-                Route::Report => view! { <ui::report::page::ReportPage /> }.into_any(),
+            {move || {
+                let route = route.get();
+                view! { <LazyWorkspace route=route /> }
             }}
         </main>
     }

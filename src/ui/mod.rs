@@ -2,6 +2,7 @@
 //! the [`workbook::Workbook`] context.
 
 pub mod browser;
+pub mod lazy_workspace;
 pub mod plans;
 pub mod report;
 pub mod route;

@@ -12,6 +12,9 @@
 //     test("injected inline script is blocked", async ({ page }) => { ... });
 //   });
 //
+// Several messages go in one pattern with alternatives (`/^(first|second)$/`): Playwright
+// reads a two-element array given to test.use as a value followed by its options.
+//
 // A pattern is tested against the message text (`RegExp.test`), so anchor it and spell out
 // as much of the message as is stable; keep it as narrow as the message allows. There is no
 // way to switch the check off.

@@ -247,6 +247,13 @@ test("a new deployment is picked up on the next visit and the old cache removed"
   const page = await context.newPage();
   await openWorkbook(page, `http://127.0.0.1:${port}/`);
   const cacheNames = () => page.evaluate(() => caches.keys());
+  // The first visit is over once its service worker has cached the build and taken control.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
   await expect.poll(cacheNames).toHaveLength(1);
   const [oldCache] = await cacheNames();
 

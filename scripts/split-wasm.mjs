@@ -1,0 +1,120 @@
+// Trunk post_build step (run first by post-build.mjs): replaces Trunk's single wasm with
+// the same program cut into chunks, so a first visit fetches the shell and one workspace.
+//
+//   cargo's wasm (built by Trunk, linked with --emit-relocs, see .cargo/config.toml)
+//     → wasm-split-cli: the main module, one split per #[wasm_split] workspace
+//       (src/ui/lazy_workspace.rs), chunk_N files for code several splits share, and
+//       __wasm_split.js, the loader that fetches them beside the JS glue
+//     → wasm-bindgen on the main module (--keep-lld-exports: the chunks link to its exports)
+//     → wasm-opt -Oz on the main module and on every chunk (release builds)
+//
+// Everything lands in one directory named by the hash of its contents, wasm-<hash>/, and
+// index.html is pointed at it. So file names stay unique per build, and a page of one
+// deployment can never load the chunks of another: an old page asking for its chunks
+// after a new deployment gets a 404 and says so (LazyWorkspace), it never mixes builds.
+// Trunk's data-wasm-opt="0" in index.html leaves optimizing to this step, done once.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { workspaceChunks } from "./bundle-size.mjs";
+
+const NAME = "sre-workbook";
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook");
+  process.exit(1);
+}
+const profile = process.env.TRUNK_PROFILE === "release" ? "release" : "debug";
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? ".", "target");
+const input = join(targetDir, "wasm32-unknown-unknown", profile, `${NAME}.wasm`);
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+const walk = (dir) =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+
+// Trunk's own outputs: the JS glue and wasm it named with its hash.
+const trunkFiles = readdirSync(staging).filter((f) => new RegExp(`^${NAME}-[0-9a-f]+(?:_bg\\.wasm|\\.js)$`).test(f));
+const trunkJs = trunkFiles.find((f) => f.endsWith(".js"));
+const trunkWasm = trunkFiles.find((f) => f.endsWith(".wasm"));
+if (!trunkJs || !trunkWasm) {
+  console.error(`split-wasm: Trunk's ${NAME}-<hash>.js and _bg.wasm are not in ${staging}`);
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), "split-wasm-"));
+try {
+  const split = join(work, "split");
+  const pkg = join(work, "pkg");
+  const out = join(work, "out");
+  mkdirSync(out);
+  run("wasm-split-cli", ["--target", "web", "--out-name", NAME, input, split]);
+  run("wasm-bindgen", [
+    "--target", "web", "--no-typescript", "--keep-lld-exports", "--no-demangle",
+    "--out-dir", pkg, "--out-name", NAME, join(split, `${NAME}.wasm`),
+  ]);
+  // The glue and any wasm-bindgen snippets, then every wasm file, optimized in release.
+  cpSync(pkg, out, { recursive: true, filter: (src) => !src.endsWith(`${NAME}_bg.wasm`) });
+  cpSync(join(split, "__wasm_split.js"), join(out, "__wasm_split.js"));
+  const modules = [[join(pkg, `${NAME}_bg.wasm`), `${NAME}_bg.wasm`]];
+  for (const f of readdirSync(split)) {
+    if (f.endsWith(".wasm") && f !== `${NAME}.wasm`) modules.push([join(split, f), f]);
+  }
+  for (const [from, name] of modules) {
+    if (profile === "release") {
+      run("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", from, "-o", join(out, name)]);
+    } else {
+      cpSync(from, join(out, name));
+    }
+  }
+
+  const files = walk(out).map((p) => relative(out, p).split(sep).join("/")).sort();
+  const hash = createHash("sha256");
+  for (const f of files) hash.update(f).update(readFileSync(join(out, f)));
+  const dir = `wasm-${hash.digest("hex").slice(0, 16)}`;
+  cpSync(out, join(staging, dir), { recursive: true });
+  for (const f of trunkFiles) rmSync(join(staging, f));
+
+  const wasmFiles = files.filter((f) => f.endsWith(".wasm"));
+  // Point index.html at the split build, with integrity hashes of the new files.
+  const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(join(staging, dir, file))).digest("base64")}`;
+  const page = join(staging, "index.html");
+  let html = readFileSync(page, "utf8");
+  const retarget = (from, to) => {
+    if (!html.includes(from)) throw new Error(`index.html does not name ${from}`);
+    html = html
+      .replace(new RegExp(`(<link[^>]*href="\\./${from}"[^>]*integrity=")[^"]*`, "g"), `$1${sri(to)}`)
+      .replaceAll(from, `${dir}/${to}`);
+  };
+  retarget(trunkJs, `${NAME}.js`);
+  retarget(trunkWasm, `${NAME}_bg.wasm`);
+  // The glue imports the loader; preloading it saves a round trip before start-up.
+  html = html.replace(
+    /(<link rel="modulepreload"[^>]*>)/,
+    `$1\n<link rel="modulepreload" href="./${dir}/__wasm_split.js" crossorigin="anonymous" integrity="${sri("__wasm_split.js")}">`,
+  );
+  // The workspace the page opens with (the address, else the last session's, else Plans, as
+  // App decides) has its chunks preloaded beside the main wasm instead of after start-up.
+  const chunks = workspaceChunks(readFileSync(join(out, "__wasm_split.js"), "utf8"));
+  if (!chunks.plans) throw new Error("split-wasm: no split_workspace_plans.wasm; is src/ui/lazy_workspace.rs split?");
+  const preload = `<script>
+(() => {
+  const chunks = ${JSON.stringify(chunks)};
+  const route = (hash) => (/^#\\/(\\w+)$/.exec(hash || "") || [])[1];
+  let open = route(location.hash);
+  if (!chunks[open]) try { open = route(JSON.parse(localStorage.getItem("sre-workbook/session")).route); } catch {}
+  for (const file of chunks[open] || chunks.plans) {
+    const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "./${dir}/" + file });
+    document.head.append(link);
+  }
+})();
+</script>
+`;
+  html = html.replace(/<script type="module">/, `${preload}$&`);
+  writeFileSync(page, html);
+
+  console.log(`split wasm: ${dir}/ with ${wasmFiles.length} wasm files (${profile})`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,124 @@
+//! Each workspace's code lives in its own wasm chunk, fetched when the workspace is first
+//! shown, so a first visit downloads the shell and one workspace instead of all five. The
+//! release build splits the wasm along these functions (scripts/split-wasm.mjs); on the
+//! host they are plain calls.
+//!
+//! A chunk that cannot be fetched (the network dropped, or a newer deployment replaced the
+//! files) shows what happened with a Retry button instead of leaving the page blank.
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use send_wrapper::SendWrapper;
+
+use super::route::Route;
+
+/// A workspace's chunk could not be fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkUnavailable;
+
+impl From<SplitLoaderError> for ChunkUnavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkUnavailable
+    }
+}
+
+type Loaded = Result<AnyView, ChunkUnavailable>;
+
+#[wasm_split(workspace_plans, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn plans_page() -> Loaded {
+    Ok(view! { <super::plans::page::PlansPage /> }.into_any())
+}
+
+#[wasm_split(workspace_transition, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn transition_page() -> Loaded {
+    Ok(view! { <super::transition::page::TransitionPage /> }.into_any())
+}
+
+#[wasm_split(workspace_slos, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn slos_page() -> Loaded {
+    Ok(view! { <super::slos::page::SlosPage /> }.into_any())
+}
+
+#[wasm_split(workspace_scenarios, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scenarios_page() -> Loaded {
+    Ok(view! { <super::scenarios::page::ScenariosPage /> }.into_any())
+}
+
+#[wasm_split(workspace_report, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn report_page() -> Loaded {
+    Ok(view! { <super::report::page::ReportPage /> }.into_any())
+}
+
+/// Fetches (once) and renders the workspace of `route`.
+async fn load(route: Route) -> Loaded {
+    match route {
+        Route::Plans => plans_page().await,
+        Route::Transition => transition_page().await,
+        Route::Slos => slos_page().await,
+        Route::Scenarios => scenarios_page().await,
+        Route::Report => report_page().await,
+    }
+}
+
+/// The workspace of `route`: a loading note while its chunk arrives, then the workspace,
+/// or an explanation and a Retry button when the chunk cannot be fetched.
+#[component]
+pub fn LazyWorkspace(route: Route) -> impl IntoView {
+    // Each Retry starts a fresh fetch: the loader keeps successes only.
+    let attempt = RwSignal::new(0u32);
+    let content = move || {
+        attempt.track();
+        Suspend::new(SendWrapper::new(async move {
+            match load(route).await {
+                Ok(view) => {
+                    first_workspace_shown();
+                    view
+                }
+                Err(ChunkUnavailable) => view! {
+                    <section class="card chunk-error" role="alert">
+                        <h1>{format!("The {} workspace could not be loaded", route.label())}</h1>
+                        <p>
+                            "Its code did not arrive: the connection may have dropped, or a newer \
+                             version of the workbook was published since this page was opened. \
+                             Your plans are saved in this browser and nothing was lost."
+                        </p>
+                        <p class="toolbar">
+                            <button type="button" class="primary" on:click=move |_| attempt.update(|n| *n += 1)>
+                                "Retry"
+                            </button>
+                            <button type="button" on:click=|_| reload_page()>
+                                "Reload the workbook"
+                            </button>
+                        </p>
+                    </section>
+                }
+                .into_any(),
+            }
+        }))
+    };
+    view! {
+        <Suspense fallback=move || {
+            view! { <p class="workspace-loading" role="status">{format!("Loading {}…", route.label())}</p> }
+        }>{content}</Suspense>
+    }
+}
+
+/// After the first workspace is on screen: marks the workbook interactive (for `make
+/// bench`) and only then registers the service worker, whose precaching of every chunk
+/// would otherwise compete with the first workspace's chunk on a slow link.
+fn first_workspace_shown() {
+    thread_local!(static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if SHOWN.replace(true) {
+        return;
+    }
+    // The view is mounted when this task ends; the frame callback runs after that.
+    request_animation_frame(|| {
+        super::browser::mark("workbook-interactive");
+        super::browser::register_service_worker();
+    });
+}
+
+/// Reloads the page, which fetches the newest deployment as a whole.
+fn reload_page() {
+    let _ = window().location().reload();
+}

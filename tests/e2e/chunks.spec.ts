@@ -1,0 +1,102 @@
+// Code loaded per workspace (src/ui/lazy_workspace.rs, scripts/split-wasm.mjs): a first
+// visit fetches the shell and the Plans workspace only; other workspaces fetch their chunks
+// when opened; a chunk that cannot be fetched is explained with a Retry, never a blank page;
+// a page of an old deployment never runs the chunks of a new one.
+import { expect, test } from "./fixtures";
+import type { AddressInfo } from "node:net";
+import { serve } from "../../scripts/serve.mjs";
+import { EXAMPLE_NAME, openWorkbook } from "./helpers";
+
+const splitOf = (url: string) => url.match(/split_workspace_(\w+)\.wasm$/)?.[1];
+
+test("a first visit fetches the Plans workspace's code only; Scenarios fetches its own when opened", async ({ page }) => {
+  const splits: string[] = [];
+  page.on("request", (r) => {
+    const split = splitOf(r.url());
+    if (split) splits.push(split);
+  });
+  await openWorkbook(page);
+  await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
+  expect(splits).toEqual(["plans"]);
+
+  await page.getByRole("link", { name: "Scenarios" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
+  expect(splits).toEqual(["plans", "scenarios"]);
+  // Back to Plans: its code is already here.
+  await page.getByRole("link", { name: "Plans" }).click();
+  await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
+  expect(splits).toEqual(["plans", "scenarios"]);
+});
+
+test.describe(() => {
+  // The split loader logs the failed fetch; Chromium logs the aborted request. (One pattern:
+  // Playwright reads a two-element array given to test.use as a value and its options.)
+  // No service worker: once installed it has every chunk cached, and the network no longer matters.
+  test.use({
+    allowedConsoleErrors: [/^(TypeError: Failed to fetch\b|Failed to load resource: net::ERR_FAILED$)/],
+    serviceWorkers: "block",
+  });
+
+  test("a workspace whose code cannot be fetched says so, keeps the plan, and Retry loads it", async ({ page }) => {
+    await openWorkbook(page);
+    await page.route("**/split_workspace_report.wasm", (route) => route.abort("failed"));
+    await page.getByRole("link", { name: "Report" }).click();
+    const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+    await expect(problem.getByRole("heading", { name: "The Report workspace could not be loaded" })).toBeVisible();
+    await expect(problem).toContainText("Your plans are saved in this browser and nothing was lost.");
+    // The rest of the workbook still works.
+    await expect(page.getByRole("navigation", { name: "Workspaces" })).toBeVisible();
+
+    await page.unroute("**/split_workspace_report.wasm");
+    await problem.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: EXAMPLE_NAME })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "The challenge" })).toBeVisible();
+    await expect(problem).toHaveCount(0);
+  });
+});
+
+test.describe(() => {
+  test.use({
+    allowedConsoleErrors: [
+      /^(Failed to load resource: the server responded with a status of 404 \(Not Found\)$|TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP status code is not ok\b)/,
+    ],
+  });
+
+  test("a page of an old deployment does not mix in the new build's chunks: it says so and Reload gets the new build", async ({ browser }) => {
+    const { cp, mkdtemp, readdir, readFile, rename, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const root = await mkdtemp(join(tmpdir(), "workbook-chunks-"));
+    await cp("dist", root, { recursive: true });
+    const server = await serve({ root, port: 0 });
+    const { port } = server.address() as AddressInfo;
+    // No service worker: it would serve the old build's chunks from its cache (which is fine,
+    // but this test is about a host that no longer has them).
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    await openWorkbook(page, `http://127.0.0.1:${port}/`);
+
+    // A new deployment replaces the build directory and the page that names it.
+    const [old] = (await readdir(root)).filter((f) => /^wasm-[0-9a-f]+$/.test(f));
+    await rename(join(root, old), join(root, "wasm-nextdeploy"));
+    for (const file of ["index.html", "index.html.br", "index.html.gz"]) await rm(join(root, file));
+    // Its inline scripts name the new directory, so the policy allows their new hashes.
+    const { createHash } = await import("node:crypto");
+    const scriptHashes = (page: string) =>
+      [...page.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => createHash("sha256").update(m[1]).digest("base64"));
+    const html = await readFile(join("dist", "index.html"), "utf8");
+    let next = html.replaceAll(old, "wasm-nextdeploy");
+    const [before, after] = [scriptHashes(html), scriptHashes(next)];
+    expect(before).toHaveLength(2);
+    before.forEach((hash, i) => (next = next.replace(hash, after[i])));
+    await writeFile(join(root, "index.html"), next);
+
+    await page.getByRole("link", { name: "SLOs" }).click();
+    const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+    await expect(problem.getByRole("heading", { name: "The SLOs workspace could not be loaded" })).toBeVisible();
+    await problem.getByRole("button", { name: "Reload the workbook" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "SLOs" })).toBeVisible();
+    await context.close();
+    server.close();
+  });
+});
