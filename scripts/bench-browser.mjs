@@ -120,7 +120,7 @@ async function edits(page, inputSelector, watchSelector, values, count = 50, war
   );
 }
 
-async function interactions() {
+export async function interactions() {
   const { context, page } = await freshPage();
   await page.goto(URL + "#/slos");
   await page.waitForSelector("#slo-target");

@@ -16,7 +16,16 @@ function bundle() {
   const kind = (re) => files.filter((f) => re.test(f.file) && f.file !== "sw.js");
   const sum = (list) => ({ raw: list.reduce((n, f) => n + f.raw, 0), gzip: list.reduce((n, f) => n + f.gzip, 0) });
   const critical = criticalPath("dist");
-  return { wasm: sum(kind(/\.wasm$/)), js: sum(kind(/\.js$/)), css: sum(kind(/\.css$/)), html: sum(kind(/\.html$/)), first_visit: { raw: critical.raw, gzip: critical.gzip } };
+  // Opening on another workspace (a deep link, or the last session's) fetches its chunks instead.
+  const others = ["transition", "slos", "scenarios", "report"].map((w) => {
+    const p = criticalPath("dist", w);
+    return { workspace: w, raw: p.raw, gzip: p.gzip };
+  });
+  const main = kind(/_bg\.wasm$/);
+  return {
+    wasm: sum(kind(/\.wasm$/)), wasm_files: kind(/\.wasm$/).length, main: sum(main), js: sum(kind(/\.js$/)), css: sum(kind(/\.css$/)), html: sum(kind(/\.html$/)),
+    first_visit: { raw: critical.raw, gzip: critical.gzip }, others,
+  };
 }
 
 /** Criterion's mean and 95 % interval for each benchmark. */
@@ -46,10 +55,12 @@ const machine = {
 
 const verdict = (ok) => (ok ? "✓ within" : "✗ over");
 const rows = [
-  ["Bundle", "wasm", `${kb(b.wasm.raw)} raw, ${kb(b.wasm.gzip)} gzip`, ""],
+  ["Bundle", `wasm, all ${b.wasm_files} files (each compressed alone)`, `${kb(b.wasm.raw)} raw, ${kb(b.wasm.gzip)} gzip`, ""],
+  ["Bundle", "main wasm (shell, plan model, framework)", `${kb(b.main.raw)} raw, ${kb(b.main.gzip)} gzip`, ""],
   ["Bundle", "JS", `${kb(b.js.raw)} raw, ${kb(b.js.gzip)} gzip`, ""],
   ["Bundle", "CSS", `${kb(b.css.raw)} raw, ${kb(b.css.gzip)} gzip`, ""],
-  ["Bundle", "first visit (HTML, JS, wasm, CSS)", `${kb(b.first_visit.raw)} raw, ${kb(b.first_visit.gzip)} gzip`, `< 200 KB gzip: ${verdict(b.first_visit.gzip < 200 * 1024)}`],
+  ["Bundle", "first visit: HTML, JS, CSS, main wasm and the Plans workspace's chunks", `${kb(b.first_visit.raw)} raw, ${kb(b.first_visit.gzip)} gzip`, `< 200 KB gzip: ${verdict(b.first_visit.gzip < 200 * 1024)}`],
+  ...b.others.map((o) => ["Bundle", `opening on ${o.workspace} instead`, `${kb(o.raw)} raw, ${kb(o.gzip)} gzip`, ""]),
   ...[["unthrottled", browser.cold_load.unthrottled], ["4× CPU throttling", browser.cold_load.cpu_4x]].flatMap(([label, c]) => [
     ["Cold load", `first contentful paint, ${label} (median of ${c.runs})`, `${c.first_contentful_paint_ms} ms`, label === "unthrottled" ? `< 150 ms: ${verdict(c.first_contentful_paint_ms < 150)}` : ""],
     ["Cold load", `example plan interactive, ${label} (median of ${c.runs})`, `${c.interactive_ms} ms`, label === "unthrottled" ? `< 300 ms: ${verdict(c.interactive_ms < 300)}` : ""],

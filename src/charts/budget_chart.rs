@@ -7,6 +7,7 @@ use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::palette::{GRID, PALETTE, THRESHOLD};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
+use crate::model::extent::{max_of, min_of};
 
 /// Minutes in a day.
 const DAY: f64 = 1440.0;
@@ -51,11 +52,7 @@ impl PolicyLine {
 /// Lowest y shown, percent of budget left: 0, or the lowest line rounded down to 20 %
 /// steps, but no lower than −200 % (lines below are drawn along the bottom).
 fn floor_percent(lines: &[BudgetLine]) -> f64 {
-    let lowest = lines
-        .iter()
-        .flat_map(|l| l.left.iter().copied())
-        .fold(0.0_f64, f64::min)
-        * 100.0;
+    let lowest = min_of(lines.iter().flat_map(|l| l.left.iter().copied()), 0.0) * 100.0;
     ((lowest / 20.0).floor() * 20.0).max(-200.0)
 }
 
@@ -78,10 +75,7 @@ fn draw<'a>(
     policies: &[PolicyLine],
     width: u32,
 ) -> DrawResult<'a> {
-    let days = lines
-        .iter()
-        .map(|l| l.left.len() as f64 / DAY)
-        .fold(1.0_f64, f64::max);
+    let days = max_of(lines.iter().map(|l| l.left.len() as f64 / DAY), 1.0);
     let bottom = floor_percent(lines);
     let mut chart = ChartBuilder::on(root)
         .margin(12)

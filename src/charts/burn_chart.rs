@@ -7,6 +7,7 @@ use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::palette::{GRID, THRESHOLD};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
+use crate::model::extent::max_of;
 
 /// Minutes in a day.
 const DAY: f64 = 1440.0;
@@ -51,15 +52,14 @@ fn draw<'a>(
     thresholds: &[ThresholdLine],
     width: u32,
 ) -> DrawResult<'a> {
-    let days = lines
-        .iter()
-        .map(|l| l.rates.len() as f64 / DAY)
-        .fold(1.0_f64, f64::max);
-    let highest = lines
-        .iter()
-        .flat_map(|l| l.rates.iter().copied())
-        .chain(thresholds.iter().map(|t| t.rate))
-        .fold(1.0_f64, f64::max);
+    let days = max_of(lines.iter().map(|l| l.rates.len() as f64 / DAY), 1.0);
+    let highest = max_of(
+        lines
+            .iter()
+            .flat_map(|l| l.rates.iter().copied())
+            .chain(thresholds.iter().map(|t| t.rate)),
+        1.0,
+    );
     let top = 10f64.powf((highest * 1.5).log10().ceil());
     let mut chart = ChartBuilder::on(root)
         .margin(12)

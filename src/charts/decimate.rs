@@ -16,13 +16,15 @@ pub fn min_max_per_column(values: &[f64], columns: usize) -> Vec<(usize, f64)> {
             c * n / columns,
             ((c + 1) * n / columns).max(c * n / columns + 1),
         );
+        // Iterated over the column's slice, not indexed: this runs for every minute.
         let (mut lo, mut hi) = (from, from);
-        for i in from..to.min(n) {
-            if values[i] < values[lo] {
-                lo = i;
+        let (mut low, mut high) = (values[from], values[from]);
+        for (i, &v) in values[from..to.min(n)].iter().enumerate() {
+            if v < low {
+                (lo, low) = (from + i, v);
             }
-            if values[i] > values[hi] {
-                hi = i;
+            if v > high {
+                (hi, high) = (from + i, v);
             }
         }
         let (a, b) = if lo <= hi { (lo, hi) } else { (hi, lo) };

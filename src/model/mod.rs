@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod catalog_ops;
 pub mod defaults;
 pub mod example;
+pub mod extent;
 pub mod format;
 pub mod history;
 pub mod ids;

@@ -234,11 +234,15 @@ impl Simulation {
     /// Burn rate over the `window` minutes ending with each minute.
     pub fn burn_rate(&self, window: usize) -> Vec<f64> {
         let n = window.max(1);
-        let fraction = self.budget.fraction();
-        (0..self.window_minutes)
-            .map(|m| {
-                (self.prefix[m + 1] - self.prefix[(m + 1).saturating_sub(n)]) / n as f64 / fraction
-            })
+        let (length, fraction) = (n as f64, self.budget.fraction());
+        // The window ending with minute m starts after prefix[max(m + 1 - n, 0)]: n times
+        // prefix[0], then prefix[1], prefix[2], … (iterated, not indexed: this runs for
+        // every minute of the window on each edit).
+        let ends = self.prefix[1..].iter();
+        let starts = std::iter::repeat_n(self.prefix[0], n).chain(self.prefix[1..].iter().copied());
+        ends.zip(starts)
+            .take(self.window_minutes)
+            .map(|(end, start)| (end - start) / length / fraction)
             .collect()
     }
 

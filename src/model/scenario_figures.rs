@@ -2,6 +2,7 @@
 //! and alert timeline, Monte Carlo odds in words and the histogram of budget left.
 
 use super::budget::{format_duration, format_percent, AlertSeverity, BurnRateRule};
+use super::extent::{max_of, min_of};
 use super::monte_carlo::MonteCarlo;
 use super::plan::{Scenario, Slo};
 use super::scenario::{failed_release_minutes, Simulation};
@@ -222,7 +223,7 @@ pub fn burn_rows(sim: &Simulation) -> Vec<BurnRow> {
         .enumerate()
         .map(|(index, rule)| {
             let rates = sim.burn_rate(rule.long_minutes.round() as usize);
-            let peak = rates.iter().copied().fold(0.0_f64, f64::max);
+            let peak = max_of(rates.iter().copied(), 0.0);
             let above = rates
                 .iter()
                 .filter(|r| **r >= rule.threshold * (1.0 - 1e-9))
@@ -285,12 +286,7 @@ const MAX_BINS: i32 = 16;
 /// Budget left at the end of each run, in bins from 100 % down to the lowest run (at most
 /// 200 % overspent; lower runs join the first bin), 10 to 50 percentage points wide.
 pub fn histogram(mc: &MonteCarlo) -> Vec<HistogramBin> {
-    let lowest = mc
-        .left_at_end
-        .iter()
-        .copied()
-        .fold(0.0_f64, f64::min)
-        .max(-2.0);
+    let lowest = min_of(mc.left_at_end.iter().copied(), 0.0).max(-2.0);
     let lowest_percent = (lowest * 100.0).floor() as i32;
     let width = BIN_WIDTHS
         .into_iter()

@@ -10,6 +10,7 @@ use crate::charts::burn_chart::{burn_chart_svg, BurnLine, ThresholdLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
 use crate::model::budget::{format_duration, AlertSeverity};
+use crate::model::extent::max_of;
 use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{burn_rows, rule_label, timeline};
 use crate::model::slo_figures::format_number;
@@ -98,7 +99,7 @@ pub fn ScenarioResults(
                 lines
                     .iter()
                     .map(|l| {
-                        let peak = l.rates.iter().copied().fold(0.0_f64, f64::max);
+                        let peak = max_of(l.rates.iter().copied(), 0.0);
                         format!("{}: peaks at {}×.", l.name, format_number(peak, 1))
                     })
                     .collect::<Vec<_>>()
