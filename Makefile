@@ -70,7 +70,7 @@ test-e2e: dist browser ## Playwright end-to-end tests against the release build 
 	npx playwright test
 
 bench: dist browser ## Measure everything (Criterion, bundle, load, interaction, large plan) into docs/performance.md
-	cargo bench --locked --bench scenario
+	cargo bench --locked --bench scenario --bench replay
 	cargo run --locked --quiet --example large_plan -- target/large-plan.json
 	node scripts/bench-report.mjs
 

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod interop;
 pub mod model;
+pub mod replay;
 pub mod storage;
 pub mod ui;
 

@@ -1,0 +1,71 @@
+//! Core benchmarks of history replay (issue "Replay real history"): reading a 10 MB CSV,
+//! and replaying 90 days of one-minute rows with the SRE Workbook's alert rules. Run with
+//! `make bench` (or `cargo bench --bench replay`).
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use sre_workbook::model::budget::default_alert_tiers;
+use sre_workbook::replay::backtest::{backtest, ReplayedSlo};
+use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table};
+use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
+
+/// 90 days of one-minute rows (129,600), with a bad hour every ten days: about 5 MB.
+fn csv_90_days() -> String {
+    let mut text = String::from("timestamp,good,total\n");
+    for m in 0..129_600u64 {
+        let bad = if m % 14_400 < 60 { 40 } else { (m * 7919) % 3 };
+        let at = 1_788_220_800 + m * 60; // from 2026-09-01T00:00:00Z, Unix seconds
+        text.push_str(&format!("{at},{},1200\n", 1200 - bad));
+    }
+    text
+}
+
+fn read_10_mb(c: &mut Criterion) {
+    let mut text = csv_90_days();
+    let body = text.split_once('\n').unwrap().1.to_string();
+    while text.len() < 10_000_000 {
+        text.push_str(&body);
+    }
+    c.bench_function(
+        &format!(
+            "read a {:.1} MB CSV (parse, map, check)",
+            text.len() as f64 / 1e6
+        ),
+        |b| {
+            b.iter(|| {
+                let table = read_table(black_box(&text)).unwrap();
+                let mapping = guess_mapping(&table.header).unwrap();
+                read_history(&table, &mapping, 0).samples.len()
+            })
+        },
+    );
+}
+
+fn replay_90_days(c: &mut Criterion) {
+    let text = csv_90_days();
+    let table = read_table(&text).unwrap();
+    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), 0);
+    let tiers = default_alert_tiers(30);
+    let slo = ReplayedSlo {
+        target_percent: 99.9,
+        window_days: 30,
+        tiers: &tiers,
+        thresholds: &[],
+    };
+    c.bench_function(
+        "replay 90 days of 1-minute rows (minute grid + backtest, 3 rules)",
+        |b| {
+            b.iter(|| {
+                let grid = lay_on_minutes(
+                    black_box(&history.samples),
+                    history.weight,
+                    GapPolicy::Excluded,
+                )
+                .unwrap();
+                backtest(&grid, &slo).alerts.len()
+            })
+        },
+    );
+}
+
+criterion_group!(benches, read_10_mb, replay_90_days);
+criterion_main!(benches);

@@ -1,0 +1,532 @@
+//! Reads an SLI history from CSV: a header row, then one row per interval. Which columns
+//! hold what is a [`ColumnMapping`], guessed from the header and changeable by the user.
+//! Real exports are messy, so nothing is dropped silently: every row that cannot be used is
+//! counted in a [`RowProblems`] group with its line numbers, and the usable rows are kept
+//! for the user to import or not.
+
+use super::timestamps::parse_timestamp;
+
+/// The CSV as text cells, with the line each row starts on (1 = the header).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Column names, trimmed.
+    pub header: Vec<String>,
+    /// Each data row's line number and cells.
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Splits CSV text (RFC 4180 quoting; comma, semicolon or tab, whichever the header uses)
+/// into a header and rows. Blank lines are skipped.
+pub fn read_table(text: &str) -> Result<Table, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let separator = [',', ';', '\t']
+        .into_iter()
+        .max_by_key(|s| first_line.matches(*s).count())
+        .unwrap_or(',');
+    let mut records = Vec::new();
+    let (mut cell, mut cells) = (String::new(), Vec::new());
+    let (mut quoted, mut line, mut start_line) = (false, 1usize, 1usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cell.trim().is_empty() => {
+                cell.clear();
+                quoted = true;
+            }
+            '\n' if quoted => {
+                line += 1;
+                cell.push('\n');
+            }
+            '\r' if !quoted => {}
+            '\n' => {
+                cells.push(std::mem::take(&mut cell));
+                records.push((start_line, std::mem::take(&mut cells)));
+                line += 1;
+                start_line = line;
+            }
+            c if c == separator && !quoted => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err(format!(
+            "line {start_line}: a quoted cell is never closed (a \" is missing)"
+        ));
+    }
+    if !cell.is_empty() || !cells.is_empty() {
+        cells.push(cell);
+        records.push((start_line, cells));
+    }
+    records.retain(|(_, cells)| !(cells.len() == 1 && cells[0].trim().is_empty()));
+    let mut records = records.into_iter();
+    let (_, header) = records
+        .next()
+        .ok_or_else(|| "the file is empty: expected a header row and data rows".to_string())?;
+    let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    if header.len() < 2 {
+        return Err(format!(
+            "line 1: expected a header with a timestamp column and a measure, found \"{}\"",
+            header.join(",")
+        ));
+    }
+    Ok(Table {
+        header,
+        rows: records.collect(),
+    })
+}
+
+/// When a thresholded value counts as good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoodWhen {
+    /// At most the threshold (latency).
+    AtMost,
+    /// At least the threshold (throughput, freshness as a rate).
+    AtLeast,
+}
+
+/// What the measure columns hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Measure {
+    /// Event counts per interval: good or bad, and total (column indices).
+    Counts {
+        /// Column of good events (else `bad` is given).
+        good: Option<usize>,
+        /// Column of bad events.
+        bad: Option<usize>,
+        /// Column of all events.
+        total: usize,
+    },
+    /// The share of bad events per interval, 0–1, or 0–100 when `percent`.
+    ErrorRatio {
+        /// The column.
+        column: usize,
+        /// Written as a percentage.
+        percent: bool,
+    },
+    /// A value per interval compared with a threshold: each interval is a time slice,
+    /// good or bad as a whole.
+    Threshold {
+        /// The column.
+        column: usize,
+        /// The threshold, in the column's unit.
+        threshold: f64,
+        /// Which side is good.
+        good_when: GoodWhen,
+    },
+}
+
+/// Which column holds the timestamp and what the others measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnMapping {
+    /// The timestamp column.
+    pub timestamp: usize,
+    /// The measure.
+    pub measure: Measure,
+}
+
+/// A mapping guessed from the header's names; `None` when the columns are not recognised
+/// (the user maps them) or a threshold is needed (`value` columns).
+pub fn guess_mapping(header: &[String]) -> Option<ColumnMapping> {
+    let find = |names: &[&str]| {
+        header.iter().position(|h| {
+            let h = h.to_ascii_lowercase();
+            names.iter().any(|n| h == *n)
+        })
+    };
+    let timestamp = find(&["timestamp", "time", "ts", "date", "datetime", "t"])?;
+    let (good, bad, total) = (
+        find(&["good", "good_events", "good_count"]),
+        find(&["bad", "bad_events", "bad_count", "errors"]),
+        find(&["total", "total_events", "total_count", "requests", "valid"]),
+    );
+    if let (Some(total), true) = (total, good.is_some() || bad.is_some()) {
+        return Some(ColumnMapping {
+            timestamp,
+            measure: Measure::Counts { good, bad, total },
+        });
+    }
+    let percent = header.iter().position(|h| {
+        let h = h.to_ascii_lowercase();
+        (h.contains("error") || h.contains("bad")) && (h.contains("percent") || h.contains('%'))
+    });
+    if let Some(column) = percent {
+        return Some(ColumnMapping {
+            timestamp,
+            measure: Measure::ErrorRatio {
+                column,
+                percent: true,
+            },
+        });
+    }
+    let ratio = find(&["error_ratio", "error_rate", "bad_ratio", "errors_ratio"])?;
+    Some(ColumnMapping {
+        timestamp,
+        measure: Measure::ErrorRatio {
+            column: ratio,
+            percent: false,
+        },
+    })
+}
+
+/// One usable row: when it starts, and its good and total weight. For counts these are
+/// events; for ratios and time slices, a total of 1 per minute of the interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sample {
+    /// Start of the interval, ms since the Unix epoch.
+    pub at_ms: i64,
+    /// Good share or good events.
+    pub good: f64,
+    /// Total (events, or 1 for a ratio or slice).
+    pub total: f64,
+}
+
+/// Whether samples weigh events (counts) or time (ratios, slices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    /// Counts of events: an interval weighs as much as its traffic.
+    Events,
+    /// A ratio or a slice: every minute weighs the same.
+    Time,
+}
+
+/// A kind of row that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RowProblem {
+    /// The row has fewer cells than the header.
+    MissingCells,
+    /// The timestamp is not a date and time.
+    BadTimestamp,
+    /// A measure cell is not a number (the column's name).
+    NotANumber(String),
+    /// A count below zero.
+    NegativeCount,
+    /// More good (or bad) than total events.
+    PartAboveTotal,
+    /// A ratio outside 0–1 (or 0–100 %).
+    RatioOutOfRange,
+    /// The same timestamp as an earlier row (a daylight-saving repeat, a double export):
+    /// the first is kept.
+    DuplicateTimestamp,
+}
+
+impl RowProblem {
+    /// What is wrong, for the user, in the plural form the report uses.
+    pub fn describe(&self) -> String {
+        match self {
+            RowProblem::MissingCells => "fewer cells than the header".into(),
+            RowProblem::BadTimestamp => "a timestamp that is not a date and time".into(),
+            RowProblem::NotANumber(column) => format!("a {column} that is not a number"),
+            RowProblem::NegativeCount => "a negative count".into(),
+            RowProblem::PartAboveTotal => "more good or bad events than total events".into(),
+            RowProblem::RatioOutOfRange => "an error ratio outside 0–1 (0–100 %)".into(),
+            RowProblem::DuplicateTimestamp => {
+                "the timestamp of an earlier row (the first one is kept)".into()
+            }
+        }
+    }
+}
+
+/// Rows with one problem: which lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowProblems {
+    /// The problem.
+    pub problem: RowProblem,
+    /// Line numbers, in order.
+    pub lines: Vec<usize>,
+}
+
+impl RowProblems {
+    /// "3 rows have a negative count: lines 4, 9, 12" (at most 10 lines named).
+    pub fn message(&self) -> String {
+        let n = self.lines.len();
+        let shown: Vec<String> = self.lines.iter().take(10).map(|l| l.to_string()).collect();
+        let more = if n > 10 {
+            format!(" and {} more", n - 10)
+        } else {
+            String::new()
+        };
+        format!(
+            "{n} {} {}: line{} {}{more}",
+            if n == 1 { "row has" } else { "rows have" },
+            self.problem.describe(),
+            if n == 1 { "" } else { "s" },
+            shown.join(", ")
+        )
+    }
+}
+
+/// What a CSV gave: usable samples in time order, and the problems found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadHistory {
+    /// Usable rows, sorted by time, duplicates dropped.
+    pub samples: Vec<Sample>,
+    /// How samples weigh.
+    pub weight: Weight,
+    /// Problems, one group per kind, in a fixed order.
+    pub problems: Vec<RowProblems>,
+    /// Rows that were out of time order (kept, sorted); 0 when in order.
+    pub out_of_order: usize,
+}
+
+/// Reads the rows of `table` with `mapping`; times without an offset are in the zone
+/// `local_offset_minutes` east of UTC.
+pub fn read_history(
+    table: &Table,
+    mapping: &ColumnMapping,
+    local_offset_minutes: i32,
+) -> ReadHistory {
+    let mut problems: std::collections::BTreeMap<RowProblem, Vec<usize>> = Default::default();
+    let mut samples: Vec<(i64, usize, Sample)> = Vec::with_capacity(table.rows.len());
+    let name = |column: usize| table.header.get(column).cloned().unwrap_or_default();
+    let needed = mapping_columns(mapping).into_iter().max().unwrap_or(0);
+    for (line, cells) in &table.rows {
+        let line = *line;
+        if cells.len() <= needed.max(mapping.timestamp) {
+            problems
+                .entry(RowProblem::MissingCells)
+                .or_default()
+                .push(line);
+            continue;
+        }
+        let Some(at_ms) = parse_timestamp(&cells[mapping.timestamp], local_offset_minutes) else {
+            problems
+                .entry(RowProblem::BadTimestamp)
+                .or_default()
+                .push(line);
+            continue;
+        };
+        let number = |column: usize| -> Result<f64, RowProblem> {
+            let text = cells[column].trim();
+            text.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| RowProblem::NotANumber(name(column)))
+        };
+        let sample = (|| -> Result<Sample, RowProblem> {
+            match &mapping.measure {
+                Measure::Counts { good, bad, total } => {
+                    let total = number(*total)?;
+                    let (good, part) = match (good, bad) {
+                        (Some(g), _) => {
+                            let good = number(*g)?;
+                            (good, good)
+                        }
+                        (None, Some(b)) => {
+                            let bad = number(*b)?;
+                            (total - bad, bad)
+                        }
+                        (None, None) => return Err(RowProblem::MissingCells),
+                    };
+                    if total < 0.0 || part < 0.0 {
+                        return Err(RowProblem::NegativeCount);
+                    }
+                    if part > total {
+                        return Err(RowProblem::PartAboveTotal);
+                    }
+                    Ok(Sample { at_ms, good, total })
+                }
+                Measure::ErrorRatio { column, percent } => {
+                    let scale = if *percent { 100.0 } else { 1.0 };
+                    let ratio = number(*column)? / scale;
+                    if !(0.0..=1.0).contains(&ratio) {
+                        return Err(RowProblem::RatioOutOfRange);
+                    }
+                    Ok(Sample {
+                        at_ms,
+                        good: 1.0 - ratio,
+                        total: 1.0,
+                    })
+                }
+                Measure::Threshold {
+                    column,
+                    threshold,
+                    good_when,
+                } => {
+                    let value = number(*column)?;
+                    let good = match good_when {
+                        GoodWhen::AtMost => value <= *threshold,
+                        GoodWhen::AtLeast => value >= *threshold,
+                    };
+                    Ok(Sample {
+                        at_ms,
+                        good: if good { 1.0 } else { 0.0 },
+                        total: 1.0,
+                    })
+                }
+            }
+        })();
+        match sample {
+            Ok(sample) => samples.push((at_ms, line, sample)),
+            Err(problem) => problems.entry(problem).or_default().push(line),
+        }
+    }
+    let out_of_order = samples.windows(2).filter(|w| w[1].0 < w[0].0).count();
+    samples.sort_by_key(|(at, line, _)| (*at, *line));
+    let mut kept: Vec<Sample> = Vec::with_capacity(samples.len());
+    for (at, line, sample) in samples {
+        if kept.last().is_some_and(|k| k.at_ms == at) {
+            problems
+                .entry(RowProblem::DuplicateTimestamp)
+                .or_default()
+                .push(line);
+        } else {
+            kept.push(sample);
+        }
+    }
+    ReadHistory {
+        samples: kept,
+        weight: match mapping.measure {
+            Measure::Counts { .. } => Weight::Events,
+            _ => Weight::Time,
+        },
+        problems: problems
+            .into_iter()
+            .map(|(problem, mut lines)| {
+                lines.sort_unstable();
+                RowProblems { problem, lines }
+            })
+            .collect(),
+        out_of_order,
+    }
+}
+
+fn mapping_columns(mapping: &ColumnMapping) -> Vec<usize> {
+    match &mapping.measure {
+        Measure::Counts { good, bad, total } => {
+            [*good, *bad, Some(*total)].into_iter().flatten().collect()
+        }
+        Measure::ErrorRatio { column, .. } | Measure::Threshold { column, .. } => vec![*column],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> ReadHistory {
+        let table = read_table(text).unwrap();
+        let mapping = guess_mapping(&table.header).unwrap();
+        read_history(&table, &mapping, 0)
+    }
+
+    #[test]
+    fn counts_with_quotes_semicolons_and_a_bom() {
+        let text = "\u{feff}\"timestamp\";good;total\r\n2026-09-01T00:00:00Z;\"99\";100\r\n\r\n2026-09-01T00:01:00Z;100;100\r\n";
+        let h = read(text);
+        assert_eq!(h.weight, Weight::Events);
+        assert_eq!(h.problems, vec![]);
+        assert_eq!(h.samples.len(), 2);
+        assert_eq!((h.samples[0].good, h.samples[0].total), (99.0, 100.0));
+    }
+
+    #[test]
+    fn bad_and_total_gives_good() {
+        let h = read("time,bad,total\n1788264000,3,10\n");
+        assert_eq!((h.samples[0].good, h.samples[0].total), (7.0, 10.0));
+    }
+
+    #[test]
+    fn a_percentage_column_is_recognised_by_its_name() {
+        let table = read_table("timestamp,error %\n2026-09-01T00:00:00Z,2.5\n").unwrap();
+        let mapping = guess_mapping(&table.header).unwrap();
+        assert_eq!(
+            mapping.measure,
+            Measure::ErrorRatio {
+                column: 1,
+                percent: true
+            }
+        );
+        let h = read_history(&table, &mapping, 0);
+        assert!((h.samples[0].good - 0.975).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_messy_row_is_reported_by_line_and_the_rest_kept() {
+        let text = "timestamp,good,total\n\
+            2026-09-01T00:02:00Z,10,10\n\
+            2026-09-01T00:00:00Z,10,10\n\
+            2026-09-01T00:01:00Z,11,10\n\
+            2026-09-01T00:03:00Z,n/a,10\n\
+            2026-09-01T00:04:00Z,-1,10\n\
+            not a time,1,1\n\
+            2026-09-01T00:00:00Z,9,10\n\
+            2026-09-01T00:05:00Z\n\
+            2026-09-01T00:06:00Z,5,10\n";
+        let h = read(text);
+        let messages: Vec<String> = h.problems.iter().map(RowProblems::message).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "1 row has fewer cells than the header: line 9",
+                "1 row has a timestamp that is not a date and time: line 7",
+                "1 row has a good that is not a number: line 5",
+                "1 row has a negative count: line 6",
+                "1 row has more good or bad events than total events: line 4",
+                "1 row has the timestamp of an earlier row (the first one is kept): line 8",
+            ]
+        );
+        assert_eq!(h.out_of_order, 1);
+        let times: Vec<i64> = h
+            .samples
+            .iter()
+            .map(|s| (s.at_ms - h.samples[0].at_ms) / 60_000)
+            .collect();
+        assert_eq!(
+            times,
+            vec![0, 2, 6],
+            "sorted, the first of the duplicates kept"
+        );
+        assert_eq!(h.samples[0].good, 10.0, "line 3 kept, line 8 dropped");
+    }
+
+    #[test]
+    fn thresholded_values_are_time_slices() {
+        let table = read_table("timestamp,value\n1788264000,250\n1788264060,310\n").unwrap();
+        let mapping = ColumnMapping {
+            timestamp: 0,
+            measure: Measure::Threshold {
+                column: 1,
+                threshold: 300.0,
+                good_when: GoodWhen::AtMost,
+            },
+        };
+        let h = read_history(&table, &mapping, 0);
+        assert_eq!(h.weight, Weight::Time);
+        let good: Vec<f64> = h.samples.iter().map(|s| s.good).collect();
+        assert_eq!(good, vec![1.0, 0.0]);
+    }
+
+    #[test]
+    fn broken_files_say_what_is_wrong() {
+        assert_eq!(
+            read_table("").unwrap_err(),
+            "the file is empty: expected a header row and data rows"
+        );
+        assert_eq!(
+            read_table("timestamp,good\n\"2026,1\n").unwrap_err(),
+            "line 2: a quoted cell is never closed (a \" is missing)"
+        );
+        assert!(read_table("just one column\n1\n")
+            .unwrap_err()
+            .starts_with("line 1:"));
+        assert_eq!(guess_mapping(&["when".into(), "value".into()]), None);
+    }
+
+    #[test]
+    fn many_lines_are_shortened() {
+        let p = RowProblems {
+            problem: RowProblem::NegativeCount,
+            lines: (2..20).collect(),
+        };
+        assert_eq!(
+            p.message(),
+            "18 rows have a negative count: lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 8 more"
+        );
+    }
+}
