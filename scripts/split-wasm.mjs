@@ -111,7 +111,9 @@ try {
 })();
 </script>
 `;
-  html = html.replace(/<script type="module">/, `${preload}$&`);
+  // Last in <head>: the style sheets and the main module and wasm are requested first.
+  if (!html.includes("</head>")) throw new Error("index.html has no </head>");
+  html = html.replace("</head>", `${preload}</head>`);
   writeFileSync(page, html);
 
   console.log(`split wasm: ${dir}/ with ${wasmFiles.length} wasm files (${profile})`);
