@@ -9,6 +9,7 @@ use sre_workbook::model::plan::{ErrorSpan, PolicyThreshold};
 use sre_workbook::model::scenario::{error_ratios, simulate};
 use sre_workbook::replay::backtest::{backtest, find_targets, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table, Sample, Weight};
+use sre_workbook::replay::figures::{alert_rows, overall_sentence, sli_text};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
 
 const T0: i64 = 1_788_220_800_000; // 2026-09-01T00:00:00Z
@@ -62,6 +63,17 @@ fn one_day_with_a_30_minute_outage_achieves_97_917_percent() {
     assert_eq!(format!("{:.3}", run.overall_sli.unwrap() * 100.0), "97.917");
     assert_eq!(run.months.len(), 1);
     assert_eq!(run.months[0].month, "2026-09");
+    // The trailing window is cut at the start of the history: hourly points, the last one
+    // the whole day; before the outage every hour is 100 %.
+    let rolling = run.rolling(60);
+    assert_eq!(rolling.len(), 24);
+    assert_eq!(rolling[9], (600, 1.0));
+    assert_eq!(rolling.last().unwrap(), &(1440, run.overall_sli.unwrap()));
+    assert_eq!(sli_text(run.overall_sli), "97.917 %");
+    assert_eq!(
+        overall_sentence(&run, 99.9),
+        "97.917 % over the history (target 99.9 %): missed."
+    );
 }
 
 #[test]
@@ -99,6 +111,24 @@ fn a_full_outage_pages_in_its_first_minute_and_stops_when_the_short_window_is_cl
     assert_eq!(
         (page_6h.start, page_6h.delay_minutes),
         (start as usize + 2, Some(3))
+    );
+    // As the page shows them: 5,760 minutes after 2026-09-01 00:00 UTC is 2026-09-05 00:00.
+    assert_eq!(
+        alert_rows(&run, &grid)[0],
+        [
+            "2026-09-05 00:00 UTC".to_string(),
+            "2026-09-05 00:34 UTC".into(),
+            "Page: 14.4× over 1 h and 5 min".into(),
+            "page".into(),
+            "500×".into(),
+            "1 min".into(),
+        ]
+    );
+    // The 3-day ticket rule is evaluated from minute 4,319 on; before the outage it is quiet.
+    assert!(
+        run.alerts.iter().all(|a| a.start >= 5760),
+        "{:?}",
+        run.alerts
     );
 }
 

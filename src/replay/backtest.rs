@@ -6,8 +6,8 @@
 //! Conventions (as in the simulation): a window's SLI is good ÷ total over its minutes;
 //! an alert rule fires in a minute when the burn rate over both its windows ending with
 //! that minute reaches its threshold; windows without traffic never fire. Unlike the
-//! simulation, minutes before the history are not assumed error-free: the first long
-//! windows use the minutes there are.
+//! simulation, nothing is assumed about the time before the history: a rule is evaluated
+//! from the first minute its long window lies wholly within the history.
 
 use super::minute_grid::MinuteGrid;
 use crate::model::budget::{
@@ -101,14 +101,15 @@ impl Backtest {
         sli(&self.prefix_good, &self.prefix_total, from, to)
     }
 
-    /// The SLI over the trailing SLO window at every `every` minutes (from the first full
-    /// window, or the end of the history when it is shorter), as (minute, SLI).
+    /// The SLI over the trailing SLO window (cut at the start of the history, so the first
+    /// window grows), every `every` minutes and at the end, as (minute after, SLI).
     pub fn rolling(&self, every: usize) -> Vec<(usize, f64)> {
         let n = self.prefix_total.len() - 1;
         let window = self.budget.window_minutes().round() as usize;
-        let first = window.min(n).max(1);
-        (first..=n)
-            .step_by(every.max(1))
+        let every = every.max(1);
+        (every..=n)
+            .step_by(every)
+            .chain((!n.is_multiple_of(every)).then_some(n))
             .filter_map(|end| Some((end, self.sli(end.saturating_sub(window), end)?)))
             .collect()
     }
@@ -261,7 +262,7 @@ pub fn backtest(grid: &MinuteGrid, slo: &ReplayedSlo) -> Backtest {
                     delay_minutes: (began <= start).then(|| start - began + 1),
                 });
             };
-        for m in 0..n {
+        for m in long.saturating_sub(1)..n {
             let long_rate = burn(m, long);
             let fires = long_rate >= need && burn(m, short) >= need;
             match (&mut open, fires) {

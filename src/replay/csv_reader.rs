@@ -221,7 +221,7 @@ impl RowProblem {
         match self {
             RowProblem::MissingCells => "fewer cells than the header".into(),
             RowProblem::BadTimestamp => "a timestamp that is not a date and time".into(),
-            RowProblem::NotANumber(column) => format!("a {column} that is not a number"),
+            RowProblem::NotANumber(column) => format!("a value in “{column}” that is not a number"),
             RowProblem::NegativeCount => "a negative count".into(),
             RowProblem::PartAboveTotal => "more good or bad events than total events".into(),
             RowProblem::RatioOutOfRange => "an error ratio outside 0–1 (0–100 %)".into(),
@@ -465,7 +465,7 @@ mod tests {
             vec![
                 "1 row has fewer cells than the header: line 9",
                 "1 row has a timestamp that is not a date and time: line 7",
-                "1 row has a good that is not a number: line 5",
+                "1 row has a value in “good” that is not a number: line 5",
                 "1 row has a negative count: line 6",
                 "1 row has more good or bad events than total events: line 4",
                 "1 row has the timestamp of an earlier row (the first one is kept): line 8",

@@ -7,5 +7,6 @@
 
 pub mod backtest;
 pub mod csv_reader;
+pub mod figures;
 pub mod minute_grid;
 pub mod timestamps;

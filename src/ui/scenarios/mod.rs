@@ -3,6 +3,7 @@
 pub mod affordability;
 pub mod comparison;
 pub mod editor;
+pub mod history;
 pub mod list;
 pub mod monte_carlo;
 pub mod page;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::affordability::Affordability;
 use super::comparison::ScenarioComparison;
 use super::editor::ScenarioEditor;
+use super::history::HistoryReplay;
 use super::list::ScenarioList;
 use super::monte_carlo::MonteCarloPanel;
 use super::results::ScenarioResults;
@@ -74,6 +75,7 @@ pub fn ScenariosPage() -> impl IntoView {
                             }
                         })
                 }}
+                <HistoryReplay plan selected />
             </Show>
         </Show>
     }

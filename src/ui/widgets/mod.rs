@@ -1,6 +1,7 @@
 //! Building blocks shared by the workspaces.
 
 pub mod checked_field;
+pub mod choice_select;
 pub mod confirm_button;
 pub mod downloads;
 pub mod modal;

@@ -1,0 +1,185 @@
+//! "Replay history" on the Scenarios page: a CSV of an SLO's real SLI series is read
+//! (problems reported by line), its columns mapped, and the SLO's target, budget and alert
+//! rules replayed over it (see `crate::replay`).
+//!
+//! Not yet (issue "Replay real history"): histories are kept in this tab only, not with the
+//! plan; Prometheus `query_range` files; progress and Cancel while a large file is read.
+
+pub mod mapping;
+pub mod report;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::plan::{Id, Plan};
+use crate::replay::csv_reader::{read_table, ReadHistory, Table};
+use crate::ui::browser::read_file_bytes;
+use mapping::HistoryMapping;
+use report::HistoryReport;
+
+/// Largest history file read (a 90-day series at 1-minute steps is about 5 MB).
+const MAX_HISTORY_BYTES: f64 = 50.0 * 1_048_576.0;
+
+/// A file read and split into cells, waiting for its columns to be mapped.
+#[derive(Clone)]
+pub struct Picked {
+    /// The file's name.
+    pub file: String,
+    /// Its cells.
+    pub table: Arc<Table>,
+}
+
+/// A history imported (it is replayed against the SLO chosen in "History of SLO").
+#[derive(Clone)]
+pub struct Imported {
+    /// The file's name.
+    pub file: String,
+    /// Its usable rows and the problems reported.
+    pub read: Arc<ReadHistory>,
+}
+
+/// The "Replay history" section.
+#[component]
+pub fn HistoryReplay(
+    /// The open plan.
+    plan: Memo<Option<Plan>>,
+    /// The scenario shown in detail (its SLO is the default, and the baseline goes to it).
+    selected: Memo<Option<Id>>,
+) -> impl IntoView {
+    let picked = RwSignal::new(None::<Picked>);
+    let imported = RwSignal::new(None::<Imported>);
+    let error = RwSignal::new(None::<String>);
+    let chosen_slo = RwSignal::new(None::<Id>);
+    // The SLO the history is for: the one chosen here, else the selected scenario's.
+    let slo = Memo::new(move |_| {
+        plan.with(|p| {
+            let p = p.as_ref()?;
+            let exists = |id: &Id| p.slo_catalog.slos.iter().any(|s| &s.id == id);
+            chosen_slo
+                .get()
+                .filter(exists)
+                .or_else(|| {
+                    let scenario = selected.get()?;
+                    p.scenarios
+                        .iter()
+                        .find(|s| s.id == scenario)
+                        .map(|s| s.slo.clone())
+                })
+                .or_else(|| p.slo_catalog.slos.first().map(|s| s.id.clone()))
+        })
+    });
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        error.set(None);
+        if file.size() > MAX_HISTORY_BYTES {
+            error.set(Some(format!(
+                "“{name}” is {:.1} MB; histories larger than 50 MB cannot be imported",
+                file.size() / 1_048_576.0
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = match read_file_bytes(&file).await {
+                Ok(bytes) => String::from_utf8(bytes)
+                    .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string()),
+                Err(e) => Err(format!("the file could not be read: {e}")),
+            };
+            match text.and_then(|t| read_table(&t)) {
+                Ok(table) => picked.set(Some(Picked {
+                    file: name,
+                    table: Arc::new(table),
+                })),
+                Err(why) => error.set(Some(format!("“{name}” cannot be imported: {why}"))),
+            }
+        });
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement =
+            ev.target().expect("change has a target").unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        input.set_value("");
+    };
+    // A file dropped here is a history, not a plan: the page's own drop handler must not
+    // import it as one.
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+    let on_import = Callback::new(move |read: ReadHistory| {
+        let Some(p) = picked.get_untracked() else {
+            return;
+        };
+        imported.set(Some(Imported {
+            file: p.file,
+            read: Arc::new(read),
+        }));
+        picked.set(None);
+    });
+    let on_cancel = Callback::new(move |()| picked.set(None));
+    let slo_options = move || {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.slo_catalog
+                        .slos
+                        .iter()
+                        .map(|s| (s.id.clone(), s.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section
+            class="card history-replay"
+            aria-labelledby="history-heading"
+            on:dragover=|e: leptos::ev::DragEvent| {
+                e.prevent_default();
+                e.stop_propagation();
+            }
+            on:drop=on_drop
+        >
+            <h2 id="history-heading">"Replay history"</h2>
+            <p class="lead">
+                "What would this SLO have said about last quarter? Import the SLI’s real series (CSV: timestamp with good and total counts, bad and total, an error ratio or percentage, or a value against a threshold) and replay its target, budget and alert rules over it. Drop the file here or pick it."
+            </p>
+            <div class="toolbar">
+                <label for="history-slo">"History of SLO"</label>
+                <select
+                    id="history-slo"
+                    on:change=move |ev| chosen_slo.set(Some(event_target_value(&ev)))
+                    prop:value=move || slo.get().unwrap_or_default()
+                >
+                    {move || {
+                        slo_options()
+                            .into_iter()
+                            .map(|(id, name)| view! { <option value=id.clone()>{name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+                <span class="file-button">
+                    <input id="import-history" type="file" accept=".csv,text/csv,text/plain" class="visually-hidden" on:change=on_change />
+                    <label for="import-history" class="button">"Import history"</label>
+                </span>
+            </div>
+            {move || error.get().map(|e| view! { <p class="banner banner--error" role="alert">{e}</p> })}
+            {move || picked.get().map(|p| view! { <HistoryMapping picked=p on_import on_cancel /> })}
+            {move || {
+                imported
+                    .get()
+                    .map(|i| view! { <HistoryReport imported=i plan slo selected /> })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,207 @@
+//! What the replay found, laid out: coverage and the gap choice, the achieved SLI, the
+//! attainment chart, each month and window, the alerts, and the target finder. The rows
+//! come from `crate::replay::figures`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::Imported;
+use crate::charts::attainment_chart::attainment_chart_svg;
+use crate::model::plan::{Id, Plan, Scenario};
+use crate::replay::backtest::{backtest, find_targets, Backtest, ReplayedSlo, TargetFinding};
+use crate::replay::figures::{
+    alert_rows, baseline_error_ratio, coverage, minute_label, month_rows, overall_sentence,
+    target_rows, target_summary, window_rows,
+};
+use crate::replay::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
+use crate::ui::widgets::choice_select::{choice_select, Choice};
+use crate::ui::widgets::downloads::SvgDownload;
+use crate::ui::widgets::scroll_table::{headings, ScrollTable};
+use crate::ui::workbook::Workbook;
+
+/// One replay, compared by identity so a memo of it changes only when it is replayed.
+#[derive(Clone)]
+struct Replayed(Arc<(MinuteGrid, Backtest, TargetFinding, f64, String)>);
+
+impl PartialEq for Replayed {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+const GAP_CHOICES: [Choice<GapPolicy>; 3] = [
+    (GapPolicy::Excluded, "excluded", "left out"),
+    (GapPolicy::Good, "good", "counted as good"),
+    (GapPolicy::Bad, "bad", "counted as bad"),
+];
+
+/// The results of replaying `imported` against the SLO `slo`.
+#[component]
+pub fn HistoryReport(
+    /// The history.
+    imported: Imported,
+    /// The open plan.
+    plan: Memo<Option<Plan>>,
+    /// The SLO replayed.
+    slo: Memo<Option<Id>>,
+    /// The scenario "Use as scenario baseline" sets.
+    selected: Memo<Option<Id>>,
+) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let gaps = RwSignal::new(GapPolicy::Excluded);
+    let read = imported.read.clone();
+    let replayed = Memo::new(move |_| -> Result<Replayed, String> {
+        let slo_def = plan.with(|p| {
+            let id = slo.get()?;
+            p.as_ref()?
+                .slo_catalog
+                .slos
+                .iter()
+                .find(|s| s.id == id)
+                .cloned()
+        });
+        let slo_def = slo_def.ok_or("no SLO to replay against: add one on the SLOs page")?;
+        let grid = lay_on_minutes(&read.samples, read.weight, gaps.get())?;
+        let replayed = ReplayedSlo {
+            target_percent: slo_def.target_percent,
+            window_days: slo_def.window.days(),
+            tiers: &slo_def.alerting.tiers,
+            thresholds: &slo_def.policy.thresholds,
+        };
+        let run = backtest(&grid, &replayed);
+        let finding = find_targets(&grid, &replayed);
+        Ok(Replayed(Arc::new((
+            grid,
+            run,
+            finding,
+            slo_def.target_percent,
+            slo_def.name.clone(),
+        ))))
+    });
+    let chart = Memo::new(move |_| {
+        replayed.with(|r| {
+            let Ok(Replayed(r)) = r else { return String::new() };
+            let (grid, run, _, target, _) = &**r;
+            let every = (grid.len() / 700).max(1);
+            let points: Vec<(f64, f64)> = run
+                .rolling(every)
+                .into_iter()
+                .map(|(m, sli)| (m as f64 / 1440.0, sli * 100.0))
+                .collect();
+            let lowest = points
+                .iter()
+                .fold(None::<(f64, f64)>, |low, p| match low {
+                    Some(l) if l.1 <= p.1 => Some(l),
+                    _ => Some(*p),
+                });
+            let description = match lowest {
+                Some((day, sli)) => format!(
+                    "The SLI over the trailing SLO window (from the start of the history while it is shorter): lowest {sli:.3} % on {}; the target is {target} %.",
+                    minute_label(grid, (day * 1440.0).round() as usize)
+                ),
+                None => "No traffic in the history.".to_string(),
+            };
+            attainment_chart_svg(&points, grid.len() as f64 / 1440.0, *target, "SLI over the SLO window", &description, (760, 300))
+        })
+    });
+    let scenario_name = move || {
+        plan.with(|p| {
+            let id = selected.get()?;
+            p.as_ref()?
+                .scenarios
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone())
+        })
+    };
+    let use_as_baseline = move |_| {
+        let ratio = replayed.with_untracked(|r| {
+            r.as_ref()
+                .ok()
+                .and_then(|Replayed(r)| baseline_error_ratio(&r.1))
+        });
+        if let (Some(ratio), Some(id)) = (ratio, selected.get_untracked()) {
+            wb.edit_part::<Scenario>(&id, |s| s.baseline_error_ratio = ratio);
+        }
+    };
+    let file = imported.file.clone();
+    let summary = {
+        let file = file.clone();
+        move || {
+            replayed.with(|r| match r {
+                Err(why) => view! { <p class="banner banner--error" role="alert">{why.clone()}</p> }.into_any(),
+                Ok(Replayed(r)) => {
+                    let (grid, run, _, target, slo_name) = &**r;
+                    view! {
+                        <h3>{format!("“{}” replayed against “{slo_name}”", file.clone())}</h3>
+                        <p class="hint" data-testid="history-coverage">{coverage(grid, gaps.get_untracked())}</p>
+                        <p class="history-overall"><strong>{overall_sentence(run, *target)}</strong></p>
+                    }
+                    .into_any()
+                }
+            })
+        }
+    };
+    let tables = move || {
+        replayed.with(|r| {
+            let Ok(Replayed(r)) = r else { return ().into_any() };
+            let (grid, run, finding, target, _) = &**r;
+            let months = month_rows(run, *target);
+            let windows = window_rows(run, grid, *target);
+            let alerts = alert_rows(run, grid);
+            let targets = target_rows(finding);
+            let alert_count = alerts.len();
+            view! {
+                <h4>"Each calendar month"</h4>
+                <ScrollTable label="Each calendar month" headings=headings(&["Month", "Achieved", "Target", "Budget consumed"]) class="compact">
+                    {months.into_iter().map(row).collect_view()}
+                </ScrollTable>
+                <h4>"Each SLO window"</h4>
+                <ScrollTable label="Each SLO window" headings=headings(&["Window", "Achieved", "Target", "Budget consumed", "Policy thresholds crossed"]) class="compact">
+                    {windows.into_iter().map(row).collect_view()}
+                </ScrollTable>
+                <h4>{format!("Alerts the rules would have fired ({alert_count})")}</h4>
+                <p class="hint">"A rule is evaluated from the first minute its long window lies wholly within the history."</p>
+                {(alert_count == 0).then(|| view! { <p>"None: no rule’s windows burned at its rate."</p> })}
+                {(alert_count > 0).then(|| view! {
+                    <ScrollTable label="Alerts the rules would have fired" headings=headings(&["Start", "End", "Rule", "Severity", "Peak burn rate", "Fired after the burn began"]) class="compact">
+                        {alerts.into_iter().map(row).collect_view()}
+                    </ScrollTable>
+                })}
+                <h4>"Target finder"</h4>
+                <p data-testid="target-finder">{target_summary(finding)}</p>
+                <ScrollTable label="Target finder" headings=headings(&["Target", "Windows met", "Worst window’s budget consumed", "Pages", "Tickets"]) class="compact">
+                    {targets.into_iter().map(row).collect_view()}
+                </ScrollTable>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <div class="history-report">
+            {summary}
+            <div class="history-gaps">
+                {choice_select("history-gaps", "Minutes without data", &GAP_CHOICES, move || gaps.get(), move |g| gaps.set(g))}
+            </div>
+            <figure class="chart">
+                <div class="chart-svg" inner_html=move || chart.get()></div>
+                <SvgDownload svg=chart what="History attainment" />
+            </figure>
+            {tables}
+            <div class="toolbar">
+                <button type="button" on:click=use_as_baseline disabled=move || scenario_name().is_none()>
+                    "Use as scenario baseline"
+                </button>
+                <span class="hint">
+                    {move || scenario_name().map(|n| format!("Sets the baseline error ratio of “{n}” to the history’s."))}
+                </span>
+            </div>
+        </div>
+    }
+}
+
+/// A table row of text cells.
+fn row<const N: usize>(cells: [String; N]) -> impl IntoView {
+    view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+}
