@@ -30,7 +30,14 @@ const profile = process.env.TRUNK_PROFILE === "release" ? "release" : "debug";
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? ".", "target");
 const input = join(targetDir, "wasm32-unknown-unknown", profile, `${NAME}.wasm`);
 
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+const run = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+  } catch (e) {
+    const why = e.code === "ENOENT" ? `${cmd} is not on PATH (make tools installs it)` : `${cmd} failed (exit ${e.status})`;
+    throw new Error(`split-wasm: ${why}`);
+  }
+};
 const walk = (dir) =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 

@@ -61,3 +61,30 @@ test("a file that is not a history says why and imports nothing", async ({ page 
   await expect(section.getByRole("alert")).toHaveText("“notes.csv” cannot be imported: line 2: a quoted cell is never closed (a \" is missing)");
   await expect(section.getByRole("button", { name: "Import valid rows" })).toHaveCount(0);
 });
+
+test("a Prometheus query_range response is mapped like a CSV: good and total series", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  // Two hours at 1-minute steps: 600 requests a minute, none good for 30 minutes.
+  const t0 = Date.UTC(2026, 8, 1) / 1000;
+  const series = (good: boolean) =>
+    Array.from({ length: 120 }, (_, m) => [t0 + m * 60, String(good && m >= 30 && m < 60 ? 0 : 600)]);
+  const response = {
+    status: "success",
+    data: {
+      resultType: "matrix",
+      result: [
+        { metric: { __name__: "http_requests", code: "2xx" }, values: series(true) },
+        { metric: { __name__: "http_requests" }, values: series(false) },
+      ],
+    },
+  };
+  await section.getByLabel("Import history").setInputFiles({ name: "checkout.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(response)) });
+  const mapping = section.getByRole("group", { name: "Columns of “checkout.json” (120 rows)" });
+  await expect(mapping.getByLabel("Good column").locator("option:checked")).toHaveText('http_requests{code="2xx"}');
+  await expect(mapping.getByLabel("Total column").locator("option:checked")).toHaveText("http_requests");
+  await expect(mapping.getByRole("status")).toHaveText("All 120 rows can be used.");
+  await mapping.getByRole("button", { name: "Import valid rows" }).click();
+  // 30 of 120 minutes failing at the same traffic: 75 %.
+  await expect(section.getByText("75.000 % over the history (target 99.9 %): missed.")).toBeVisible();
+});

@@ -77,8 +77,13 @@ impl Form {
                     (form.kind, form.column) = (Kind::Threshold, column)
                 }
             }
-        } else {
+        } else if header.len() >= 3 {
+            // Unnamed series (a Prometheus response): the first two as good and total.
+            (form.column, form.total) = (1, 2);
+        } else if header[1].eq_ignore_ascii_case("value") {
             form.kind = Kind::Threshold;
+        } else {
+            form.kind = Kind::Ratio;
         }
         form
     }

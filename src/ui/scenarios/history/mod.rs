@@ -3,7 +3,7 @@
 //! rules replayed over it (see `crate::replay`).
 //!
 //! Not yet (issue "Replay real history"): histories are kept in this tab only, not with the
-//! plan; Prometheus `query_range` files; progress and Cancel while a large file is read.
+//! plan; progress and Cancel while a large file is read.
 
 pub mod mapping;
 pub mod report;
@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::plan::{Id, Plan};
 use crate::replay::csv_reader::{read_table, ReadHistory, Table};
+use crate::replay::prometheus_range::{looks_like_json, read_query_range};
 use crate::ui::browser::read_file_bytes;
 use mapping::HistoryMapping;
 use report::HistoryReport;
@@ -86,7 +87,14 @@ pub fn HistoryReplay(
                     .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string()),
                 Err(e) => Err(format!("the file could not be read: {e}")),
             };
-            match text.and_then(|t| read_table(&t)) {
+            let table = text.and_then(|t| {
+                if looks_like_json(&t) {
+                    read_query_range(&t)
+                } else {
+                    read_table(&t)
+                }
+            });
+            match table {
                 Ok(table) => picked.set(Some(Picked {
                     file: name,
                     table: Arc::new(table),
@@ -152,7 +160,7 @@ pub fn HistoryReplay(
         >
             <h2 id="history-heading">"Replay history"</h2>
             <p class="lead">
-                "What would this SLO have said about last quarter? Import the SLI’s real series (CSV: timestamp with good and total counts, bad and total, an error ratio or percentage, or a value against a threshold) and replay its target, budget and alert rules over it. Drop the file here or pick it."
+                "What would this SLO have said about last quarter? Import the SLI’s real series (CSV: timestamp with good and total counts, bad and total, an error ratio or percentage, or a value against a threshold; or a Prometheus query_range response, JSON) and replay its target, budget and alert rules over it. Drop the file here or pick it."
             </p>
             <div class="toolbar">
                 <label for="history-slo">"History of SLO"</label>
@@ -169,7 +177,7 @@ pub fn HistoryReplay(
                     }}
                 </select>
                 <span class="file-button">
-                    <input id="import-history" type="file" accept=".csv,text/csv,text/plain" class="visually-hidden" on:change=on_change />
+                    <input id="import-history" type="file" accept=".csv,.json,text/csv,application/json,text/plain" class="visually-hidden" on:change=on_change />
                     <label for="import-history" class="button">"Import history"</label>
                 </span>
             </div>
