@@ -39,6 +39,7 @@ try {
     interaction: await interactions(),
     monte_carlo: await monteCarlo(),
     large_plan: await largePlan(largePlanPath),
+    history: await history(),
   };
 } finally {
   await browser.close();
@@ -179,6 +180,39 @@ async function largePlan(LARGE) {
     js_heap_mb: round(metrics.JSHeapUsedSize / 1048576),
     wasm_memory_mb: round(wasmBytes / 1048576),
   };
+}
+
+/** A history CSV of one-minute rows from 2026-09-01, 1,200 requests a minute with a bad
+ *  hour every ten days: `days` long (90 days ≈ 4 MB with ISO timestamps). */
+function historyCsv(days) {
+  const lines = ["timestamp,good,total"];
+  const t0 = Date.UTC(2026, 8, 1);
+  for (let m = 0; m < days * 1440; m++) {
+    const bad = m % 14_400 < 60 ? 40 : (m * 7919) % 3;
+    lines.push(`${new Date(t0 + m * 60_000).toISOString().replace(".000", "")},${1200 - bad},1200`);
+  }
+  return Buffer.from(lines.join("\n") + "\n");
+}
+
+/** Replay history in the page: reading and checking a 10 MB CSV, and replaying 90 days of
+ *  one-minute rows (the app's history-* performance measures). */
+async function history() {
+  const { context, page } = await freshPage();
+  await page.goto(URL + "#/scenarios");
+  const input = page.getByLabel("Import history");
+  await input.waitFor({ state: "attached" });
+  const measure = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration, name);
+  const big = historyCsv(230);
+  await input.setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: big });
+  await page.getByRole("button", { name: "Import valid rows" }).waitFor({ timeout: 60_000 });
+  const read = { mb: round(big.length / 1e6), split_ms: round(await measure("history-read")), check_ms: round(await measure("history-check")) };
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await input.setInputFiles({ name: "90-days.csv", mimeType: "text/csv", buffer: historyCsv(90) });
+  await page.getByRole("button", { name: "Import valid rows" }).click();
+  await page.getByTestId("target-finder").waitFor({ timeout: 60_000 });
+  const replay = { replay_ms: round(await measure("history-replay")), targets_ms: round(await measure("history-targets")) };
+  await context.close();
+  return { read, replay };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -77,6 +77,8 @@ const rows = [
     `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (p95 to the next frame ${r.p95_to_next_frame_ms} ms)`,
     `p95 < 16 ms: ${verdict(r.p95_ms < 16)}`,
   ]),
+  ["Replay history", `read a ${browser.history.read.mb} MB CSV in the page: split into cells, then rows checked`, `${browser.history.read.split_ms} ms + ${browser.history.read.check_ms} ms`, `< 1000 ms: ${verdict(browser.history.read.split_ms + browser.history.read.check_ms < 1000)}`],
+  ["Replay history", "replay 90 days of 1-minute rows in the page (minute grid + backtest, 3 rules)", `${browser.history.replay.replay_ms} ms (target finder, 10 targets: ${browser.history.replay.targets_ms} ms)`, `< 50 ms: ${verdict(browser.history.replay.replay_ms < 50)}`],
   ["Monte Carlo", `${browser.monte_carlo.runs_per_click.toLocaleString("en")} runs in the page (median of ${browser.monte_carlo.clicks})`, `${browser.monte_carlo.median_ms} ms`, `< 1 s: ${verdict(browser.monte_carlo.median_ms < 1000)}`],
   ["Large plan", "50 teams, 12 rounds, 200 SLOs, 40 scenarios: import and open", `${browser.large_plan.import_and_open_ms} ms`, `< 1 s: ${verdict(browser.large_plan.import_and_open_ms < 1000)}`],
   ...Object.entries(browser.large_plan.first_render_ms).map(([page, ms]) => ["Large plan", `first render of ${page}`, `${ms} ms`, `< 1 s: ${verdict(ms < 1000)}`]),

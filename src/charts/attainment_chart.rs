@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::legend::draw_patterned_line;
 use super::palette::{GRID, THRESHOLD};
-use super::plot_svg::{plot_svg, DrawResult, PlotArea};
+use super::plot_svg::{day_label, plot_svg, DrawResult, PlotArea};
 use crate::model::extent::{max_of, min_of};
 
 /// The chart as an accessible SVG document. `points` are (day of the history, SLI in
@@ -40,13 +40,7 @@ fn draw<'a>(root: &PlotArea<'a>, points: &[(f64, f64)], days: f64, target: f64) 
         .y_labels(6)
         .x_desc("Day of the history")
         .y_desc("SLI over the SLO window")
-        .x_label_formatter(&|d| {
-            if days < 10.0 {
-                format!("{d:.1}")
-            } else {
-                format!("{d:.0}")
-            }
-        })
+        .x_label_formatter(&|d| day_label(*d, days))
         .y_label_formatter(&|v| format!("{v:.3} %"))
         .label_style(("sans-serif", 14))
         .axis_desc_style(("sans-serif", 14))

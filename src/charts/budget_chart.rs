@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::palette::{GRID, PALETTE, THRESHOLD};
-use super::plot_svg::{plot_svg, DrawResult, PlotArea};
+use super::plot_svg::{day_label, plot_svg, DrawResult, PlotArea};
 use crate::model::extent::{max_of, min_of};
 
 /// Minutes in a day.
@@ -88,7 +88,7 @@ fn draw<'a>(
         .y_labels(6)
         .x_desc("Day of the window")
         .y_desc("Budget left")
-        .x_label_formatter(&|d| format!("{:.0}", d))
+        .x_label_formatter(&|d| day_label(*d, days))
         .y_label_formatter(&|p| format!("{p:.0} %"))
         .label_style(("sans-serif", 14))
         .axis_desc_style(("sans-serif", 14))

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::palette::{GRID, THRESHOLD};
-use super::plot_svg::{plot_svg, DrawResult, PlotArea};
+use super::plot_svg::{day_label, plot_svg, DrawResult, PlotArea};
 use crate::model::extent::max_of;
 
 /// Minutes in a day.
@@ -72,7 +72,7 @@ fn draw<'a>(
         .y_labels(6)
         .x_desc("Day of the window")
         .y_desc("Burn rate")
-        .x_label_formatter(&|d| format!("{:.0}", d))
+        .x_label_formatter(&|d| day_label(*d, days))
         .y_label_formatter(&|r| format!("{r}×"))
         .label_style(("sans-serif", 14))
         .axis_desc_style(("sans-serif", 14))

@@ -38,6 +38,16 @@ pub fn plot_svg(
     }
 }
 
+/// A day axis label: whole days, or tenths when the axis spans under ten days (so a short
+/// window does not repeat "0 0 1 2 2").
+pub fn day_label(day: f64, span_days: f64) -> String {
+    if span_days < 10.0 {
+        format!("{day:.1}")
+    } else {
+        format!("{day:.0}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,7 +47,9 @@ test("a messy history is reported by line, then replayed: attainment, alerts, ta
   await expect(section.getByTestId("target-finder")).toHaveText(
     "Strictest target met in every window: 99 %; in at least 9 windows of 10: 99 %.",
   );
-  await expect(section.locator("svg")).toContainText("Target 99.9 %");
+  await expect(section.locator("svg", { hasText: "Target 99.9 %" })).toHaveCount(1);
+  // The burn-down: one window of 3 days, 30,045 bad of 4,320 allowed (0.1 % of 4,320,000).
+  await expect(section.locator("svg", { hasText: "From 2026-09-01 00:00 UTC: 695.5 % of the budget consumed." })).toHaveCount(1);
 
   // What-ifs start from the real behaviour: 0.695 % of requests failing.
   await section.getByRole("button", { name: "Use as scenario baseline" }).click();

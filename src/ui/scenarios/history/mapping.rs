@@ -8,6 +8,7 @@ use super::Picked;
 use crate::replay::csv_reader::{
     guess_mapping, read_history, ColumnMapping, GoodWhen, Measure, ReadHistory, RowProblems,
 };
+use crate::ui::browser::{mark, measure_since};
 use crate::ui::widgets::choice_select::{choice_select, Choice};
 
 /// What the measure columns hold, as the form offers it.
@@ -177,8 +178,12 @@ pub fn HistoryMapping(
         let table = table.clone();
         Memo::new(move |_| {
             form.with(|f| {
-                f.mapping()
-                    .map(|m| read_history(&table, &m, f.offset_minutes))
+                f.mapping().map(|m| {
+                    mark("history-check-start");
+                    let read = read_history(&table, &m, f.offset_minutes);
+                    measure_since("history-check", "history-check-start");
+                    read
+                })
             })
         })
     };

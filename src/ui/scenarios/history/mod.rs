@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use crate::model::plan::{Id, Plan};
 use crate::replay::csv_reader::{read_table, ReadHistory, Table};
 use crate::replay::prometheus_range::{looks_like_json, read_query_range};
-use crate::ui::browser::read_file_bytes;
+use crate::ui::browser::{mark, measure_since, read_file_bytes};
 use mapping::HistoryMapping;
 use report::HistoryReport;
 
@@ -82,6 +82,7 @@ pub fn HistoryReplay(
             return;
         }
         leptos::task::spawn_local(async move {
+            mark("history-read-start");
             let text = match read_file_bytes(&file).await {
                 Ok(bytes) => String::from_utf8(bytes)
                     .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string()),
@@ -94,6 +95,7 @@ pub fn HistoryReplay(
                     read_table(&t)
                 }
             });
+            measure_since("history-read", "history-read-start");
             match table {
                 Ok(table) => picked.set(Some(Picked {
                     file: name,

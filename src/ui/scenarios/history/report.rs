@@ -8,13 +8,16 @@ use leptos::prelude::*;
 
 use super::Imported;
 use crate::charts::attainment_chart::attainment_chart_svg;
+use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
 use crate::model::plan::{Id, Plan, Scenario};
+use crate::model::slo_figures::format_number;
 use crate::replay::backtest::{backtest, find_targets, Backtest, ReplayedSlo, TargetFinding};
 use crate::replay::figures::{
     alert_rows, baseline_error_ratio, coverage, minute_label, month_rows, overall_sentence,
     target_rows, target_summary, window_rows,
 };
 use crate::replay::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
+use crate::ui::browser::{mark, measure_since};
 use crate::ui::widgets::choice_select::{choice_select, Choice};
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
@@ -22,7 +25,16 @@ use crate::ui::workbook::Workbook;
 
 /// One replay, compared by identity so a memo of it changes only when it is replayed.
 #[derive(Clone)]
-struct Replayed(Arc<(MinuteGrid, Backtest, TargetFinding, f64, String)>);
+struct Replayed(
+    Arc<(
+        MinuteGrid,
+        Backtest,
+        TargetFinding,
+        f64,
+        String,
+        Vec<PolicyLine>,
+    )>,
+);
 
 impl PartialEq for Replayed {
     fn eq(&self, other: &Self) -> bool {
@@ -62,6 +74,7 @@ pub fn HistoryReport(
                 .cloned()
         });
         let slo_def = slo_def.ok_or("no SLO to replay against: add one on the SLOs page")?;
+        mark("history-replay-start");
         let grid = lay_on_minutes(&read.samples, read.weight, gaps.get())?;
         let replayed = ReplayedSlo {
             target_percent: slo_def.target_percent,
@@ -70,19 +83,23 @@ pub fn HistoryReport(
             thresholds: &slo_def.policy.thresholds,
         };
         let run = backtest(&grid, &replayed);
+        measure_since("history-replay", "history-replay-start");
+        mark("history-targets-start");
         let finding = find_targets(&grid, &replayed);
+        measure_since("history-targets", "history-targets-start");
         Ok(Replayed(Arc::new((
             grid,
             run,
             finding,
             slo_def.target_percent,
             slo_def.name.clone(),
+            PolicyLine::of_policy(&slo_def.policy),
         ))))
     });
     let chart = Memo::new(move |_| {
         replayed.with(|r| {
             let Ok(Replayed(r)) = r else { return String::new() };
-            let (grid, run, _, target, _) = &**r;
+            let (grid, run, _, target, _, _) = &**r;
             let every = (grid.len() / 700).max(1);
             let points: Vec<(f64, f64)> = run
                 .rolling(every)
@@ -103,6 +120,49 @@ pub fn HistoryReport(
                 None => "No traffic in the history.".to_string(),
             };
             attainment_chart_svg(&points, grid.len() as f64 / 1440.0, *target, "SLI over the SLO window", &description, (760, 300))
+        })
+    });
+    // Budget left through each SLO window of the history, one line per window.
+    let burn_down = Memo::new(move |_| {
+        replayed.with(|r| {
+            let Ok(Replayed(r)) = r else {
+                return String::new();
+            };
+            let (grid, run, _, _, _, policies) = &**r;
+            let lefts: Vec<Vec<f64>> = (0..run.windows.len()).map(|i| run.budget_left(i)).collect();
+            let names: Vec<String> = run
+                .windows
+                .iter()
+                .map(|w| format!("From {}", minute_label(grid, w.start)))
+                .collect();
+            let lines: Vec<BudgetLine> = lefts
+                .iter()
+                .zip(&names)
+                .map(|(left, name)| BudgetLine {
+                    name,
+                    left,
+                    exhausted_at: left.iter().position(|l| *l <= 0.0),
+                })
+                .collect();
+            let description = run
+                .windows
+                .iter()
+                .zip(&names)
+                .map(|(w, name)| {
+                    format!(
+                        "{name}: {} % of the budget consumed.",
+                        format_number(w.consumed * 100.0, 1)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            budget_chart_svg(
+                &lines,
+                policies,
+                "Budget left in each SLO window",
+                &description,
+                (760, 320),
+            )
         })
     });
     let scenario_name = move || {
@@ -132,7 +192,7 @@ pub fn HistoryReport(
             replayed.with(|r| match r {
                 Err(why) => view! { <p class="banner banner--error" role="alert">{why.clone()}</p> }.into_any(),
                 Ok(Replayed(r)) => {
-                    let (grid, run, _, target, slo_name) = &**r;
+                    let (grid, run, _, target, slo_name, _) = &**r;
                     view! {
                         <h3>{format!("“{}” replayed against “{slo_name}”", file.clone())}</h3>
                         <p class="hint" data-testid="history-coverage">{coverage(grid, gaps.get_untracked())}</p>
@@ -146,7 +206,7 @@ pub fn HistoryReport(
     let tables = move || {
         replayed.with(|r| {
             let Ok(Replayed(r)) = r else { return ().into_any() };
-            let (grid, run, finding, target, _) = &**r;
+            let (grid, run, finding, target, _, _) = &**r;
             let months = month_rows(run, *target);
             let windows = window_rows(run, grid, *target);
             let alerts = alert_rows(run, grid);
@@ -187,6 +247,12 @@ pub fn HistoryReport(
             <figure class="chart">
                 <div class="chart-svg" inner_html=move || chart.get()></div>
                 <SvgDownload svg=chart what="History attainment" />
+            </figure>
+            <h4>"Budget burn-down of each SLO window"</h4>
+            <figure class="chart">
+                <div class="chart-svg" inner_html=move || burn_down.get()></div>
+                <SvgDownload svg=burn_down what="History budget burn-down" />
+                <figcaption class="hint">"One line per window; the dashed lines are the error-budget policy’s thresholds, and the window table below names when each was crossed."</figcaption>
             </figure>
             {tables}
             <div class="toolbar">
