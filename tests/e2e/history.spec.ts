@@ -1,7 +1,7 @@
 // Replay history on the Scenarios page: a messy CSV is reported row by row, then the SLO's
 // target, budget and alert rules are replayed over it (values worked out in the comments).
 import { expect, test } from "./fixtures";
-import { openWorkbook } from "./helpers";
+import { holdFileReads, openWorkbook } from "./helpers";
 
 /** 3 days of 1-minute rows from 2026-09-01, 1,000 requests a minute: one bad request every
  *  97th minute (45 in all), a 30-minute full outage on 2026-09-02 at 10:00, plus a repeated
@@ -89,4 +89,23 @@ test("a Prometheus query_range response is mapped like a CSV: good and total ser
   await mapping.getByRole("button", { name: "Import valid rows" }).click();
   // 30 of 120 minutes failing at the same traffic: 75 %.
   await expect(section.getByText("75.000 % over the history (target 99.9 %): missed.")).toBeVisible();
+});
+
+test("a history being read can be cancelled, and the next file goes through", async ({ page }) => {
+  const completeReads = await holdFileReads(page);
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  const file = (name: string) => ({ name, mimeType: "text/csv", buffer: history() });
+  await section.getByLabel("Import history").setInputFiles(file("first.csv"));
+  const reading = section.getByRole("status").filter({ hasText: "Reading “first.csv”" });
+  await expect(reading).toBeVisible();
+  await reading.getByRole("button", { name: "Cancel reading" }).click();
+  await expect(reading).toHaveCount(0);
+  await completeReads(1);
+  // The cancelled file's columns never appear.
+  await expect(section.getByRole("group", { name: /first\.csv/ })).toHaveCount(0);
+
+  await section.getByLabel("Import history").setInputFiles(file("second.csv"));
+  await completeReads(1);
+  await expect(section.getByRole("group", { name: "Columns of “second.csv” (4322 rows)" })).toBeVisible();
 });

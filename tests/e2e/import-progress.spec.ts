@@ -1,32 +1,7 @@
 // A slow import shows that it is reading and can be cancelled; a cancelled import changes
 // nothing, and the next one goes through.
-import { expect, test, type Page } from "./fixtures";
-import { download, importFile, libraryRows, openWorkbook } from "./helpers";
-
-/**
- * Files are read only when the test lets them (as a large file on a slow disk would be read
- * only after a while). Returns a function that completes every pending read and resolves
- * once the page has run everything waiting on them: the app's reaction to a read happens in
- * promise callbacks, which all run before the next task.
- */
-async function holdFileReads(page: Page) {
-  await page.addInitScript(() => {
-    const read = Blob.prototype.arrayBuffer;
-    const pending: (() => void)[] = [];
-    (window as any).__pendingReads = () => pending.length;
-    (window as any).__completeReads = () => pending.splice(0).forEach((complete) => complete());
-    Blob.prototype.arrayBuffer = function () {
-      return new Promise((resolve) => pending.push(() => resolve(read.call(this))));
-    };
-  });
-  return async (count: number) => {
-    await expect.poll(() => page.evaluate(() => (window as any).__pendingReads())).toBe(count);
-    await page.evaluate(async () => {
-      (window as any).__completeReads();
-      await new Promise((next) => setTimeout(next, 0));
-    });
-  };
-}
+import { expect, test } from "./fixtures";
+import { download, holdFileReads, importFile, libraryRows, openWorkbook } from "./helpers";
 
 test("a slow import shows progress and can be cancelled", async ({ page }) => {
   const completeReads = await holdFileReads(page);
