@@ -4,8 +4,8 @@
 use plotters::prelude::*;
 
 use super::legend::draw_patterned_line;
-use super::palette::{GRID, THRESHOLD};
-use super::plot_svg::{day_label, plot_svg, DrawResult, PlotArea};
+use super::palette::THRESHOLD;
+use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
 use crate::model::extent::{max_of, min_of};
 
 /// The chart as an accessible SVG document. `points` are (day of the history, SLI in
@@ -34,18 +34,11 @@ fn draw<'a>(root: &PlotArea<'a>, points: &[(f64, f64)], days: f64, target: f64) 
         .x_label_area_size(40)
         .y_label_area_size(72)
         .build_cartesian_2d(0.0..days.max(1.0 / 24.0), bottom..top.min(100.0 + room))?;
-    chart
-        .configure_mesh()
-        .x_labels(10)
-        .y_labels(6)
+    style_day_mesh(&mut chart.configure_mesh())
         .x_desc("Day of the history")
         .y_desc("SLI over the SLO window")
         .x_label_formatter(&|d| day_label(*d, days))
         .y_label_formatter(&|v| format!("{v:.3} %"))
-        .label_style(("sans-serif", 14))
-        .axis_desc_style(("sans-serif", 14))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.mix(0.5))
         .draw()?;
     let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
     chart.draw_series(DashedLineSeries::new(

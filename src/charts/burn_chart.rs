@@ -5,8 +5,8 @@ use plotters::prelude::*;
 
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
-use super::palette::{GRID, THRESHOLD};
-use super::plot_svg::{day_label, plot_svg, DrawResult, PlotArea};
+use super::palette::THRESHOLD;
+use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
 use crate::model::extent::max_of;
 
 /// Minutes in a day.
@@ -66,18 +66,11 @@ fn draw<'a>(
         .x_label_area_size(40)
         .y_label_area_size(56)
         .build_cartesian_2d(0.0..days, (FLOOR..top).log_scale())?;
-    chart
-        .configure_mesh()
-        .x_labels(10)
-        .y_labels(6)
+    style_day_mesh(&mut chart.configure_mesh())
         .x_desc("Day of the window")
         .y_desc("Burn rate")
         .x_label_formatter(&|d| day_label(*d, days))
         .y_label_formatter(&|r| format!("{r}×"))
-        .label_style(("sans-serif", 14))
-        .axis_desc_style(("sans-serif", 14))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.mix(0.5))
         .draw()?;
     let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
     for t in thresholds {

@@ -38,6 +38,23 @@ pub fn plot_svg(
     }
 }
 
+/// The style every chart over days shares: ten day labels, six value labels, 14 px text,
+/// and only the main grid lines, faint. Axis names and label formats stay with each chart.
+pub fn style_day_mesh<'m, 'a, 'b, X, Y>(
+    mesh: &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, SVGBackend<'a>>,
+) -> &'m mut plotters::chart::MeshStyle<'a, 'b, X, Y, SVGBackend<'a>>
+where
+    X: plotters::coord::ranged1d::Ranged,
+    Y: plotters::coord::ranged1d::Ranged,
+{
+    mesh.x_labels(10)
+        .y_labels(6)
+        .label_style(("sans-serif", 14))
+        .axis_desc_style(("sans-serif", 14))
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(super::palette::GRID.mix(0.5))
+}
+
 /// A day axis label: whole days, or tenths when the axis spans under ten days (so a short
 /// window does not repeat "0 0 1 2 2").
 pub fn day_label(day: f64, span_days: f64) -> String {

@@ -7,6 +7,7 @@ pub mod plans;
 pub mod report;
 pub mod route;
 pub mod scenarios;
+pub mod shared;
 pub mod slos;
 pub mod transition;
 pub mod widgets;

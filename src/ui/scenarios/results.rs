@@ -1,8 +1,6 @@
 //! What one scenario does over its window: the burn rate over each alert rule's long window
 //! with the thresholds, and the incident and alert timeline as a chart and a table.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::{Played, ScenarioAndSlo};
@@ -11,27 +9,10 @@ use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
 use crate::model::budget::{format_duration, AlertSeverity};
 use crate::model::extent::max_of;
-use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{burn_rows, rule_label, timeline};
 use crate::model::slo_figures::format_number;
+use crate::ui::shared::Shared;
 use crate::ui::widgets::downloads::SvgDownload;
-
-/// A simulation compared by identity, so a memo of it changes only when it is replayed.
-#[derive(Clone, Debug)]
-struct SharedSimulation(Arc<Simulation>);
-
-impl PartialEq for SharedSimulation {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for SharedSimulation {
-    type Target = Simulation;
-    fn deref(&self) -> &Simulation {
-        &self.0
-    }
-}
 
 /// The burn-rate chart and the timeline of the scenario shown in detail.
 #[component]
@@ -47,7 +28,7 @@ pub fn ScenarioResults(
             simulations.with(|all| {
                 all.iter()
                     .find(|x| x.scenario.id == scenario.id)
-                    .map(|x| SharedSimulation(x.sim.clone()))
+                    .map(|x| Shared(x.sim.clone()))
             })
         })
     });

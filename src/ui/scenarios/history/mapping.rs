@@ -206,7 +206,7 @@ pub fn HistoryMapping(
         form,
         table.header.clone(),
         "history-timestamp",
-        || "Timestamp column",
+        "Timestamp column",
         |f| f.timestamp,
         |f, i| f.timestamp = i,
     );
@@ -216,7 +216,7 @@ pub fn HistoryMapping(
             form,
             total_header.clone(),
             "history-total",
-            || "Total column",
+            "Total column",
             |f| f.total,
             |f, i| f.total = i,
         )
@@ -234,7 +234,7 @@ pub fn HistoryMapping(
             <h3 id="history-mapping-heading">{format!("Columns of “{}” ({} rows)", picked.file, rows_count)}</h3>
             <div class="form-grid">
                 {timestamp_select}
-                {choice_select("history-measure", "Measure", &KINDS, kind, move |k| form.update(|f| f.kind = k))}
+                {choice_select("history-measure", "Measure", KINDS, kind, move |k| form.update(|f| f.kind = k))}
                 {measure_select}
                 <Show when=move || matches!(kind(), Kind::GoodTotal | Kind::BadTotal)>{total_select.clone()}</Show>
                 <Show when=move || kind() == Kind::Threshold>
@@ -251,7 +251,7 @@ pub fn HistoryMapping(
                     {choice_select(
                         "history-good-when",
                         "Good when the value is",
-                        &GOOD_WHEN,
+                        GOOD_WHEN,
                         move || form.with(|f| f.good_when),
                         move |g| form.update(|f| f.good_when = g),
                     )}
@@ -315,30 +315,21 @@ fn column_select(
     form: RwSignal<Form>,
     header: Vec<String>,
     id: &'static str,
-    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    label: impl IntoView + 'static,
     get: fn(&Form) -> usize,
     set: fn(&mut Form, usize),
 ) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                        form.update(|f| set(f, i));
-                    }
-                }
-                prop:value=move || form.with(|f| get(f).to_string())
-            >
-                {header
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, h)| view! { <option value=i.to_string()>{h}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    let columns = header
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| (i, i.to_string(), h));
+    choice_select(
+        id,
+        label,
+        columns,
+        move || form.with(get),
+        move |i| form.update(|f| set(f, i)),
+    )
 }
 
 /// The usable rows and each problem, as the user decides to import or not.

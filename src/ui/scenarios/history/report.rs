@@ -2,8 +2,6 @@
 //! attainment chart, each month and window, the alerts, and the target finder. The rows
 //! come from `crate::replay::figures`.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::Imported;
@@ -18,28 +16,20 @@ use crate::replay::figures::{
 };
 use crate::replay::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
 use crate::ui::browser::{mark, measure_since};
+use crate::ui::shared::Shared;
 use crate::ui::widgets::choice_select::{choice_select, Choice};
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
 
-/// One replay, compared by identity so a memo of it changes only when it is replayed.
-#[derive(Clone)]
-struct Replayed(
-    Arc<(
-        MinuteGrid,
-        Backtest,
-        TargetFinding,
-        f64,
-        String,
-        Vec<PolicyLine>,
-    )>,
-);
-
-impl PartialEq for Replayed {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
+/// One replay of the history against the SLO, with what the page shows of it.
+struct Replay {
+    grid: MinuteGrid,
+    run: Backtest,
+    finding: TargetFinding,
+    target_percent: f64,
+    slo_name: String,
+    policies: Vec<PolicyLine>,
 }
 
 const GAP_CHOICES: [Choice<GapPolicy>; 3] = [
@@ -63,7 +53,7 @@ pub fn HistoryReport(
     let wb = expect_context::<Workbook>();
     let gaps = RwSignal::new(GapPolicy::Excluded);
     let read = imported.read.clone();
-    let replayed = Memo::new(move |_| -> Result<Replayed, String> {
+    let replayed = Memo::new(move |_| -> Result<Shared<Replay>, String> {
         let slo_def = plan.with(|p| {
             let id = slo.get()?;
             p.as_ref()?
@@ -87,19 +77,20 @@ pub fn HistoryReport(
         mark("history-targets-start");
         let finding = find_targets(&grid, &replayed);
         measure_since("history-targets", "history-targets-start");
-        Ok(Replayed(Arc::new((
+        Ok(Shared::new(Replay {
             grid,
             run,
             finding,
-            slo_def.target_percent,
-            slo_def.name.clone(),
-            PolicyLine::of_policy(&slo_def.policy),
-        ))))
+            target_percent: slo_def.target_percent,
+            slo_name: slo_def.name.clone(),
+            policies: PolicyLine::of_policy(&slo_def.policy),
+        }))
     });
     let chart = Memo::new(move |_| {
         replayed.with(|r| {
-            let Ok(Replayed(r)) = r else { return String::new() };
-            let (grid, run, _, target, _, _) = &**r;
+            let Ok(Replay { grid, run, target_percent: target, .. }) = r.as_deref() else {
+                return String::new();
+            };
             let every = (grid.len() / 700).max(1);
             let points: Vec<(f64, f64)> = run
                 .rolling(every)
@@ -125,10 +116,15 @@ pub fn HistoryReport(
     // Budget left through each SLO window of the history, one line per window.
     let burn_down = Memo::new(move |_| {
         replayed.with(|r| {
-            let Ok(Replayed(r)) = r else {
+            let Ok(Replay {
+                grid,
+                run,
+                policies,
+                ..
+            }) = r.as_deref()
+            else {
                 return String::new();
             };
-            let (grid, run, _, _, _, policies) = &**r;
             let lefts: Vec<Vec<f64>> = (0..run.windows.len()).map(|i| run.budget_left(i)).collect();
             let names: Vec<String> = run
                 .windows
@@ -176,11 +172,8 @@ pub fn HistoryReport(
         })
     };
     let use_as_baseline = move |_| {
-        let ratio = replayed.with_untracked(|r| {
-            r.as_ref()
-                .ok()
-                .and_then(|Replayed(r)| baseline_error_ratio(&r.1))
-        });
+        let ratio =
+            replayed.with_untracked(|r| r.as_ref().ok().and_then(|r| baseline_error_ratio(&r.run)));
         if let (Some(ratio), Some(id)) = (ratio, selected.get_untracked()) {
             wb.edit_part::<Scenario>(&id, |s| s.baseline_error_ratio = ratio);
         }
@@ -189,10 +182,9 @@ pub fn HistoryReport(
     let summary = {
         let file = file.clone();
         move || {
-            replayed.with(|r| match r {
-                Err(why) => view! { <p class="banner banner--error" role="alert">{why.clone()}</p> }.into_any(),
-                Ok(Replayed(r)) => {
-                    let (grid, run, _, target, slo_name, _) = &**r;
+            replayed.with(|r| match r.as_deref() {
+                Err(why) => view! { <p class="banner banner--error" role="alert">{why.to_string()}</p> }.into_any(),
+                Ok(Replay { grid, run, target_percent: target, slo_name, .. }) => {
                     view! {
                         <h3>{format!("“{}” replayed against “{slo_name}”", file.clone())}</h3>
                         <p class="hint" data-testid="history-coverage">{coverage(grid, gaps.get_untracked())}</p>
@@ -205,8 +197,9 @@ pub fn HistoryReport(
     };
     let tables = move || {
         replayed.with(|r| {
-            let Ok(Replayed(r)) = r else { return ().into_any() };
-            let (grid, run, finding, target, _, _) = &**r;
+            let Ok(Replay { grid, run, finding, target_percent: target, .. }) = r.as_deref() else {
+                return ().into_any();
+            };
             let months = month_rows(run, *target);
             let windows = window_rows(run, grid, *target);
             let alerts = alert_rows(run, grid);
@@ -242,7 +235,7 @@ pub fn HistoryReport(
         <div class="history-report">
             {summary}
             <div class="history-gaps">
-                {choice_select("history-gaps", "Minutes without data", &GAP_CHOICES, move || gaps.get(), move |g| gaps.set(g))}
+                {choice_select("history-gaps", "Minutes without data", GAP_CHOICES, move || gaps.get(), move |g| gaps.set(g))}
             </div>
             <figure class="chart">
                 <div class="chart-svg" inner_html=move || chart.get()></div>
