@@ -1,9 +1,11 @@
 //! Core benchmarks of history replay (issue "Replay real history"): reading a 10 MB CSV,
-//! and replaying 90 days of one-minute rows with the SRE Workbook's alert rules. Run with
+//! and replaying 90 days of one-minute rows with the SRE Workbook's alert rules, and
+//! packing those rows to keep them with the plan. Run with
 //! `make bench` (or `cargo bench --bench replay`).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use sre_workbook::model::budget::default_alert_tiers;
+use sre_workbook::model::sli_history::SeriesText;
 use sre_workbook::replay::backtest::{backtest, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
@@ -67,5 +69,23 @@ fn replay_90_days(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, read_10_mb, replay_90_days);
+/// Keeping a history with the plan: its rows packed for storage, and unpacked when shown.
+fn pack_90_days(c: &mut Criterion) {
+    let text = csv_90_days();
+    let table = read_table(&text).unwrap();
+    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), 0);
+    let packed = SeriesText::encode(&history.samples);
+    c.bench_function(
+        &format!(
+            "pack 90 days of 1-minute rows for storage ({} bytes)",
+            packed.len()
+        ),
+        |b| b.iter(|| SeriesText::encode(black_box(&history.samples)).len()),
+    );
+    c.bench_function("unpack 90 days of 1-minute rows", |b| {
+        b.iter(|| black_box(&packed).decode().unwrap().len())
+    });
+}
+
+criterion_group!(benches, read_10_mb, replay_90_days, pack_90_days);
 criterion_main!(benches);

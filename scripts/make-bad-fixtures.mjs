@@ -4,6 +4,7 @@
 // that the host test and the end-to-end test each build in memory.
 // Run `node scripts/make-bad-fixtures.mjs` after changing a case; the files are committed.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { packText } from "./pack-series.mjs";
 
 const DIR = "tests/fixtures/bad";
 // Most cases start from the frozen version-1 example (so they also pass through the
@@ -11,6 +12,7 @@ const DIR = "tests/fixtures/bad";
 const base = readFileSync("tests/fixtures/v1/example.json", "utf8");
 const example = () => JSON.parse(base);
 const example2 = () => JSON.parse(readFileSync("tests/fixtures/v2/example.json", "utf8"));
+const example3 = () => JSON.parse(readFileSync("tests/fixtures/v3/example.json", "utf8"));
 const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
 
 /** A case whose file is the example plan after `edit`, with its own id. */
@@ -59,7 +61,7 @@ const cases = [
   ["missing-format.json", edited((p) => delete p.format)],
   ["unknown-format.json", edited((p) => (p.format = "openslo/v1"))],
   ["missing-version.json", edited((p) => delete p.version)],
-  ["future-version.json", edited((p) => (p.version = 3))],
+  ["future-version.json", edited((p) => (p.version = 4))],
   ["version-zero.json", edited((p) => (p.version = 0))],
   ["version-as-text.json", edited((p) => (p.version = "1"))],
   ["target-as-text.json", edited((p) => (p.slo_catalog.slos[0].target_percent = "99.9%"))],
@@ -114,6 +116,16 @@ const cases = [
   ["impossible-date.json", edited((p) => (p.transition.rounds[1].date = "2026-02-30"))],
   ["arrays-10000-deep.json", nestedArrays(10000)],
   ["objects-10000-deep.json", `{"format": "sre-workbook-plan", "version": 1, "name": ${'{"a": '.repeat(10000)}1${"}".repeat(10000)}}`],
+  ["history-in-version-2-file.json", edited((p) => (p.histories = example3().histories), example2)],
+  ["history-of-missing-slo.json", edited((p) => (p.histories[0].slo = "ghost-slo"), example3)],
+  ["two-histories-for-one-slo.json", edited((p) => p.histories.push({ ...p.histories[0], id: "history-again" }), example3)],
+  ["history-without-series.json", edited((p) => delete p.histories[0].series, example3)],
+  ["history-series-not-packed.json", edited((p) => (p.histories[0].series = "timestamp,good,total\n1788220800,999,1000"), example3)],
+  ["history-series-not-base64.json", edited((p) => (p.histories[0].series = "v1:<script>alert(1)</script>"), example3)],
+  ["history-series-truncated.json", edited((p) => (p.histories[0].series = p.histories[0].series.slice(0, 40)), example3)],
+  ["history-series-good-above-total.json", edited((p) => (p.histories[0].series = packText("1788220800000\n60000*2\ngood:1000,1001,1000\n1000*3\n")), example3)],
+  ["history-series-time-backwards.json", edited((p) => (p.histories[0].series = packText("1788220800000\n60000,-60000\nbad:0*3\n1000*3\n")), example3)],
+  ["history-unknown-gap-policy.json", edited((p) => (p.histories[0].gaps = "ignored"), example3)],
   ["html-and-script-in-every-text-field.json", pretty({ ...poison(example()), id: "bad-fixture-html" })],
 ];
 

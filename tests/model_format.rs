@@ -98,7 +98,7 @@ fn export_then_import_is_identical() {
 #[test]
 fn export_starts_with_the_header_in_stable_order() {
     let text = write_plan(&example_plan(), true);
-    assert!(text.starts_with("{\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 2,\n  \"id\": \"example-parcelry\",\n  \"name\":"), "{}", &text[..120]);
+    assert!(text.starts_with("{\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 3,\n  \"id\": \"example-parcelry\",\n  \"name\":"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 
@@ -182,7 +182,7 @@ fn file_level_errors_are_named() {
     let first = |bytes: &[u8]| read_plan(bytes).unwrap_err().problems[0].to_string();
     assert_eq!(first(b""), "the file is empty");
     assert_eq!(
-        first(b"{\"format\": \"sre-workbook-plan\",\n  \"version\": 2,"),
+        first(b"{\"format\": \"sre-workbook-plan\",\n  \"version\": 3,"),
         "not valid JSON at line 2, column 15: the file ends too early (is it truncated?)"
     );
     assert_eq!(
@@ -201,7 +201,7 @@ fn file_level_errors_are_named() {
         first(b"{\"format\": \"openslo\", \"version\": 1}"),
         "format: \"openslo\" is not a format this app reads (expected \"sre-workbook-plan\")"
     );
-    assert_eq!(first(b"{\"format\": \"sre-workbook-plan\", \"version\": 7}"), "version: 7 is newer than this app understands (up to 2); open it with a newer version of the workbook");
+    assert_eq!(first(b"{\"format\": \"sre-workbook-plan\", \"version\": 7}"), "version: 7 is newer than this app understands (up to 3); open it with a newer version of the workbook");
     assert_eq!(
         first(b"{\"format\": \"sre-workbook-plan\", \"version\": 0}"),
         "version: 0 is not a format version (a whole number from 1)"
@@ -211,7 +211,7 @@ fn file_level_errors_are_named() {
         "version: expected a whole number, found a string"
     );
     assert_eq!(
-        first(b"{\"format\": \"sre-workbook-plan\", \"version\": 2, \"x\": \xff}"),
+        first(b"{\"format\": \"sre-workbook-plan\", \"version\": 3, \"x\": \xff}"),
         "the file is not UTF-8 text: byte 0xFF at line 1, column 52 is not a character"
     );
     let big = vec![b' '; 6 * 1024 * 1024];
@@ -246,7 +246,7 @@ fn type_errors_name_the_field_path() {
         |v| v["transition"]["rounds"][0]["ratings"][3]["level"] = json!(-1),
         "transition.rounds[0].ratings[3].level: invalid value: number `-1`, expected a whole number of 0 or more",
     );
-    assert_message(|v| v["surprise"] = json!(1), "surprise: unknown field `surprise`, expected one of `id`, `name`, `created`, `updated`, `organization`, `challenge`, `transition`, `slo_catalog`, `scenarios`");
+    assert_message(|v| v["surprise"] = json!(1), "surprise: unknown field `surprise`, expected one of `id`, `name`, `created`, `updated`, `organization`, `challenge`, `transition`, `slo_catalog`, `scenarios`, `histories`");
     assert_message(|v| v["slo_catalog"]["slos"][0]["window"] = json!({"kind": "weekly"}), "slo_catalog.slos[0].window.kind: unknown variant `weekly`, expected one of `rolling`, `calendar_month`, `calendar_quarter`");
 }
 
@@ -352,7 +352,7 @@ fn exports_name_their_schema_and_read_back() {
         "https://example.org/plan.schema.json",
     );
     assert!(text.starts_with(
-        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 2,"
+        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 3,"
     ));
     assert_eq!(read_plan(text.as_bytes()).unwrap(), example_plan());
 }

@@ -240,3 +240,23 @@ proptest! {
         prop_assert_eq!(replayed, simulated);
     }
 }
+
+#[test]
+fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
+    // tests/fixtures/v3/example.json: 576 five-minute rows of 1,000 requests from
+    // 2026-09-01; 6 rows at 500 errors (a 30-minute outage) and 16 rows with 1 error
+    // (every 37th). 3,016 bad of 576,000: 99.476389 %.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v3/example.json");
+    let plan = sre_workbook::model::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
+    let history = &plan.histories[0];
+    assert_eq!(history.slo, "checkout-availability");
+    let samples = history.series.decode().unwrap();
+    assert_eq!(samples.len(), 576);
+    assert_eq!(samples[0].at_ms, T0);
+    assert_eq!(samples[575].at_ms - samples[0].at_ms, 575 * 300_000);
+    let grid = lay_on_minutes(&samples, history.weight, history.gaps).unwrap();
+    let tiers = default_alert_tiers(30);
+    let result = backtest(&grid, &slo(99.9, 30, &tiers, &[]));
+    assert_eq!(sli_text(result.overall_sli), "99.476 %");
+    assert!((result.overall_sli.unwrap() - (1.0 - 3016.0 / 576_000.0)).abs() < 1e-12);
+}

@@ -188,6 +188,7 @@ pub fn blank_plan(id: &str, name: &str, now: &Timestamp) -> Plan {
             slos: Vec::new(),
         },
         scenarios: Vec::new(),
+        histories: Vec::new(),
     }
 }
 

@@ -8,13 +8,13 @@ use serde_json::{Map, Value};
 use super::migrations;
 use super::plan::Plan;
 use super::problem::{PlanError, Problem};
-use super::validate::validate;
+use super::validate::{check_history_rows, validate};
 
 /// The `format` every plan file carries.
 pub const FORMAT_NAME: &str = "sre-workbook-plan";
 
 /// The format version this app writes; files of this version or older are read.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Largest plan file accepted, in bytes (local storage holds about 5 MB per site).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -72,7 +72,14 @@ fn write_plan_with_schema(plan: &Plan, pretty: bool, schema: Option<&str>) -> St
 pub fn read_plan(bytes: &[u8]) -> Result<Plan, PlanError> {
     check_file_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e.valid_up_to()))?;
-    read_plan_text(text)
+    let plan = read_plan_text(text)?;
+    // Stored plans skip this: their rows were checked when they came in.
+    let problems = check_history_rows(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(PlanError { problems })
+    }
 }
 
 /// Names the first byte that is not UTF-8 by line and column, and recognizes UTF-16 files.
@@ -330,7 +337,8 @@ type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, PlanError>
 /// Migration steps in order: `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`.
 /// Each version adds its step here (in `migrations.rs`), with a fixture of the version
 /// before in `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [migrations::v1_to_v2];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] =
+    [migrations::v1_to_v2, migrations::v2_to_v3];
 
 /// Brings the fields of a file of `version` up to [`CURRENT_VERSION`]. Total: a version
 /// outside 1..=[`CURRENT_VERSION`] is an error, whoever calls it.

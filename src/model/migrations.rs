@@ -70,3 +70,15 @@ pub fn v1_to_v2(mut fields: Map<String, Value>) -> Result<Map<String, Value>, Pl
         Err(PlanError { problems })
     }
 }
+
+/// Version 2 → 3: plans keep real SLI histories (`histories`), none in a version-2 file.
+pub fn v2_to_v3(mut fields: Map<String, Value>) -> Result<Map<String, Value>, PlanError> {
+    if fields.contains_key("histories") {
+        return Err(PlanError::single(Problem::at(
+            "histories",
+            "is not a field of format version 2 (it came with version 3); if the file is version 3, say \"version\": 3",
+        )));
+    }
+    fields.insert("histories".into(), Value::Array(Vec::new()));
+    Ok(fields)
+}

@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod scenario_fields;
 pub mod scenario_figures;
 pub mod scenario_ops;
+pub mod sli_history;
 pub mod slo_fields;
 pub mod slo_figures;
 pub mod transition;

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{parse_month, parse_quarter, CalendarPeriod};
+use super::sli_history::SliHistory;
 
 /// Identifier of a thing inside a plan (team, group, service, SLO, ...), unique per kind.
 pub type Id = String;
@@ -39,6 +40,8 @@ pub struct Plan {
     pub slo_catalog: SloCatalog,
     /// What-if scenarios played against an SLO's error budget.
     pub scenarios: Vec<Scenario>,
+    /// Real SLI histories imported for SLOs, replayed against their targets and alerts.
+    pub histories: Vec<SliHistory>,
 }
 
 // ---------------------------------------------------------------------------------------

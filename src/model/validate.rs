@@ -10,6 +10,7 @@ use super::plan::{
 };
 use super::problem::Problem;
 use super::promql::{is_label_name, is_metric_name, parse_matchers, parse_selector};
+use super::sli_history::SERIES_PREFIX;
 
 /// Most items of one kind a plan may hold; more is refused rather than slowing the page.
 pub const MAX_ITEMS: usize = 2_000;
@@ -38,7 +39,71 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     check_transition(&mut c, plan);
     check_slo_catalog(&mut c, plan);
     check_scenarios(&mut c, plan);
+    check_histories(&mut c, plan);
     c.problems
+}
+
+/// Largest encoded series a history may hold (a 90-day series at 1-minute steps of real
+/// request counts is about 0.3 MB).
+pub const MAX_SERIES_BYTES: usize = 4 * 1024 * 1024;
+
+/// Checks what a history says about itself without unpacking its rows (that is
+/// [`check_history_rows`], done once when a file is imported, not on every save).
+fn check_histories(c: &mut Checker, plan: &Plan) {
+    let _ = c.ids("histories", plan.histories.iter().map(|h| &h.id));
+    let mut seen_slos = HashSet::new();
+    for (i, h) in plan.histories.iter().enumerate() {
+        let p = format!("histories[{i}]");
+        if !plan.slo_catalog.slos.iter().any(|slo| slo.id == h.slo) {
+            c.fail(
+                format!("{p}.slo"),
+                format!("refers to SLO {:?}, which is not in this plan", h.slo),
+            );
+        } else if !seen_slos.insert(h.slo.as_str()) {
+            c.fail(
+                format!("{p}.slo"),
+                format!(
+                    "SLO {:?} already has a history; a plan keeps one per SLO",
+                    h.slo
+                ),
+            );
+        }
+        c.text_required(&format!("{p}.source"), &h.source);
+        c.timestamp(&format!("{p}.imported"), &h.imported);
+        let _ = c.count(&format!("{p}.import_notes"), h.import_notes.len(), "notes");
+        for (k, note) in h.import_notes.iter().enumerate() {
+            c.text(&format!("{p}.import_notes[{k}]"), note);
+        }
+        if h.series.len() > MAX_SERIES_BYTES {
+            c.fail(
+                format!("{p}.series"),
+                format!(
+                    "is {:.1} MB; a history's rows may take at most {} MB",
+                    h.series.len() as f64 / 1_048_576.0,
+                    MAX_SERIES_BYTES / 1_048_576
+                ),
+            );
+        } else if !h.series.0.starts_with(SERIES_PREFIX) {
+            c.fail(
+                format!("{p}.series"),
+                format!(
+                    "does not start with “{SERIES_PREFIX}”: it is not a series this workbook wrote"
+                ),
+            );
+        }
+    }
+}
+
+/// Unpacks every history's rows and reports those that cannot be read, by history.
+pub fn check_history_rows(plan: &Plan) -> Vec<Problem> {
+    plan.histories
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let why = h.series.decode().err()?;
+            Some(Problem::at(format!("histories[{i}].series"), why))
+        })
+        .collect()
 }
 
 #[derive(Default)]
@@ -174,6 +239,7 @@ fn check_sizes(c: &mut Checker, plan: &Plan) -> bool {
         ),
         ("slo_catalog.slos".to_string(), cat.slos.len(), "SLOs"),
         ("scenarios".to_string(), plan.scenarios.len(), "scenarios"),
+        ("histories".to_string(), plan.histories.len(), "histories"),
     ];
     for (i, r) in t.rounds.iter().enumerate() {
         lists.push((

@@ -174,26 +174,7 @@ pub fn guess_mapping(header: &[String]) -> Option<ColumnMapping> {
     })
 }
 
-/// One usable row: when it starts, and its good and total weight. For counts these are
-/// events; for ratios and time slices, a total of 1 per minute of the interval.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Sample {
-    /// Start of the interval, ms since the Unix epoch.
-    pub at_ms: i64,
-    /// Good share or good events.
-    pub good: f64,
-    /// Total (events, or 1 for a ratio or slice).
-    pub total: f64,
-}
-
-/// Whether samples weigh events (counts) or time (ratios, slices).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Weight {
-    /// Counts of events: an interval weighs as much as its traffic.
-    Events,
-    /// A ratio or a slice: every minute weighs the same.
-    Time,
-}
+pub use crate::model::sli_history::{Sample, Weight};
 
 /// A kind of row that cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -11,28 +11,7 @@ const MINUTE_MS: i64 = 60_000;
 /// several times over).
 pub const MAX_MINUTES: usize = 400 * 1440;
 
-/// What minutes without data count as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum GapPolicy {
-    /// Left out of every result (the default).
-    #[default]
-    Excluded,
-    /// Counted as good.
-    Good,
-    /// Counted as bad.
-    Bad,
-}
-
-impl GapPolicy {
-    /// The choice as stated next to every result.
-    pub fn statement(self) -> &'static str {
-        match self {
-            GapPolicy::Excluded => "minutes without data are left out",
-            GapPolicy::Good => "minutes without data count as good",
-            GapPolicy::Bad => "minutes without data count as bad",
-        }
-    }
-}
+pub use crate::model::sli_history::GapPolicy;
 
 /// Good and total per minute from `start_ms`.
 #[derive(Clone, Debug, PartialEq)]

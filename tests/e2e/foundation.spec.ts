@@ -49,7 +49,7 @@ test("export then import gives an identical plan", async ({ page }) => {
   await openWorkbook(page);
   const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
   expect(exported.name).toBe(`${EXAMPLE_NAME}.json`);
-  expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 2,/);
+  expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 3,/);
 
   // Same id: the user is asked; "Replace" swaps in the file's plan.
   await importFile(page, exported.name, exported.text);

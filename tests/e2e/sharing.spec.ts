@@ -203,7 +203,7 @@ test("exports carry $schema and validate against the shipped JSON Schema, as doe
   const schema = JSON.parse(readFileSync("dist/plan.schema.json", "utf8"));
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   const check = (value: unknown, what: string) => expect(validate(value) ? [] : validate.errors, what).toEqual([]);
-  check(JSON.parse(readFileSync("tests/fixtures/v2/example.json", "utf8")), "the example plan");
+  check(JSON.parse(readFileSync("tests/fixtures/v3/example.json", "utf8")), "the example plan with a history");
 
   await openWorkbook(page, "./#/plans");
   const exported = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
