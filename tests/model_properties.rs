@@ -9,7 +9,7 @@ use sre_workbook::model::calendar::{parse_timestamp, CalendarPeriod};
 use sre_workbook::model::defaults::default_alerting;
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::format::{
-    migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
+    indent_json, migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
 };
 use sre_workbook::model::plan::{ErrorSpan, Plan, SloWindow, Team};
 use sre_workbook::model::validate::validate;
@@ -48,6 +48,7 @@ fn as_version_1(plan: &Plan) -> Map<String, Value> {
     let Value::Object(mut fields) = serde_json::to_value(plan).unwrap() else {
         unreachable!()
     };
+    fields.remove("histories");
     for slo in fields["slo_catalog"]["slos"].as_array_mut().unwrap() {
         let slo = slo.as_object_mut().unwrap();
         slo.remove("metrics");
@@ -165,11 +166,22 @@ proptest! {
     }
 
     #[test]
+    fn the_indented_export_is_serde_jsons_pretty_layout(plan in valid_plan(), text in "\\PC{0,30}") {
+        let mut plan = plan;
+        // Text that looks like JSON structure must stay inside its string.
+        plan.challenge = format!("{text} {{\"a\": [1, 2]}}, \\\" :");
+        plan.organization = text;
+        let compact = serde_json::to_string(&plan).unwrap();
+        prop_assert_eq!(indent_json(&compact), serde_json::to_string_pretty(&plan).unwrap());
+    }
+
+    #[test]
     fn migrating_version_1_keeps_all_its_data(plan in valid_plan()) {
         let v1 = as_version_1(&plan);
         let migrated = migrate(v1.clone(), 1).map_err(|e| TestCaseError::fail(e.to_string()))?;
         // Nothing version 1 said is lost or changed...
         let mut original_part = migrated.clone();
+        prop_assert_eq!(original_part.remove("histories"), Some(Value::Array(Vec::new())));
         for slo in original_part["slo_catalog"]["slos"].as_array_mut().unwrap() {
             let slo = slo.as_object_mut().unwrap();
             prop_assert!(slo.remove("metrics").is_some() && slo.remove("alerting").is_some());

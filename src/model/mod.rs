@@ -4,6 +4,7 @@ pub mod budget;
 pub mod calendar;
 pub mod catalog_ops;
 pub mod defaults;
+pub mod error_path;
 pub mod example;
 pub mod extent;
 pub mod format;

@@ -310,10 +310,11 @@ fn read_runs(line: &str, what: &str) -> Result<Vec<f64>, String> {
             ),
             None => (item, 1),
         };
-        let value: f64 = value
-            .parse()
+        // serde_json's reader (exact, with float_roundtrip) is already in the download;
+        // `str::parse::<f64>` would add a second float parser.
+        let value: f64 = serde_json::from_str(value)
             .ok()
-            .filter(|v: &f64| v.is_finite())
+            .filter(|v: &f64| v.is_finite() && !value.starts_with(char::is_whitespace))
             .ok_or_else(|| format!("{what}: “{value}” is not a finite number"))?;
         if values.len() + count > MAX_ROWS {
             return Err(format!("has more than {MAX_ROWS} rows"));
