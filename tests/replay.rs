@@ -246,7 +246,10 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
     // tests/fixtures/v3/example.json: 576 five-minute rows of 1,000 requests from
     // 2026-09-01; 6 rows at 500 errors (a 30-minute outage) and 16 rows with 1 error
     // (every 37th). 3,016 bad of 576,000: 99.476389 %.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v3/example.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v3/example.json"
+    );
     let plan = sre_workbook::model::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
     let history = &plan.histories[0];
     assert_eq!(history.slo, "checkout-availability");

@@ -56,15 +56,17 @@ fn floor_percent(lines: &[BudgetLine]) -> f64 {
     ((lowest / 20.0).floor() * 20.0).max(-200.0)
 }
 
-/// The chart as an accessible SVG document, `width` × `height` pixels before scaling.
+/// The chart as an accessible SVG document, `width` × `height` pixels before scaling; `id`
+/// prefixes its title and description ids, unique in the page.
 pub fn budget_chart_svg(
+    id: &str,
     lines: &[BudgetLine],
     policies: &[PolicyLine],
     title: &str,
     description: &str,
     size: (u32, u32),
 ) -> String {
-    plot_svg(size, "budget-chart", title, description, |root| {
+    plot_svg(size, id, title, description, |root| {
         draw(root, lines, policies, size.0)
     })
 }
@@ -153,6 +155,7 @@ mod tests {
             label: "50 % consumed".into(),
         }];
         let svg = budget_chart_svg(
+            "budget-chart",
             &lines,
             &policies,
             "Budget",

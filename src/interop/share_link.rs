@@ -34,8 +34,11 @@ impl std::fmt::Display for ShareError {
 }
 
 /// The fragment payload for `plan`: compact JSON, raw deflate, base64url without padding.
+/// Histories are left out: their rows would not fit a link (export the file instead).
 pub fn encode(plan: &Plan) -> String {
-    let json = write_plan(plan, false);
+    let mut plan = plan.clone();
+    plan.histories.clear();
+    let json = write_plan(&plan, false);
     URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
 }
 

@@ -146,7 +146,7 @@ pub fn delete_journey(plan: &mut Plan, id: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Deletes an SLO unless scenarios still play against it.
+/// Deletes an SLO, with the history kept for it, unless scenarios still play against it.
 pub fn delete_slo(plan: &mut Plan, id: &str) -> Result<(), String> {
     let name = plan
         .slo_catalog
@@ -168,6 +168,7 @@ pub fn delete_slo(plan: &mut Plan, id: &str) -> Result<(), String> {
         ));
     }
     plan.slo_catalog.slos.retain(|s| s.id != id);
+    plan.histories.retain(|h| h.slo != id);
     Ok(())
 }
 
@@ -176,6 +177,20 @@ mod tests {
     use super::*;
     use crate::model::example::example_plan;
     use crate::model::validate::validate;
+
+    #[test]
+    fn deleting_an_slo_takes_its_history_along() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/v3/example.json"
+        );
+        let mut plan = crate::model::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
+        plan.scenarios.retain(|s| s.slo != "checkout-availability");
+        assert_eq!(plan.histories.len(), 1);
+        delete_slo(&mut plan, "checkout-availability").unwrap();
+        assert!(plan.histories.is_empty());
+        assert_eq!(validate(&plan), vec![]);
+    }
 
     #[test]
     fn added_items_keep_the_plan_valid() {

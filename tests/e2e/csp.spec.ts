@@ -2,7 +2,7 @@
 // workspace or main flow, and the policy really blocks injected inline script.
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "./fixtures";
-import { download, importFile, openWorkbook } from "./helpers";
+import { exportPlan, importFile, openWorkbook } from "./helpers";
 
 async function watchViolations(page: Page) {
   await page.addInitScript(() => {
@@ -20,7 +20,7 @@ test("every workspace and main flow runs with no CSP violation", async ({ page }
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(csp).toContain("object-src 'none'");
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   await importFile(page, exported.name, exported.text);
   await page.getByRole("dialog").getByRole("button", { name: "Keep both" }).click();
   for (const name of ["Transition", "SLOs", "Scenarios"]) {

@@ -3,7 +3,7 @@
 import { expect, test } from "./fixtures";
 import type { AddressInfo } from "node:net";
 import { serve } from "../../scripts/serve.mjs";
-import { download, EXAMPLE_NAME, importFile, libraryRows, openWorkbook } from "./helpers";
+import { EXAMPLE_NAME, download, exportPlan, importFile, libraryRows, openWorkbook } from "./helpers";
 
 test("first visit opens the example plan", async ({ page }) => {
   await openWorkbook(page);
@@ -47,7 +47,7 @@ test("an empty plan name is refused at the field and never stored", async ({ pag
 
 test("export then import gives an identical plan", async ({ page }) => {
   await openWorkbook(page);
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   expect(exported.name).toBe(`${EXAMPLE_NAME}.json`);
   expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 3,/);
 
@@ -58,7 +58,7 @@ test("export then import gives an identical plan", async ({ page }) => {
   await dialog.getByRole("button", { name: "Replace" }).click();
   await expect(dialog).toBeHidden();
   await expect(libraryRows(page)).toHaveCount(1);
-  const again = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const again = await exportPlan(page);
   expect(again.text).toBe(exported.text);
 
   // "Keep both" adds a copy with a new id and everything else the same.
@@ -66,7 +66,7 @@ test("export then import gives an identical plan", async ({ page }) => {
   await dialog.getByRole("button", { name: "Keep both" }).click();
   await expect(libraryRows(page)).toHaveCount(2);
   await expect(page.getByLabel("Plan name")).toHaveValue(`${EXAMPLE_NAME} (imported)`);
-  const copy = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
+  const copy = JSON.parse((await exportPlan(page)).text);
   const original = JSON.parse(exported.text);
   expect(copy.id).not.toBe(original.id);
   for (const field of ["transition", "slo_catalog", "scenarios", "challenge", "organization", "updated"]) {
@@ -76,7 +76,7 @@ test("export then import gives an identical plan", async ({ page }) => {
 
 test("Escape closes the import dialog without changing anything", async ({ page }) => {
   await openWorkbook(page);
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   await importFile(page, exported.name, exported.text);
   await expect(page.getByRole("dialog")).toBeVisible();
   await page.keyboard.press("Escape");
@@ -93,7 +93,7 @@ test("a malformed file shows its problems and leaves the library unchanged", asy
   await expect(libraryRows(page)).toHaveCount(1);
 
   // A well-formed file with several problems lists each with its field path.
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   const plan = JSON.parse(exported.text);
   plan.id = "another-plan";
   plan.slo_catalog.slos[2].target_percent = 100.5;
@@ -108,7 +108,7 @@ test("a malformed file shows its problems and leaves the library unchanged", asy
   await expect(libraryRows(page)).toHaveCount(1);
 
   await importFile(page, "future.json", JSON.stringify({ ...plan, version: 99 }));
-  await expect(page.getByRole("alert")).toContainText("version: 99 is newer than this app understands (up to 2)");
+  await expect(page.getByRole("alert")).toContainText("version: 99 is newer than this app understands (up to 3)");
   await page.reload();
   await expect(libraryRows(page)).toHaveCount(1);
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
@@ -116,7 +116,7 @@ test("a malformed file shows its problems and leaves the library unchanged", asy
 
 test("a dropped file is imported", async ({ page }) => {
   await openWorkbook(page);
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   const plan = JSON.parse(exported.text);
   plan.id = "dropped-plan";
   plan.name = "Dropped plan";

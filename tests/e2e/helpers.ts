@@ -23,6 +23,20 @@ export async function download(page: Page, click: () => Promise<void>) {
   return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
 }
 
+/**
+ * Exports the open plan with "Export plan" and returns the file. A plan that keeps SLI
+ * histories asks first (history.spec.ts tests the question); `answer` is the choice then.
+ */
+export async function exportPlan(page: Page, answer: "Include histories" | "Plan only" = "Include histories") {
+  const downloaded = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export plan" }).click();
+  const dialog = page.getByRole("dialog", { name: "Include the SLI histories?" });
+  const first = await Promise.race([downloaded.then(() => "file"), dialog.waitFor().then(() => "question")]);
+  if (first === "question") await dialog.getByRole("button", { name: answer }).click();
+  const file = await downloaded;
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
+}
+
 /** Imports a file through the "Import plan" picker. */
 export async function importFile(page: Page, name: string, text: string | Buffer) {
   await page.getByLabel("Import plan").setInputFiles({

@@ -1,7 +1,7 @@
 // Replay history on the Scenarios page: a messy CSV is reported row by row, then the SLO's
 // target, budget and alert rules are replayed over it (values worked out in the comments).
 import { expect, test } from "./fixtures";
-import { holdFileReads, openWorkbook } from "./helpers";
+import { download, holdFileReads, importFile, openWorkbook } from "./helpers";
 
 /** 3 days of 1-minute rows from 2026-09-01, 1,000 requests a minute: one bad request every
  *  97th minute (45 in all), a 30-minute full outage on 2026-09-02 at 10:00, plus a repeated
@@ -108,4 +108,73 @@ test("a history being read can be cancelled, and the next file goes through", as
   await section.getByLabel("Import history").setInputFiles(file("second.csv"));
   await completeReads(1);
   await expect(section.getByRole("group", { name: "Columns of “second.csv” (4322 rows)" })).toBeVisible();
+});
+
+test("an imported history is kept with the plan: reload, export with or without it, import elsewhere, remove and undo", async ({ page, browser }) => {
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  await section.getByLabel("Import history").setInputFiles({ name: "checkout.csv", mimeType: "text/csv", buffer: history() });
+  await section.getByRole("button", { name: "Import valid rows" }).click();
+  const missed = section.getByText("99.305 % over the history (target 99.9 %): missed.");
+  await expect(missed).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  await page.reload();
+  await expect(missed).toBeVisible();
+  await expect(section.getByTestId("history-kept")).toHaveText(/^Imported from “checkout\.csv” on \d{4}-\d\d-\d\d \d\d:\d\d( UTC)?; kept with the plan\.$/);
+  await section.getByText("Left out at import (2)").click();
+  await expect(section.locator(".history-notes li")).toHaveText([
+    "1 row has a value in “good” that is not a number: line 204",
+    "1 row has the timestamp of an earlier row (the first one is kept): line 103",
+  ]);
+  await expect(section.getByLabel("History of SLO").locator("option:checked")).toHaveText("Label purchase succeeds (history kept)");
+
+  // "Export plan" asks; with histories the file carries the packed rows, without it has none.
+  await page.goto("./#/plans");
+  const ask = async () => {
+    await page.getByRole("button", { name: "Export plan" }).click();
+    const dialog = page.getByRole("dialog", { name: "Include the SLI histories?" });
+    await expect(dialog).toContainText(/This plan keeps 1 SLI history \(“checkout\.csv” for Label purchase succeeds\), \d+ KB of rows\./);
+    return dialog;
+  };
+  let dialog = await ask();
+  const full = await download(page, () => dialog.getByRole("button", { name: "Include histories" }).click());
+  await expect(dialog).toHaveCount(0);
+  const withHistories = JSON.parse(full.text);
+  expect(withHistories.histories.map((h: any) => [h.slo, h.source, h.weight, h.gaps])).toEqual([["checkout-availability", "checkout.csv", "events", "excluded"]]);
+  expect(withHistories.histories[0].series).toMatch(/^v1:[A-Za-z0-9+/]+=*$/);
+  dialog = await ask();
+  const small = JSON.parse((await download(page, () => dialog.getByRole("button", { name: "Plan only" }).click())).text);
+  expect(small.histories).toEqual([]);
+  expect(small.scenarios).toEqual(withHistories.scenarios);
+  dialog = await ask();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  // Someone else imports the file and replays the same history.
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await openWorkbook(theirs, "./#/plans");
+  await importFile(theirs, full.name, full.text);
+  await theirs.getByRole("dialog").getByRole("button", { name: "Replace" }).click();
+  await theirs.goto("./#/scenarios");
+  await expect(theirs.getByText("99.305 % over the history (target 99.9 %): missed.")).toBeVisible();
+  await other.close();
+
+  // Removing the history is an edit like any other: undo brings it back.
+  await page.goto("./#/scenarios");
+  await section.getByRole("button", { name: "Remove history “checkout.csv”" }).click();
+  await section.getByRole("button", { name: "Confirm: remove history “checkout.csv”" }).click();
+  await expect(missed).toHaveCount(0);
+  await expect(section.getByLabel("History of SLO").locator("option:checked")).toHaveText("Label purchase succeeds");
+  await page.getByRole("button", { name: "Undo edit" }).click();
+  await expect(missed).toBeVisible();
+});
+
+test("the example plan comes with a history of its checkout SLO", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  // 576 five-minute rows of 1,000 requests: 3,016 failed of 576,000.
+  await expect(section.getByText("99.476 % over the history (target 99.9 %): missed.")).toBeVisible();
+  await expect(section.getByTestId("history-kept")).toContainText("Imported from “checkout-availability-2026-09.csv”");
 });

@@ -1,7 +1,7 @@
 // Script and HTML in every text field of a plan: imported, shown in every workspace,
 // drawn in charts and exported again, none of it runs and all of it reads as typed.
 import { expect, test, type Page } from "./fixtures";
-import { download, importFile, openWorkbook } from "./helpers";
+import { exportPlan, importFile, openWorkbook } from "./helpers";
 
 const TEXT_KEYS = new Set(["name", "label", "description", "note", "action", "title", "challenge", "organization", "owner", "gap", "misaligned", "target_mindset"]);
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"'&`;
@@ -24,7 +24,7 @@ async function watch(page: Page) {
 test("script and HTML in every text field stay inert text everywhere", async ({ page }) => {
   await watch(page);
   await openWorkbook(page, "./#/plans");
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   const plan = poison(JSON.parse(exported.text)) as any;
   plan.id = "plan-hostile";
   await importFile(page, "hostile.json", JSON.stringify(plan));
@@ -49,7 +49,7 @@ test("script and HTML in every text field stay inert text everywhere", async ({ 
 
   // The export carries the text unchanged.
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans" }).click();
-  const again = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
+  const again = JSON.parse((await exportPlan(page)).text);
   expect(again.name).toBe(plan.name);
   expect(again.scenarios[0].incidents[0].label).toBe(plan.scenarios[0].incidents[0].label);
 });

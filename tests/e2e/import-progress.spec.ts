@@ -1,12 +1,12 @@
 // A slow import shows that it is reading and can be cancelled; a cancelled import changes
 // nothing, and the next one goes through.
 import { expect, test } from "./fixtures";
-import { download, holdFileReads, importFile, libraryRows, openWorkbook } from "./helpers";
+import { exportPlan, holdFileReads, importFile, libraryRows, openWorkbook } from "./helpers";
 
 test("a slow import shows progress and can be cancelled", async ({ page }) => {
   const completeReads = await holdFileReads(page);
   await openWorkbook(page, "./#/plans");
-  const exported = await download(page, () => page.getByRole("button", { name: "Export plan" }).click());
+  const exported = await exportPlan(page);
   const other = JSON.parse(exported.text);
   other.id = "plan-imported-copy";
   other.name = "Imported copy";

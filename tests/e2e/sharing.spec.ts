@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
-import { download, EXAMPLE_NAME, importFile, libraryRows, openWorkbook } from "./helpers";
+import { EXAMPLE_NAME, download, exportPlan, importFile, libraryRows, openWorkbook } from "./helpers";
 
 async function shareLinkOf(page: Page) {
   await page.getByRole("button", { name: "Copy share link" }).click();
@@ -206,7 +206,7 @@ test("exports carry $schema and validate against the shipped JSON Schema, as doe
   check(JSON.parse(readFileSync("tests/fixtures/v3/example.json", "utf8")), "the example plan with a history");
 
   await openWorkbook(page, "./#/plans");
-  const exported = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
+  const exported = JSON.parse((await exportPlan(page)).text);
   expect(exported.$schema).toBe(new URL("plan.schema.json", baseURL).href);
   const served = await page.request.get(exported.$schema);
   expect(served.ok()).toBe(true);
@@ -217,7 +217,7 @@ test("exports carry $schema and validate against the shipped JSON Schema, as doe
   }
 
   await page.getByRole("button", { name: "New blank plan" }).click();
-  const blank = JSON.parse((await download(page, () => page.getByRole("button", { name: "Export plan" }).click())).text);
+  const blank = JSON.parse((await exportPlan(page)).text);
   check(blank, "an exported blank plan");
 });
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::plans::share::ShareLinkButton;
 
-use crate::ui::plans::download_plan;
+use crate::ui::plans::export::ExportPlanButton;
 
 use crate::model::calendar::display_timestamp;
 use crate::model::plan::Plan;
@@ -51,11 +51,6 @@ pub fn PlanDetails() -> impl IntoView {
         Signal::derive(move || {
             open_plan.with(|p| p.as_ref().map(|p| get(p).clone()).unwrap_or_default())
         })
-    };
-    let export = move |_| {
-        if let Some(plan) = open_plan.get_untracked() {
-            download_plan(&plan);
-        }
     };
     view! {
         <section class="card" aria-labelledby="open-plan-heading">
@@ -113,9 +108,7 @@ pub fn PlanDetails() -> impl IntoView {
                     }}
                 </p>
                 <div class="toolbar">
-                    <button type="button" class="primary" on:click=export>
-                        "Export plan"
-                    </button>
+                    <ExportPlanButton />
                     <ShareLinkButton />
                 </div>
             </Show>

@@ -41,8 +41,15 @@ pub fn ShareLinkButton() -> impl IntoView {
             // A link describes one version of the plan: after an edit it is no longer shown.
             made.get()
                 .filter(|(plan, _)| open_plan.with(|open| open.as_ref() == Some(plan)))
-                .map(|(_, result)| match result {
+                .map(|(plan, result)| match result {
                     Ok(link) => {
+                        let histories = (!plan.histories.is_empty()).then(|| {
+                            view! {
+                                <p class="hint">
+                                    "The SLI histories kept with this plan are not in the link: export the plan to share them."
+                                </p>
+                            }
+                        });
                         view! {
                             <div class="share-link">
                                 <p role="status">
@@ -72,6 +79,7 @@ pub fn ShareLinkButton() -> impl IntoView {
                                     }
                                 />
                                 <p class="hint">{format!("{} characters.", link.len())}</p>
+                                {histories}
                             </div>
                         }
                             .into_any()

@@ -224,6 +224,7 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                 .join(" ");
             let svg = (!lines.is_empty()).then(|| {
                 budget_chart_svg(
+                    "budget-chart",
                     &lines,
                     &policies,
                     "Budget left over the window, per scenario",

@@ -87,6 +87,7 @@ pub fn ScenarioComparison(
                 .collect::<Vec<_>>()
                 .join(" ");
             budget_chart_svg(
+                "budget-chart",
                 &lines,
                 &policies,
                 "Budget left over the window, per scenario",

@@ -2,8 +2,11 @@
 //! (problems reported by line), its columns mapped, and the SLO's target, budget and alert
 //! rules replayed over it (see `crate::replay`).
 //!
-//! Not yet (issue "Replay real history"): histories are kept in this tab only, not with the
-//! plan; the file is split into rows in one step after it is read (about 0.5 s for 10 MB).
+//! An imported history is kept with the plan (`Plan::histories`, one per SLO, its rows
+//! packed), so it is undoable, survives reloads and travels in exported files.
+//!
+//! Not yet: the file is split into rows in one step after it is read (about 0.5 s for
+//! 10 MB), so the progress shown is "Reading…" with Cancel, not a percentage.
 
 pub mod mapping;
 pub mod report;
@@ -13,10 +16,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::calendar::format_timestamp;
 use crate::model::plan::{Id, Plan};
-use crate::replay::csv_reader::{read_table, ReadHistory, Table};
+use crate::model::sli_history::{Sample, SeriesText, SliHistory};
+use crate::replay::csv_reader::{read_table, ReadHistory, RowProblems, Table};
 use crate::replay::prometheus_range::{looks_like_json, read_query_range};
-use crate::ui::browser::{mark, measure_since, read_file_bytes};
+use crate::ui::browser::{mark, measure_since, now_millis, read_file_bytes};
+use crate::ui::shared::Shared;
+use crate::ui::workbook::Workbook;
 use mapping::HistoryMapping;
 use report::HistoryReport;
 
@@ -32,13 +39,19 @@ pub struct Picked {
     pub table: Arc<Table>,
 }
 
-/// A history imported (it is replayed against the SLO chosen in "History of SLO").
-#[derive(Clone)]
-pub struct Imported {
-    /// The file's name.
-    pub file: String,
-    /// Its usable rows and the problems reported.
-    pub read: Arc<ReadHistory>,
+/// A kept history's rows, unpacked, or why they cannot be.
+pub type Rows = Result<Shared<Vec<Sample>>, String>;
+
+/// What an import reported, kept with the history so it is still said after a reload.
+fn import_notes(read: &ReadHistory) -> Vec<String> {
+    let mut notes: Vec<String> = read.problems.iter().map(RowProblems::message).collect();
+    if read.out_of_order > 0 {
+        notes.push(format!(
+            "{} rows were out of time order; they are sorted.",
+            read.out_of_order
+        ));
+    }
+    notes
 }
 
 /// The "Replay history" section.
@@ -49,8 +62,8 @@ pub fn HistoryReplay(
     /// The scenario shown in detail (its SLO is the default, and the baseline goes to it).
     selected: Memo<Option<Id>>,
 ) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
     let picked = RwSignal::new(None::<Picked>);
-    let imported = RwSignal::new(None::<Imported>);
     let error = RwSignal::new(None::<String>);
     let chosen_slo = RwSignal::new(None::<Id>);
     // The SLO the history is for: the one chosen here, else the selected scenario's.
@@ -141,14 +154,44 @@ pub fn HistoryReplay(
             read_file(file);
         }
     };
+    // The chosen SLO's kept history; its rows are unpacked only when the packed text
+    // changes, not when the plan or the history's gap choice does.
+    let history = Memo::new(move |_| {
+        let slo = slo.get()?;
+        plan.with(|p| p.as_ref()?.histories.iter().find(|h| h.slo == slo).cloned())
+    });
+    let series = Memo::new(move |_| history.with(|h| h.as_ref().map(|h| h.series.clone())));
+    let rows = Memo::new(move |_| -> Option<Rows> {
+        series.with(|s| {
+            let s = s.as_ref()?;
+            mark("history-unpack-start");
+            let rows = s.decode().map(Shared::new).map_err(|why| {
+                format!("The rows of this history cannot be read ({why}). Remove it and import the file again.")
+            });
+            measure_since("history-unpack", "history-unpack-start");
+            Some(rows)
+        })
+    });
     let on_import = Callback::new(move |read: ReadHistory| {
-        let Some(p) = picked.get_untracked() else {
+        let (Some(p), Some(slo)) = (picked.get_untracked(), slo.get_untracked()) else {
             return;
         };
-        imported.set(Some(Imported {
-            file: p.file,
-            read: Arc::new(read),
-        }));
+        mark("history-pack-start");
+        let kept = SliHistory {
+            id: format!("history-{slo}"),
+            slo: slo.clone(),
+            source: p.file,
+            imported: format_timestamp(now_millis()),
+            weight: read.weight,
+            gaps: Default::default(),
+            import_notes: import_notes(&read),
+            series: SeriesText::encode(&read.samples),
+        };
+        measure_since("history-pack", "history-pack-start");
+        wb.edit_open(|plan| {
+            plan.histories.retain(|h| h.slo != slo);
+            plan.histories.push(kept);
+        });
         picked.set(None);
     });
     let on_cancel = Callback::new(move |()| picked.set(None));
@@ -159,7 +202,15 @@ pub fn HistoryReplay(
                     p.slo_catalog
                         .slos
                         .iter()
-                        .map(|s| (s.id.clone(), s.name.clone()))
+                        .map(|s| {
+                            let kept = p.histories.iter().any(|h| h.slo == s.id);
+                            let name = if kept {
+                                format!("{} (history kept)", s.name)
+                            } else {
+                                s.name.clone()
+                            };
+                            (s.id.clone(), name)
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -224,11 +275,9 @@ pub fn HistoryReplay(
                     .get()
                     .map(|p| view! { <HistoryMapping picked=p on_import on_cancel /> })
             }}
-            {move || {
-                imported
-                    .get()
-                    .map(|i| view! { <HistoryReport imported=i plan slo selected /> })
-            }}
+            <Show when=move || history.with(Option::is_some)>
+                <HistoryReport history rows plan slo selected />
+            </Show>
         </section>
     }
 }

@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::Imported;
+use super::Rows;
 use crate::charts::attainment_chart::attainment_chart_svg;
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
+use crate::model::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan, Scenario};
+use crate::model::sli_history::SliHistory;
 use crate::model::slo_figures::format_number;
 use crate::replay::backtest::{backtest, find_targets, Backtest, ReplayedSlo, TargetFinding};
 use crate::replay::figures::{
@@ -18,6 +20,7 @@ use crate::replay::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::shared::Shared;
 use crate::ui::widgets::choice_select::{choice_select, Choice};
+use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
@@ -38,11 +41,13 @@ const GAP_CHOICES: [Choice<GapPolicy>; 3] = [
     (GapPolicy::Bad, "bad", "counted as bad"),
 ];
 
-/// The results of replaying `imported` against the SLO `slo`.
+/// The results of replaying the SLO's kept history against it.
 #[component]
 pub fn HistoryReport(
-    /// The history.
-    imported: Imported,
+    /// The history kept for the SLO.
+    history: Memo<Option<SliHistory>>,
+    /// Its rows, unpacked.
+    rows: Memo<Option<Rows>>,
     /// The open plan.
     plan: Memo<Option<Plan>>,
     /// The SLO replayed.
@@ -51,9 +56,21 @@ pub fn HistoryReport(
     selected: Memo<Option<Id>>,
 ) -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    let gaps = RwSignal::new(GapPolicy::Excluded);
-    let read = imported.read.clone();
+    let gaps = Memo::new(move |_| history.with(|h| h.as_ref().map(|h| h.gaps).unwrap_or_default()));
+    let weight = Memo::new(move |_| history.with(|h| h.as_ref().map(|h| h.weight)));
+    let set_gaps = move |g: GapPolicy| {
+        let Some(id) = history.with_untracked(|h| h.as_ref().map(|h| h.id.clone())) else {
+            return;
+        };
+        wb.edit_open(|p| {
+            if let Some(h) = p.histories.iter_mut().find(|h| h.id == id) {
+                h.gaps = g;
+            }
+        });
+    };
     let replayed = Memo::new(move |_| -> Result<Shared<Replay>, String> {
+        let samples = rows.get().ok_or("no history kept for this SLO")??;
+        let weight = weight.get().ok_or("no history kept for this SLO")?;
         let slo_def = plan.with(|p| {
             let id = slo.get()?;
             p.as_ref()?
@@ -65,7 +82,7 @@ pub fn HistoryReport(
         });
         let slo_def = slo_def.ok_or("no SLO to replay against: add one on the SLOs page")?;
         mark("history-replay-start");
-        let grid = lay_on_minutes(&read.samples, read.weight, gaps.get())?;
+        let grid = lay_on_minutes(&samples, weight, gaps.get())?;
         let replayed = ReplayedSlo {
             target_percent: slo_def.target_percent,
             window_days: slo_def.window.days(),
@@ -153,6 +170,7 @@ pub fn HistoryReport(
                 .collect::<Vec<_>>()
                 .join(" ");
             budget_chart_svg(
+                "history-budget-chart",
                 &lines,
                 policies,
                 "Budget left in each SLO window",
@@ -178,15 +196,37 @@ pub fn HistoryReport(
             wb.edit_part::<Scenario>(&id, |s| s.baseline_error_ratio = ratio);
         }
     };
-    let file = imported.file.clone();
+    let source = move || history.with(|h| h.as_ref().map(|h| h.source.clone()).unwrap_or_default());
+    let kept = move || {
+        history.with(|h| {
+            h.as_ref().map(|h| {
+                let notes = h.import_notes.clone();
+                view! {
+                    <p class="hint" data-testid="history-kept">
+                        {format!("Imported from “{}” on {}; kept with the plan.", h.source, display_timestamp(&h.imported))}
+                    </p>
+                    {(!notes.is_empty()).then(|| view! {
+                        <details class="history-notes">
+                            <summary>{format!("Left out at import ({})", notes.len())}</summary>
+                            <ul class="problems">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                        </details>
+                    })}
+                }
+            })
+        })
+    };
+    let remove = Callback::new(move |()| {
+        if let Some(id) = history.with_untracked(|h| h.as_ref().map(|h| h.id.clone())) {
+            wb.edit_open(|p| p.histories.retain(|h| h.id != id));
+        }
+    });
     let summary = {
-        let file = file.clone();
         move || {
             replayed.with(|r| match r.as_deref() {
                 Err(why) => view! { <p class="banner banner--error" role="alert">{why.to_string()}</p> }.into_any(),
                 Ok(Replay { grid, run, target_percent: target, slo_name, .. }) => {
                     view! {
-                        <h3>{format!("“{}” replayed against “{slo_name}”", file.clone())}</h3>
+                        <h3>{format!("“{}” replayed against “{slo_name}”", source())}</h3>
                         <p class="hint" data-testid="history-coverage">{coverage(grid, gaps.get_untracked())}</p>
                         <p class="history-overall"><strong>{overall_sentence(run, *target)}</strong></p>
                     }
@@ -234,8 +274,14 @@ pub fn HistoryReport(
     view! {
         <div class="history-report">
             {summary}
-            <div class="history-gaps">
-                {choice_select("history-gaps", "Minutes without data", GAP_CHOICES, move || gaps.get(), move |g| gaps.set(g))}
+            {kept}
+            <div class="toolbar history-gaps">
+                {choice_select("history-gaps", "Minutes without data", GAP_CHOICES, move || gaps.get(), set_gaps)}
+                <ConfirmButton
+                    label="Remove history"
+                    name=Signal::derive(move || format!("Remove history “{}”", source()))
+                    on_confirm=remove
+                />
             </div>
             <figure class="chart">
                 <div class="chart-svg" inner_html=move || chart.get()></div>
