@@ -36,7 +36,7 @@ fn read_10_mb(c: &mut Criterion) {
             b.iter(|| {
                 let table = read_table(black_box(&text)).unwrap();
                 let mapping = guess_mapping(&table.header).unwrap();
-                read_history(&table, &mapping, 0).samples.len()
+                read_history(&table, &mapping, &0).samples.len()
             })
         },
     );
@@ -45,7 +45,7 @@ fn read_10_mb(c: &mut Criterion) {
 fn replay_90_days(c: &mut Criterion) {
     let text = csv_90_days();
     let table = read_table(&text).unwrap();
-    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), 0);
+    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), &0);
     let tiers = default_alert_tiers(30);
     let slo = ReplayedSlo {
         target_percent: 99.9,
@@ -73,7 +73,7 @@ fn replay_90_days(c: &mut Criterion) {
 fn pack_90_days(c: &mut Criterion) {
     let text = csv_90_days();
     let table = read_table(&text).unwrap();
-    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), 0);
+    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), &0);
     let packed = SeriesText::encode(&history.samples);
     c.bench_function(
         &format!(

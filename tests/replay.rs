@@ -28,7 +28,7 @@ fn csv(rows: impl Iterator<Item = (u64, u64)>) -> String {
 
 fn grid_of(text: &str, gaps: GapPolicy) -> sre_workbook::replay::minute_grid::MinuteGrid {
     let table = read_table(text).unwrap();
-    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), 0);
+    let history = read_history(&table, &guess_mapping(&table.header).unwrap(), &0);
     assert!(history.problems.is_empty(), "{:?}", history.problems);
     lay_on_minutes(&history.samples, history.weight, gaps).unwrap()
 }

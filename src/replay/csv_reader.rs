@@ -4,7 +4,7 @@
 //! counted in a [`RowProblems`] group with its line numbers, and the usable rows are kept
 //! for the user to import or not.
 
-use super::timestamps::parse_timestamp;
+use super::timestamps::{parse_timestamp, LocalZone};
 
 /// The CSV as text cells, with the line each row starts on (1 = the header).
 #[derive(Clone, Debug, PartialEq)]
@@ -75,10 +75,11 @@ pub fn read_table(text: &str) -> Result<Table, String> {
             header.join(",")
         ));
     }
-    Ok(Table {
-        header,
-        rows: records.collect(),
-    })
+    let rows: Vec<(usize, Vec<String>)> = records.collect();
+    if rows.is_empty() {
+        return Err("the file has a header but no data rows".into());
+    }
+    Ok(Table { header, rows })
 }
 
 /// When a thresholded value counts as good.
@@ -255,13 +256,21 @@ pub struct ReadHistory {
     pub out_of_order: usize,
 }
 
-/// Reads the rows of `table` with `mapping`; times without an offset are in the zone
-/// `local_offset_minutes` east of UTC.
-pub fn read_history(
-    table: &Table,
-    mapping: &ColumnMapping,
-    local_offset_minutes: i32,
-) -> ReadHistory {
+impl ReadHistory {
+    /// Everything the import reports: each problem with its lines, and rows sorted.
+    pub fn messages(&self) -> Vec<String> {
+        let mut messages: Vec<String> = self.problems.iter().map(RowProblems::message).collect();
+        match self.out_of_order {
+            0 => {}
+            1 => messages.push("1 row was out of time order; it is sorted.".into()),
+            n => messages.push(format!("{n} rows were out of time order; they are sorted.")),
+        }
+        messages
+    }
+}
+
+/// Reads the rows of `table` with `mapping`; times without an offset are in `zone`.
+pub fn read_history(table: &Table, mapping: &ColumnMapping, zone: &dyn LocalZone) -> ReadHistory {
     let mut problems: std::collections::BTreeMap<RowProblem, Vec<usize>> = Default::default();
     let mut samples: Vec<(i64, usize, Sample)> = Vec::with_capacity(table.rows.len());
     let name = |column: usize| table.header.get(column).cloned().unwrap_or_default();
@@ -275,7 +284,7 @@ pub fn read_history(
                 .push(line);
             continue;
         }
-        let Some(at_ms) = parse_timestamp(&cells[mapping.timestamp], local_offset_minutes) else {
+        let Some(at_ms) = parse_timestamp(&cells[mapping.timestamp], zone) else {
             problems
                 .entry(RowProblem::BadTimestamp)
                 .or_default()
@@ -284,7 +293,13 @@ pub fn read_history(
         };
         let number = |column: usize| -> Result<f64, RowProblem> {
             let text = cells[column].trim();
-            text.parse::<f64>()
+            // A decimal comma (spreadsheets in many locales write 0,5) is read as a point.
+            let decimal_comma = (text.matches(',').count() == 1 && !text.contains('.'))
+                .then(|| text.replace(',', "."));
+            decimal_comma
+                .as_deref()
+                .unwrap_or(text)
+                .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
                 .ok_or_else(|| RowProblem::NotANumber(name(column)))
@@ -393,7 +408,7 @@ mod tests {
     fn read(text: &str) -> ReadHistory {
         let table = read_table(text).unwrap();
         let mapping = guess_mapping(&table.header).unwrap();
-        read_history(&table, &mapping, 0)
+        read_history(&table, &mapping, &0)
     }
 
     #[test]
@@ -423,7 +438,7 @@ mod tests {
                 percent: true
             }
         );
-        let h = read_history(&table, &mapping, 0);
+        let h = read_history(&table, &mapping, &0);
         assert!((h.samples[0].good - 0.975).abs() < 1e-12);
     }
 
@@ -477,7 +492,7 @@ mod tests {
                 good_when: GoodWhen::AtMost,
             },
         };
-        let h = read_history(&table, &mapping, 0);
+        let h = read_history(&table, &mapping, &0);
         assert_eq!(h.weight, Weight::Time);
         let good: Vec<f64> = h.samples.iter().map(|s| s.good).collect();
         assert_eq!(good, vec![1.0, 0.0]);
@@ -509,5 +524,13 @@ mod tests {
             p.message(),
             "18 rows have a negative count: lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 8 more"
         );
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_as_a_decimal_point() {
+        let table = read_table("timestamp;error_ratio\n2026-09-01T00:00:00Z;0,25\n").unwrap();
+        let h = read_history(&table, &guess_mapping(&table.header).unwrap(), &0);
+        assert_eq!(h.problems, vec![]);
+        assert_eq!(h.samples[0].good / h.samples[0].total, 0.75);
     }
 }

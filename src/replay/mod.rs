@@ -10,3 +10,20 @@ pub mod figures;
 pub mod minute_grid;
 pub mod prometheus_range;
 pub mod timestamps;
+
+use csv_reader::{read_table, Table};
+use prometheus_range::{looks_like_json, read_query_range};
+
+/// Reads an imported history file into a table of cells: a Prometheus query_range response
+/// (JSON) or a CSV. The error says what is wrong, for the message "“file” cannot be
+/// imported: …".
+pub fn read_history_file(bytes: &[u8]) -> Result<Table, String> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if looks_like_json(text) {
+        read_query_range(text)
+    } else {
+        read_table(text)
+    }
+}

@@ -145,7 +145,7 @@ mod tests {
                 total: 2,
             },
         };
-        let history = read_history(&table, &mapping, 0);
+        let history = read_history(&table, &mapping, &0);
         assert_eq!(history.samples.len(), 2);
         assert_eq!(history.samples[0].good, 990.0);
         // Prometheus writes "NaN" for an undefined value: reported, not imported.

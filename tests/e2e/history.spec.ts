@@ -1,5 +1,6 @@
 // Replay history on the Scenarios page: a messy CSV is reported row by row, then the SLO's
 // target, budget and alert rules are replayed over it (values worked out in the comments).
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { download, holdFileReads, importFile, openWorkbook } from "./helpers";
 
@@ -177,4 +178,52 @@ test("the example plan comes with a history of its checkout SLO", async ({ page 
   // 576 five-minute rows of 1,000 requests: 3,016 failed of 576,000.
   await expect(section.getByText("99.476 % over the history (target 99.9 %): missed.")).toBeVisible();
   await expect(section.getByTestId("history-kept")).toContainText("Imported from “checkout-availability-2026-09.csv”");
+});
+
+test("local times are read in the chosen zone's rules: the hour repeated when clocks go back is reported", async ({ page }) => {
+  // Berlin, 2026-10-25: at 03:00 CEST the clocks go back to 02:00 CET. An export in local
+  // time without an offset writes 02:00–02:59 twice: 00:00–02:59, the repeat, 03:00–03:59.
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const row = (h: number, m: number) => `2026-10-25 ${pad(h)}:${pad(m)}:00,1000,1000\n`;
+  let csv = "time,good,total\n";
+  for (let m = 0; m < 180; m++) csv += row(Math.floor(m / 60), m % 60);
+  for (let m = 0; m < 60; m++) csv += row(2, m);
+  for (let m = 0; m < 60; m++) csv += row(3, m);
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  await section.getByLabel("Import history").setInputFiles({ name: "berlin.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const mapping = section.getByRole("group", { name: "Columns of “berlin.csv” (300 rows)" });
+  await expect(mapping.getByLabel("Time zone of times without an offset")).toHaveValue("UTC");
+  await mapping.getByLabel("Time zone of times without an offset").selectOption("Europe/Berlin");
+  await expect(mapping.getByRole("listitem")).toHaveText([
+    "60 rows have the timestamp of an earlier row (the first one is kept): lines 182, 183, 184, 185, 186, 187, 188, 189, 190, 191 and 50 more",
+    "1 row was out of time order; it is sorted.",
+  ]);
+  await mapping.getByRole("button", { name: "Import valid rows" }).click();
+  // 00:00 CEST is 22:00 UTC the day before; 03:59 CET ends at 03:00 UTC. The repeated
+  // hour's rows were left out, so 01:00–02:00 UTC has no data.
+  await expect(section.getByTestId("history-coverage")).toHaveText(
+    "2026-10-24 22:00 UTC to 2026-10-25 03:00 UTC (5 h, 1 min steps); 1 gap of 1 h: minutes without data are left out.",
+  );
+});
+
+test("every file of the history corpus shows its messages in the page", async ({ page }) => {
+  // tests/fixtures/history-bad (scripts/make-history-fixtures.mjs); the host test
+  // tests/replay_bad_files.rs checks the same messages in the core.
+  const dir = "tests/fixtures/history-bad";
+  const cases: { name: string; error?: string; problems?: string[] }[] = JSON.parse(readFileSync(`${dir}/expected.json`, "utf8"));
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  for (const { name, error, problems } of cases) {
+    await section.getByLabel("Import history").setInputFiles({ name, mimeType: "text/plain", buffer: readFileSync(`${dir}/${name}`) });
+    if (error !== undefined) {
+      await expect(section.getByRole("alert"), name).toHaveText(`“${name}” cannot be imported: ${error}`);
+      continue;
+    }
+    const mapping = section.getByRole("group", { name: new RegExp(`^Columns of “${name.replace(/[.]/g, "\\.")}”`) });
+    await expect(mapping.getByRole("status"), name).toBeVisible();
+    await expect(mapping.getByRole("listitem"), name).toHaveText(problems!);
+    await mapping.getByRole("button", { name: "Cancel" }).click();
+    await expect(mapping).toHaveCount(0);
+  }
 });

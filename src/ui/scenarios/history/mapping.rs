@@ -4,9 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::zone::{zone_names, BrowserZone};
+
 use super::Picked;
 use crate::replay::csv_reader::{
-    guess_mapping, read_history, ColumnMapping, GoodWhen, Measure, ReadHistory, RowProblems,
+    guess_mapping, read_history, ColumnMapping, GoodWhen, Measure, ReadHistory,
 };
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::widgets::choice_select::{choice_select, Choice};
@@ -44,7 +46,8 @@ struct Form {
     total: usize,
     threshold: String,
     good_when: GoodWhen,
-    offset_minutes: i32,
+    /// IANA name of the zone of times written without an offset.
+    zone: String,
 }
 
 impl Form {
@@ -57,7 +60,7 @@ impl Form {
             total: 2.min(header.len() - 1),
             threshold: String::new(),
             good_when: GoodWhen::AtMost,
-            offset_minutes: 0,
+            zone: "UTC".into(),
         };
         if let Some(m) = guess_mapping(header) {
             form.timestamp = m.timestamp;
@@ -139,29 +142,6 @@ impl Form {
     }
 }
 
-/// Zones offered for times without an offset, as minutes east of UTC.
-fn zone_choices() -> Vec<(i32, String)> {
-    let mut zones: Vec<i32> = (-12..=14).map(|h| h * 60).collect();
-    zones.extend([-210, 210, 270, 330, 345, 390, 570, 630]);
-    zones.sort_unstable();
-    zones
-        .into_iter()
-        .map(|m| {
-            let label = if m == 0 {
-                "UTC".to_string()
-            } else {
-                format!(
-                    "UTC{}{:02}:{:02}",
-                    if m < 0 { '−' } else { '+' },
-                    m.abs() / 60,
-                    m.abs() % 60
-                )
-            };
-            (m, label)
-        })
-        .collect()
-}
-
 /// The mapping form, the preview and the problems, with "Import valid rows" and "Cancel".
 #[component]
 pub fn HistoryMapping(
@@ -180,7 +160,7 @@ pub fn HistoryMapping(
             form.with(|f| {
                 f.mapping().map(|m| {
                     mark("history-check-start");
-                    let read = read_history(&table, &m, f.offset_minutes);
+                    let read = read_history(&table, &m, &BrowserZone::new(&f.zone));
                     measure_since("history-check", "history-check-start");
                     read
                 })
@@ -260,14 +240,10 @@ pub fn HistoryMapping(
                     <label for="history-zone">"Time zone of times without an offset"</label>
                     <select
                         id="history-zone"
-                        on:change=move |ev| {
-                            if let Ok(m) = event_target_value(&ev).parse::<i32>() {
-                                form.update(|f| f.offset_minutes = m);
-                            }
-                        }
-                        prop:value=move || form.with(|f| f.offset_minutes.to_string())
+                        on:change=move |ev| form.update(|f| f.zone = event_target_value(&ev))
+                        prop:value=move || form.with(|f| f.zone.clone())
                     >
-                        {zone_choices().into_iter().map(|(m, label)| view! { <option value=m.to_string()>{label}</option> }).collect_view()}
+                        {zone_names().into_iter().map(|z| view! { <option value=z.clone()>{z.clone()}</option> }).collect_view()}
                     </select>
                 </div>
             </div>
@@ -340,19 +316,12 @@ fn problems_view(h: &ReadHistory, rows: usize) -> impl IntoView {
     } else {
         format!("{usable} of {rows} rows can be used; the others are listed below and will not be imported.")
     };
-    let out_of_order = (h.out_of_order > 0).then(|| {
-        format!(
-            "{} rows were out of time order; they are sorted.",
-            h.out_of_order
-        )
-    });
-    let problems: Vec<String> = h.problems.iter().map(RowProblems::message).collect();
-    let warn = !problems.is_empty();
+    let messages = h.messages();
+    let warn = !h.problems.is_empty();
     view! {
         <div class=if warn { "banner banner--warning" } else { "banner banner--info" } role="status">
             <p>{summary}</p>
-            {out_of_order.map(|t| view! { <p>{t}</p> })}
-            {warn.then(|| view! { <ul class="problems">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
+            {(!messages.is_empty()).then(|| view! { <ul class="problems">{messages.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
         </div>
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod mapping;
 pub mod report;
+pub mod zone;
 
 use std::sync::Arc;
 
@@ -19,8 +20,8 @@ use wasm_bindgen::JsCast;
 use crate::model::calendar::format_timestamp;
 use crate::model::plan::{Id, Plan};
 use crate::model::sli_history::{Sample, SeriesText, SliHistory};
-use crate::replay::csv_reader::{read_table, ReadHistory, RowProblems, Table};
-use crate::replay::prometheus_range::{looks_like_json, read_query_range};
+use crate::replay::csv_reader::{ReadHistory, Table};
+use crate::replay::read_history_file;
 use crate::ui::browser::{mark, measure_since, now_millis, read_file_bytes};
 use crate::ui::shared::Shared;
 use crate::ui::workbook::Workbook;
@@ -41,18 +42,6 @@ pub struct Picked {
 
 /// A kept history's rows, unpacked, or why they cannot be.
 pub type Rows = Result<Shared<Vec<Sample>>, String>;
-
-/// What an import reported, kept with the history so it is still said after a reload.
-fn import_notes(read: &ReadHistory) -> Vec<String> {
-    let mut notes: Vec<String> = read.problems.iter().map(RowProblems::message).collect();
-    if read.out_of_order > 0 {
-        notes.push(format!(
-            "{} rows were out of time order; they are sorted.",
-            read.out_of_order
-        ));
-    }
-    notes
-}
 
 /// The "Replay history" section.
 #[component]
@@ -111,18 +100,10 @@ pub fn HistoryReplay(
                 return; // cancelled, or another file was picked
             }
             reading.set(None);
-            let text = match bytes {
-                Ok(bytes) => String::from_utf8(bytes)
-                    .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string()),
+            let table = match bytes {
+                Ok(bytes) => read_history_file(&bytes),
                 Err(e) => Err(format!("the file could not be read: {e}")),
             };
-            let table = text.and_then(|t| {
-                if looks_like_json(&t) {
-                    read_query_range(&t)
-                } else {
-                    read_table(&t)
-                }
-            });
             measure_since("history-read", "history-read-start");
             match table {
                 Ok(table) => picked.set(Some(Picked {
@@ -184,7 +165,7 @@ pub fn HistoryReplay(
             imported: format_timestamp(now_millis()),
             weight: read.weight,
             gaps: Default::default(),
-            import_notes: import_notes(&read),
+            import_notes: read.messages(),
             series: SeriesText::encode(&read.samples),
         };
         measure_since("history-pack", "history-pack-start");
