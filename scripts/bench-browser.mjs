@@ -182,14 +182,18 @@ async function largePlan(LARGE) {
   };
 }
 
-/** A history CSV of one-minute rows from 2026-09-01, 1,200 requests a minute with a bad
- *  hour every ten days: `days` long (90 days ≈ 4 MB with ISO timestamps). */
+/** A history CSV of one-minute rows from 2026-09-01, 1,100–1,299 requests a minute (noisy,
+ *  as real traffic is, so packing it is not flattered) with a bad hour every ten days:
+ *  `days` long (90 days ≈ 4 MB with ISO timestamps). */
 function historyCsv(days) {
   const lines = ["timestamp,good,total"];
   const t0 = Date.UTC(2026, 8, 1);
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (let m = 0; m < days * 1440; m++) {
+    const total = 1100 + Math.floor(random() * 200);
     const bad = m % 14_400 < 60 ? 40 : (m * 7919) % 3;
-    lines.push(`${new Date(t0 + m * 60_000).toISOString().replace(".000", "")},${1200 - bad},1200`);
+    lines.push(`${new Date(t0 + m * 60_000).toISOString().replace(".000", "")},${total - bad},${total}`);
   }
   return Buffer.from(lines.join("\n") + "\n");
 }
@@ -209,10 +213,20 @@ async function history() {
   await page.getByRole("button", { name: "Cancel" }).click();
   await input.setInputFiles({ name: "90-days.csv", mimeType: "text/csv", buffer: historyCsv(90) });
   await page.getByRole("button", { name: "Import valid rows" }).click();
+  // The example plan's own history is shown first: wait for this one's results.
+  const heading = page.getByRole("heading", { name: /^“90-days\.csv” replayed/ });
+  await heading.waitFor({ timeout: 60_000 });
   await page.getByTestId("target-finder").waitFor({ timeout: 60_000 });
   const replay = { replay_ms: round(await measure("history-replay")), targets_ms: round(await measure("history-targets")) };
+  // Kept with the plan: packed on import, unpacked when the page opens again.
+  await page.getByRole("status").filter({ hasText: /^Saved$/ }).waitFor();
+  const stored_kb = round((await page.evaluate(() => localStorage.getItem("sre-workbook/plan/example-parcelry").length)) / 1024);
+  const kept = { pack_ms: round(await measure("history-pack")), stored_kb };
+  await page.reload();
+  await heading.waitFor({ timeout: 60_000 });
+  kept.unpack_ms = round(await measure("history-unpack"));
   await context.close();
-  return { read, replay };
+  return { read, replay, kept };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -78,6 +78,7 @@ const rows = [
     `p95 < 16 ms: ${verdict(r.p95_ms < 16)}`,
   ]),
   ["Replay history", `read a ${browser.history.read.mb} MB CSV in the page: split into cells, then rows checked`, `${browser.history.read.split_ms} ms + ${browser.history.read.check_ms} ms`, `< 1000 ms: ${verdict(browser.history.read.split_ms + browser.history.read.check_ms < 1000)}`],
+  ["Replay history", "keep 90 days of 1-minute rows with the plan: pack on import, unpack on reload; plan entry in local storage", browser.history.kept ? `${browser.history.kept.pack_ms} ms, ${browser.history.kept.unpack_ms} ms; ${browser.history.kept.stored_kb} KB` : "not measured", "must fit (about 5 MB per origin)"],
   ["Replay history", "replay 90 days of 1-minute rows in the page (minute grid + backtest, 3 rules)", `${browser.history.replay.replay_ms} ms (target finder, 10 targets: ${browser.history.replay.targets_ms} ms)`, `< 50 ms: ${verdict(browser.history.replay.replay_ms < 50)}`],
   ["Monte Carlo", `${browser.monte_carlo.runs_per_click.toLocaleString("en")} runs in the page (median of ${browser.monte_carlo.clicks})`, `${browser.monte_carlo.median_ms} ms`, `< 1 s: ${verdict(browser.monte_carlo.median_ms < 1000)}`],
   ["Large plan", "50 teams, 12 rounds, 200 SLOs, 40 scenarios: import and open", `${browser.large_plan.import_and_open_ms} ms`, `< 1 s: ${verdict(browser.large_plan.import_and_open_ms < 1000)}`],

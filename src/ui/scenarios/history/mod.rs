@@ -176,7 +176,8 @@ pub fn HistoryReplay(
         picked.set(None);
     });
     let on_cancel = Callback::new(move |()| picked.set(None));
-    let slo_options = move || {
+    // A memo, so the options are rebuilt only when an SLO or a history comes or goes.
+    let slo_options = Memo::new(move |_| {
         plan.with(|p| {
             p.as_ref()
                 .map(|p| {
@@ -196,7 +197,7 @@ pub fn HistoryReplay(
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     view! {
         <section
             class="card history-replay"
@@ -219,7 +220,8 @@ pub fn HistoryReplay(
                     prop:value=move || slo.get().unwrap_or_default()
                 >
                     {move || {
-                        slo_options()
+                        slo_options
+                            .get()
                             .into_iter()
                             .map(|(id, name)| view! { <option value=id.clone()>{name}</option> })
                             .collect_view()

@@ -68,19 +68,25 @@ pub fn HistoryReport(
             }
         });
     };
-    let replayed = Memo::new(move |_| -> Result<Shared<Replay>, String> {
-        let samples = rows.get().ok_or("no history kept for this SLO")??;
-        let weight = weight.get().ok_or("no history kept for this SLO")?;
-        let slo_def = plan.with(|p| {
-            let id = slo.get()?;
+    // The SLO as a memo of its own: editing anything else in the plan (a scenario, a
+    // team) must not replay the history.
+    let slo_def = Memo::new(move |_| {
+        let id = slo.get()?;
+        plan.with(|p| {
             p.as_ref()?
                 .slo_catalog
                 .slos
                 .iter()
                 .find(|s| s.id == id)
                 .cloned()
-        });
-        let slo_def = slo_def.ok_or("no SLO to replay against: add one on the SLOs page")?;
+        })
+    });
+    let replayed = Memo::new(move |_| -> Result<Shared<Replay>, String> {
+        let samples = rows.get().ok_or("no history kept for this SLO")??;
+        let weight = weight.get().ok_or("no history kept for this SLO")?;
+        let slo_def = slo_def
+            .get()
+            .ok_or("no SLO to replay against: add one on the SLOs page")?;
         mark("history-replay-start");
         let grid = lay_on_minutes(&samples, weight, gaps.get())?;
         let replayed = ReplayedSlo {
