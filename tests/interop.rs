@@ -267,3 +267,58 @@ fn openslo_matches_the_hand_written_file() {
     .unwrap();
     assert_eq!(openslo_yaml(&small_plan()), expected);
 }
+
+#[test]
+fn the_report_as_markdown_has_every_section_with_the_pages_figures() {
+    use sre_workbook::interop::markdown::report_markdown;
+    let md = report_markdown(&example_plan(), 20_782);
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Parcelry SRE transformation",
+            "## The challenge",
+            "## Where each group stands",
+            "### Readiness",
+            "## Coaching plan (6 actions)",
+            "## SLOs, budgets and policies (9 SLOs)",
+            "### Error-budget policies",
+            "#### Policy 1 — used by Label purchase succeeds, Label purchase is fast, Shop API answers, Tracking page loads, Parcel status is fresh, Route is ready at shift start, Routes are drivable, Sign-in works, Tokens are issued fast",
+            "## Scenario results (3 scenarios)",
+        ]
+    );
+    assert!(md.contains("Parcelry (fictional parcel delivery company) · Report of 2026-11-25\n"));
+    // Q3 2026: developers average 1.8 with 2, 2 and 1 teams in the three stages.
+    assert!(md.contains("| Developers | 1.8 | 2 | 2 | 1 | level 3 by 2027-06-30 |\n"));
+    // 99.9 % over 30 days: 43.2 minutes of budget.
+    assert!(md.contains("| Label purchase succeeds | Buy a shipping label (Shop API) | Availability | 99.9 % | rolling 30 days | 43 min 12 s | Policy 1, agreed |"));
+    assert!(md.contains("- At 100 % of the budget consumed: Freeze releases"));
+    assert!(md.contains("| This quarter's incidents | 99.9 % | Overspent by 17.4 % | Day 26, 02:10 | 10 | 5 | 2 min | 50 % consumed (Day 14, 14:51); 75 % consumed (Day 18, 14:48); 100 % consumed (Day 26, 02:10) |\n"));
+    // A table has as many cells in each row as headings.
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert!(cells == 7 || cells == 9, "{line}");
+    }
+}
+
+#[test]
+fn the_markdown_report_keeps_plan_text_inert_and_says_what_is_missing() {
+    use sre_workbook::interop::markdown::report_markdown;
+    let mut plan = blank_plan(
+        "p",
+        "Plan <b>x</b> | y",
+        &"2026-11-25T00:00:00Z".to_string(),
+    );
+    plan.challenge = "First <script>alert(1)</script>\n\nSecond & last".into();
+    let md = report_markdown(&plan, 20_782);
+    assert!(md.starts_with("# Plan &lt;b&gt;x&lt;/b&gt; | y\n\nReport of 2026-11-25\n\n## The challenge\n\nFirst &lt;script&gt;alert(1)&lt;/script&gt;\n\nSecond &amp; last\n\n"), "{md}");
+    for missing in [
+        "No assessment round yet.",
+        "No coaching actions yet.",
+        "No SLOs yet.",
+        "No scenarios yet.",
+    ] {
+        assert!(md.contains(missing), "{missing}");
+    }
+    assert!(!md.contains("|---|"), "no table without rows");
+}

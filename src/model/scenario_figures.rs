@@ -44,6 +44,24 @@ pub struct ComparisonRow {
     pub actions: Vec<String>,
 }
 
+/// When each policy threshold was crossed ("50 % consumed (Day 14, 14:51); …"), without the
+/// actions, which reports list once under the policies; "None" when none was.
+pub fn thresholds_crossed(actions: &[String]) -> String {
+    if actions.is_empty() {
+        return "None".into();
+    }
+    actions
+        .iter()
+        .map(|a| {
+            a.split_once("): ")
+                .map_or(a.as_str(), |(when, _)| when)
+                .to_string()
+                + ")"
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The comparison row of a simulated scenario.
 pub fn comparison_row(scenario: &Scenario, slo: &Slo, sim: &Simulation) -> ComparisonRow {
     let target = match scenario.target_override_percent {

@@ -6,7 +6,7 @@ use super::budget::{
     burn_rate_rules, format_count, format_duration, format_percent, series_bound, AlertSeverity,
     ErrorBudget, DAYS_PER_YEAR, NEIGHBOR_TARGETS_PERCENT,
 };
-use super::plan::{BudgetingMethod, Plan, SliKind, Slo, SloSubject, SloWindow};
+use super::plan::{BudgetingMethod, Plan, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow};
 
 /// The budget of an SLO in every unit that applies.
 #[derive(Clone, Debug, PartialEq)]
@@ -253,6 +253,22 @@ pub struct OverviewRow {
     pub policy_agreed: bool,
     /// "OK", or what needs attention.
     pub state: String,
+}
+
+/// Each distinct error-budget policy of the plan (SLOs usually share one), with the names
+/// of the SLOs that use it, in the order the SLOs first use them.
+pub fn distinct_policies(plan: &Plan) -> Vec<(Vec<PolicyThreshold>, Vec<String>)> {
+    let mut policies: Vec<(Vec<PolicyThreshold>, Vec<String>)> = Vec::new();
+    for slo in &plan.slo_catalog.slos {
+        match policies
+            .iter_mut()
+            .find(|(t, _)| *t == slo.policy.thresholds)
+        {
+            Some((_, users)) => users.push(slo.name.clone()),
+            None => policies.push((slo.policy.thresholds.clone(), vec![slo.name.clone()])),
+        }
+    }
+    policies
 }
 
 /// The SLI kind in words.

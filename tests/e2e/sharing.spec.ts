@@ -442,3 +442,24 @@ test("the report lays out the whole plan and prints to clean A4 and Letter pages
     expect(all).not.toContain("Skip to the workspace");
   }
 });
+
+test("the report exports as Markdown with each section and the figures the page shows", async ({ page }) => {
+  await openWorkbook(page, "./#/report");
+  const pageRow = async (table: string) =>
+    (await page.getByRole("region", { name: new RegExp(`^${table}`) }).locator("tbody tr").first().locator("th, td").allInnerTexts()).map((t) => t.trim());
+  const scenario = await pageRow("Scenario results");
+  const slo = await pageRow("SLOs, budgets and policies");
+  const file = await download(page, () => page.getByRole("button", { name: "Export report as Markdown" }).click());
+  expect(file.name).toBe(`${EXAMPLE_NAME} report.md`);
+  expect(file.text.split("\n").filter((l) => l.startsWith("## "))).toEqual([
+    "## The challenge",
+    "## Where each group stands",
+    "## Coaching plan (6 actions)",
+    "## SLOs, budgets and policies (9 SLOs)",
+    "## Scenario results (3 scenarios)",
+  ]);
+  // The first SLO and scenario rows say what the page's tables say.
+  expect(file.text).toContain(`| ${slo.join(" | ")} |`);
+  expect(file.text).toContain(`| ${scenario.slice(0, 7).join(" | ")} |`);
+  expect(scenario[2]).toBe("Overspent by 17.4 %");
+});

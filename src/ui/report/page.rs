@@ -7,16 +7,18 @@ use leptos::prelude::*;
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::trend::trend_chart_svg;
+use crate::interop::markdown::report_markdown;
 use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::calendar::format_date;
 use crate::model::defaults::STAGE_NAMES;
+use crate::model::format::download_file_name;
 use crate::model::plan::{ActionStatus, Plan, PolicyThreshold};
-use crate::model::scenario_figures::comparison_row;
-use crate::model::slo_figures::{format_number, overview_rows};
+use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
+use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
 use crate::model::transition::{
     group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
 };
-use crate::ui::browser::today;
+use crate::ui::browser::{download_text, today};
 use crate::ui::scenarios::simulations;
 use crate::ui::transition::trend::trend_figures;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
@@ -46,13 +48,25 @@ fn names(ids: &[String], name: impl Fn(&str) -> Option<String>) -> String {
 pub fn ReportPage() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
+    let export_markdown = move |_| {
+        if let Some(p) = plan.get_untracked() {
+            let _ = download_text(
+                &download_file_name(&format!("{} report", p.name), "md"),
+                &report_markdown(&p, today()),
+                "text/markdown",
+            );
+        }
+    };
     view! {
         <div class="report">
             <div class="report-tools toolbar">
                 <button type="button" class="primary" on:click=|_| {
                     let _ = window().print();
                 }>"Print or save as PDF"</button>
-                <p class="hint">"Lays out on A4 and Letter pages; charts and tables keep together."</p>
+                <button type="button" on:click=export_markdown disabled=move || plan.with(Option::is_none)>
+                    "Export report as Markdown"
+                </button>
+                <p class="hint">"Lays out on A4 and Letter pages; charts and tables keep together. The Markdown file is for wikis and pull requests."</p>
             </div>
             {move || match plan.get() {
                 None => view! {
@@ -131,16 +145,7 @@ fn ReportBody(plan: Plan) -> impl IntoView {
     let action_count = t.actions.len();
 
     // SLOs usually share a policy: each distinct one is written out once, below the table.
-    let mut policies: Vec<(Vec<PolicyThreshold>, Vec<String>)> = Vec::new();
-    for slo in &plan.slo_catalog.slos {
-        match policies
-            .iter_mut()
-            .find(|(t, _)| *t == slo.policy.thresholds)
-        {
-            Some((_, users)) => users.push(slo.name.clone()),
-            None => policies.push((slo.policy.thresholds.clone(), vec![slo.name.clone()])),
-        }
-    }
+    let policies = distinct_policies(&plan);
     let policy_number = |thresholds: &Vec<PolicyThreshold>| {
         policies
             .iter()
@@ -246,15 +251,7 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                             <td>{r.mean_time_to_detect.clone()}</td>
                             // The actions themselves are listed once, under the policies.
                             <td>
-                                {if r.actions.is_empty() {
-                                    "None".to_string()
-                                } else {
-                                    r.actions
-                                        .iter()
-                                        .map(|a| a.split_once("): ").map_or(a.as_str(), |(when, _)| when).to_string() + ")")
-                                        .collect::<Vec<_>>()
-                                        .join("; ")
-                                }}
+                                {thresholds_crossed(&r.actions)}
                             </td>
                         </tr>
                     }

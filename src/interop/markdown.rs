@@ -1,0 +1,279 @@
+//! The report as Markdown ("Export report as Markdown"), for wikis and pull requests: the
+//! Report page's sections as headings, GitHub-flavoured tables and lists, each figure worded
+//! as the page words it. Text from the plan is made inert (`<`, `>`, `&` as entities, `|`
+//! escaped in tables), so a name can never become markup in the wiki.
+
+use crate::model::budget::{format_duration, ErrorBudget};
+use crate::model::calendar::format_date;
+use crate::model::defaults::STAGE_NAMES;
+use crate::model::plan::{ActionStatus, Plan};
+use crate::model::scenario::simulate;
+use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
+use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
+use crate::model::transition::{
+    group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
+};
+
+/// Plan text as Markdown text: inert HTML, one line.
+fn text(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A table cell: plan text with `|` escaped.
+fn cell(value: &str) -> String {
+    let t = text(value).replace('|', "\\|");
+    if t.is_empty() {
+        "–".into()
+    } else {
+        t
+    }
+}
+
+/// A GitHub-flavoured table, or `empty` (a sentence) when there are no rows.
+fn table(out: &mut String, headings: &[&str], rows: &[Vec<String>], empty: &str) {
+    if rows.is_empty() {
+        out.push_str(empty);
+        out.push_str("\n\n");
+        return;
+    }
+    out.push_str(&format!("| {} |\n", headings.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(headings.len())));
+    for row in rows {
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    out.push('\n');
+}
+
+fn status_label(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "planned",
+        ActionStatus::InProgress => "in progress",
+        ActionStatus::Done => "done",
+    }
+}
+
+/// The report of `plan` on the day `today` (days since 1970-01-01) as a Markdown document.
+pub fn report_markdown(plan: &Plan, today: i64) -> String {
+    let t = &plan.transition;
+    let mut out = format!("# {}\n\n", text(&plan.name));
+    if !plan.organization.trim().is_empty() {
+        out.push_str(&format!("{} · ", text(&plan.organization)));
+    }
+    out.push_str(&format!("Report of {}\n\n", format_date(today)));
+
+    out.push_str("## The challenge\n\n");
+    if plan.challenge.trim().is_empty() {
+        out.push_str("No challenge statement yet.\n\n");
+    } else {
+        for paragraph in plan
+            .challenge
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+        {
+            out.push_str(&text(paragraph));
+            out.push_str("\n\n");
+        }
+    }
+
+    out.push_str("## Where each group stands\n\n");
+    match rounds_by_date(t).last() {
+        None => out.push_str("No assessment round yet.\n\n"),
+        Some(round) => {
+            out.push_str(&format!(
+                "Latest round: {} ({}), teams per stage.\n\n",
+                text(&round.label),
+                round.date
+            ));
+            let rows: Vec<Vec<String>> = t
+                .groups
+                .iter()
+                .map(|g| {
+                    let counts = stage_counts(round, &g.id);
+                    vec![
+                        cell(&g.name),
+                        group_average(round, &g.id).map_or("–".into(), |a| format!("{a:.1}")),
+                        counts[0].to_string(),
+                        counts[1].to_string(),
+                        counts[2].to_string(),
+                        g.target.as_ref().map_or("none set".into(), |x| {
+                            format!("level {} by {}", x.level, x.date)
+                        }),
+                    ]
+                })
+                .collect();
+            let headings = [
+                "Group",
+                "Average level",
+                STAGE_NAMES[0],
+                STAGE_NAMES[1],
+                STAGE_NAMES[2],
+                "Target",
+            ];
+            table(&mut out, &headings, &rows, "No stakeholder groups.");
+            out.push_str("### Readiness\n\n");
+            out.push_str(&text(&readiness_sentence(&readiness(t, round))));
+            out.push_str("\n\n");
+        }
+    }
+
+    let name_of = |ids: &[String], find: &dyn Fn(&str) -> Option<String>| {
+        let names: Vec<String> = ids
+            .iter()
+            .map(|id| find(id).unwrap_or_else(|| id.clone()))
+            .collect();
+        if names.is_empty() {
+            "–".to_string()
+        } else {
+            cell(&names.join(", "))
+        }
+    };
+    let team = |id: &str| t.teams.iter().find(|x| x.id == id).map(|x| x.name.clone());
+    let group = |id: &str| t.groups.iter().find(|x| x.id == id).map(|x| x.name.clone());
+    out.push_str(&format!(
+        "## Coaching plan ({} actions)\n\n",
+        t.actions.len()
+    ));
+    let actions: Vec<Vec<String>> = t
+        .actions
+        .iter()
+        .map(|a| {
+            vec![
+                cell(&a.title),
+                name_of(&a.groups, &group),
+                name_of(&a.teams, &team),
+                cell(&a.owner),
+                a.due.clone().unwrap_or_else(|| "–".into()),
+                status_label(a.status).into(),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &["Action", "Groups", "Teams", "Owner", "Due", "Status"],
+        &actions,
+        "No coaching actions yet.",
+    );
+
+    let slos = &plan.slo_catalog.slos;
+    let policies = distinct_policies(plan);
+    out.push_str(&format!(
+        "## SLOs, budgets and policies ({} SLOs)\n\n",
+        slos.len()
+    ));
+    let rows: Vec<Vec<String>> = overview_rows(plan)
+        .into_iter()
+        .zip(slos)
+        .map(|(row, slo)| {
+            let number = policies
+                .iter()
+                .position(|(t, _)| *t == slo.policy.thresholds)
+                .map_or(0, |i| i + 1);
+            let subject = if row.journey.is_empty() {
+                row.service.clone()
+            } else {
+                format!("{} ({})", row.journey, row.service)
+            };
+            vec![
+                cell(&row.name),
+                cell(&subject),
+                cell(&row.sli),
+                format!("{} %", format_number(row.target_percent, 5)),
+                cell(&row.window),
+                format_duration(ErrorBudget::of_slo(slo).minutes()),
+                format!(
+                    "Policy {number}, {}",
+                    if row.policy_agreed {
+                        "agreed"
+                    } else {
+                        "not agreed yet"
+                    }
+                ),
+                cell(&row.state),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &[
+            "SLO",
+            "Journey or service",
+            "SLI",
+            "Target",
+            "Window",
+            "Error budget",
+            "Policy",
+            "State",
+        ],
+        &rows,
+        "No SLOs yet.",
+    );
+    if !policies.is_empty() {
+        out.push_str("### Error-budget policies\n\n");
+        for (i, (thresholds, users)) in policies.iter().enumerate() {
+            out.push_str(&format!(
+                "#### Policy {} — used by {}\n\n",
+                i + 1,
+                text(&users.join(", "))
+            ));
+            if thresholds.is_empty() {
+                out.push_str("No thresholds yet.\n");
+            }
+            for x in thresholds {
+                out.push_str(&format!(
+                    "- At {} % of the budget consumed: {}\n",
+                    format_number(x.consumed_percent, 2),
+                    text(&x.action)
+                ));
+            }
+            out.push('\n');
+        }
+    }
+
+    out.push_str(&format!(
+        "## Scenario results ({} scenarios)\n\n",
+        plan.scenarios.len()
+    ));
+    let rows: Vec<Vec<String>> = plan
+        .scenarios
+        .iter()
+        .filter_map(|scenario| {
+            let slo = slos.iter().find(|s| s.id == scenario.slo)?;
+            let r = comparison_row(scenario, slo, &simulate(scenario, slo));
+            let actions = thresholds_crossed(&r.actions);
+            Some(vec![
+                cell(&r.name),
+                cell(&r.target),
+                cell(&r.left_at_end),
+                cell(&r.exhausted),
+                r.pages.to_string(),
+                r.tickets.to_string(),
+                cell(&r.mean_time_to_detect),
+                cell(&actions),
+            ])
+        })
+        .collect();
+    table(
+        &mut out,
+        &[
+            "Scenario",
+            "Target",
+            "Budget left at the end",
+            "Budget exhausted",
+            "Pages",
+            "Tickets",
+            "Mean time to detect",
+            "Policy thresholds crossed",
+        ],
+        &rows,
+        "No scenarios yet.",
+    );
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
