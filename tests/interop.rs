@@ -322,3 +322,43 @@ fn the_markdown_report_keeps_plan_text_inert_and_says_what_is_missing() {
     }
     assert!(!md.contains("|---|"), "no table without rows");
 }
+
+#[test]
+fn a_services_policy_document_follows_the_workbooks_structure_and_says_what_is_missing() {
+    use sre_workbook::interop::markdown::policy_markdown;
+    use sre_workbook::model::policy_document::policy_document;
+    let plan = example_plan();
+    let doc = policy_document(&plan, "shop-api").unwrap();
+    let md = policy_markdown(&doc, &plan.name, 20_782);
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Error-budget policy: Shop API",
+            "## Service overview",
+            "## Goals and non-goals",
+            "## SLOs",
+            "## SLO miss policy",
+            "## Outage policy",
+            "## Escalation policy",
+            "## Agreement",
+            "## Next review",
+        ]
+    );
+    // The service's own SLO and those of its journey (Buy a shipping label); 99.9 % over
+    // 30 days is 43.2 minutes.
+    assert!(md.contains(
+        "- Label purchase succeeds: 99.9 % over rolling 30 days, an error budget of 43 min 12 s.\n"
+    ));
+    assert!(md.contains(
+        "- Shop API answers: 99.9 % over rolling 30 days, an error budget of 43 min 12 s.\n"
+    ));
+    assert!(md.contains("## SLO miss policy\n\nFor every SLO of the service, when its error budget is consumed:\n\n- At 50 %: Notify the team"));
+    assert!(md.contains("- At 100 %: Freeze releases"));
+    assert!(md.contains("Product management has agreed the policy for Label purchase succeeds, Label purchase is fast, Shop API answers."));
+    assert!(md.contains("Not recorded in the plan: who agreed it and when."));
+    assert!(md.contains(
+        "## Next review\n\nNot recorded in the plan: when this policy is reviewed next."
+    ));
+    assert!(policy_document(&plan, "no-such-service").is_none());
+}

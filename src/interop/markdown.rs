@@ -1,4 +1,5 @@
-//! The report as Markdown ("Export report as Markdown"), for wikis and pull requests: the
+//! The report ("Export report as Markdown") and a service's error-budget policy ("Export
+//! policy as Markdown") as Markdown, for wikis and pull requests: the
 //! Report page's sections as headings, GitHub-flavoured tables and lists, each figure worded
 //! as the page words it. Text from the plan is made inert (`<`, `>`, `&` as entities, `|`
 //! escaped in tables), so a name can never become markup in the wiki.
@@ -7,6 +8,7 @@ use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::calendar::format_date;
 use crate::model::defaults::STAGE_NAMES;
 use crate::model::plan::{ActionStatus, Plan};
+use crate::model::policy_document::PolicyDocument;
 use crate::model::scenario::simulate;
 use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
 use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
@@ -273,6 +275,32 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
         &rows,
         "No scenarios yet.",
     );
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// A service's error-budget policy document ("Export policy as Markdown").
+pub fn policy_markdown(document: &PolicyDocument, plan_name: &str, today: i64) -> String {
+    let mut out = format!(
+        "# {}\n\nFrom the plan “{}”, {}.\n\n",
+        text(&document.title),
+        text(plan_name),
+        format_date(today)
+    );
+    for section in &document.sections {
+        out.push_str(&format!("## {}\n\n", section.heading));
+        for paragraph in &section.paragraphs {
+            out.push_str(&text(paragraph));
+            out.push_str("\n\n");
+        }
+        for item in &section.items {
+            out.push_str(&format!("- {}\n", text(item)));
+        }
+        if !section.items.is_empty() {
+            out.push('\n');
+        }
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod migrations;
 pub mod monte_carlo;
 pub mod plan;
+pub mod policy_document;
 pub mod problem;
 pub mod production_fields;
 pub mod promql;

@@ -430,8 +430,12 @@ test("the report lays out the whole plan and prints to clean A4 and Letter pages
     writeFileSync(pdf, await page.pdf({ format, printBackground: true }));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
     // The example plan's report fills exactly 3 A4 pages; on Letter (shorter) the scenario
-    // results table moves to a 4th.
-    expect(pages, `${format} pages`).toBe({ A4: 3, Letter: 4 }[format]);
+    // results table moves to a 4th. The policy document of the chosen service starts a page
+    // of its own after them.
+    expect(pages, `${format} pages`).toBe({ A4: 4, Letter: 5 }[format]);
+    const last = execFileSync("pdftotext", ["-f", String(pages), "-l", String(pages), pdf, "-"], { encoding: "utf8" });
+    expect(last).toMatch(/^Error-budget policy documents\s+Error-budget policy: Shop API/);
+    expect(last).not.toContain("Export policy as Markdown");
     for (let n = 1; n <= pages; n++) {
       const text = execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", pdf, "-"], { encoding: "utf8" });
       expect(text.trim().length, `${format} page ${n} has text`).toBeGreaterThan(100);
@@ -462,4 +466,21 @@ test("the report exports as Markdown with each section and the figures the page 
   expect(file.text).toContain(`| ${slo.join(" | ")} |`);
   expect(file.text).toContain(`| ${scenario.slice(0, 7).join(" | ")} |`);
   expect(scenario[2]).toBe("Overspent by 17.4 %");
+});
+
+test("each service's error-budget policy document is on the report and exports as Markdown", async ({ page }) => {
+  await openWorkbook(page, "./#/report");
+  const section = page.getByRole("region", { name: "Error-budget policy documents" });
+  await section.getByLabel("Service").selectOption({ label: "Route planner" });
+  const doc = section.getByRole("article", { name: "Error-budget policy: Route planner" });
+  await expect(doc.getByRole("heading", { level: 4 })).toHaveText([
+    "Service overview", "Goals and non-goals", "SLOs", "SLO miss policy", "Outage policy", "Escalation policy", "Agreement", "Next review",
+  ]);
+  // The example has not agreed the route planner's policy with product management yet.
+  await expect(doc).toContainText("Not agreed with product management yet: Route is ready at shift start, Routes are drivable.");
+  const file = await download(page, () => section.getByRole("button", { name: "Export policy as Markdown" }).click());
+  expect(file.name).toBe("Route planner error-budget policy.md");
+  expect(file.text).toMatch(/^# Error-budget policy: Route planner\n\nFrom the plan “Parcelry SRE transformation”, \d{4}-\d\d-\d\d\.\n\n## Service overview\n/);
+  for (const h of ["## SLO miss policy", "## Outage policy", "## Escalation policy", "## Agreement", "## Next review"]) expect(file.text).toContain(`\n${h}\n`);
+  expect(file.text).toContain("- Route is ready at shift start: 99.95 % over rolling 28 days, an error budget of 20 min 10 s.");
 });

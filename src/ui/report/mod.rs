@@ -2,3 +2,4 @@
 //! printable on A4 or Letter ("Print or save as PDF").
 
 pub mod page;
+pub mod policy;

@@ -19,6 +19,7 @@ use crate::model::transition::{
     group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
 };
 use crate::ui::browser::{download_text, today};
+use crate::ui::report::policy::PolicyDocuments;
 use crate::ui::scenarios::simulations;
 use crate::ui::transition::trend::trend_figures;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
@@ -358,6 +359,10 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                     </ScrollTable>
                 }
             }}
+        </section>
+        <section class="report-section policy-section" aria-labelledby="report-policy-documents">
+            <h2 id="report-policy-documents">"Error-budget policy documents"</h2>
+            <PolicyDocuments plan=plan />
         </section>
     }
 }
