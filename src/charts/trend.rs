@@ -20,6 +20,14 @@ pub struct TrendLine {
     pub projection: Option<(i64, f64)>,
 }
 
+/// Whether there is anything to draw: a rated round or a target. Without either the chart
+/// would be an empty frame with a meaningless time axis, so pages say what it needs instead.
+pub fn has_data(lines: &[TrendLine]) -> bool {
+    lines
+        .iter()
+        .any(|l| !l.points.is_empty() || l.target.is_some())
+}
+
 /// Marker shapes in legend order: circle, square, triangle, cross (then repeating).
 pub const MARKERS: [&str; 4] = ["circle", "square", "triangle", "cross"];
 
@@ -121,6 +129,20 @@ fn draw<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trend_needs_a_rated_round_or_a_target() {
+        let line = |points: Vec<(i64, f64)>, target| TrendLine {
+            name: "Developers".into(),
+            points,
+            target,
+            projection: None,
+        };
+        assert!(!has_data(&[]));
+        assert!(!has_data(&[line(vec![], None), line(vec![], None)]));
+        assert!(has_data(&[line(vec![], None), line(vec![(20_000, 1.5)], None)]));
+        assert!(has_data(&[line(vec![], Some((20_600, 3.0)))]));
+    }
 
     #[test]
     fn draws_lines_targets_and_escapes_names() {

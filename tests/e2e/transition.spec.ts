@@ -124,3 +124,24 @@ test("suggested actions are editable templates that gaps offer", async ({ page }
   const gap = page.locator("ol.gaps > li").filter({ hasText: "Operations engineers in Tracking" });
   await expect(gap.getByRole("button", { name: "Add “Run an on-call onboarding day with the platform team”" })).toBeVisible();
 });
+
+test("a blank plan draws no empty trend chart: it says what the chart needs, and no page shows 1970", async ({ page }) => {
+  await openWorkbook(page, "./#/plans");
+  await page.getByRole("button", { name: "New blank plan" }).click();
+  await page.goto("./#/transition");
+  const trend = page.getByRole("region", { name: "Trend and targets" });
+  await expect(trend.getByText("No trend yet: the chart appears once a round is rated or a group has a target.")).toBeVisible();
+  await expect(trend.locator("svg")).toHaveCount(0);
+  for (const route of ["plans", "transition", "slos", "scenarios", "report"]) {
+    await page.goto(`./#/${route}`);
+    await expect(page.locator("main h1, main h2").first()).toBeVisible();
+    // Text and SVG markup alike (an empty time axis starts at 1970-01).
+    expect(await page.locator("main").evaluate((m) => m.innerHTML), route).not.toContain("1970");
+  }
+  await expect(page.getByText("No trend yet: no round is rated and no group has a target.")).toBeVisible();
+  // A target alone is enough to draw: its cross on the time axis.
+  await page.goto("./#/transition");
+  await trend.getByLabel("Target level for Developers").selectOption("3");
+  await trend.getByLabel("Target date for Developers").fill("2027-06-30");
+  await expect(trend.locator("svg")).toHaveCount(1);
+});

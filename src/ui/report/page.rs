@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
-use crate::charts::trend::trend_chart_svg;
+use crate::charts::trend::{has_data, trend_chart_svg};
 use crate::interop::markdown::report_markdown;
 use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::calendar::format_date;
@@ -91,13 +91,15 @@ fn ReportBody(plan: Plan) -> impl IntoView {
     let group_name = |id: &str| t.groups.iter().find(|x| x.id == id).map(|x| x.name.clone());
 
     let (lines, sentences) = trend_figures(&plan);
-    let trend_svg = trend_chart_svg(
-        &lines,
-        "Average level of each stakeholder group per round",
-        &sentences.join(" "),
-        720,
-        320,
-    );
+    let trend_svg = has_data(&lines).then(|| {
+        trend_chart_svg(
+            &lines,
+            "Average level of each stakeholder group per round",
+            &sentences.join(" "),
+            720,
+            320,
+        )
+    });
     let standing = latest.as_ref().map(|round| {
         let rows = t
             .groups
@@ -305,14 +307,19 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                     <p class="report-readiness">{sentence}</p>
                 }.into_any(),
             }}
-            <figure class="chart report-chart">
-                <div class="chart-svg" inner_html=trend_svg></div>
-                <figcaption>
-                    <ul class="legend-text">
-                        {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                    </ul>
-                </figcaption>
-            </figure>
+            {match trend_svg {
+                Some(svg) => view! {
+                    <figure class="chart report-chart">
+                        <div class="chart-svg" inner_html=svg></div>
+                        <figcaption>
+                            <ul class="legend-text">
+                                {sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                            </ul>
+                        </figcaption>
+                    </figure>
+                }.into_any(),
+                None => view! { <p>"No trend yet: no round is rated and no group has a target."</p> }.into_any(),
+            }}
         </section>
         <section class="report-section" aria-labelledby="report-coaching">
             <h2 id="report-coaching">{format!("Coaching plan ({action_count} actions)")}</h2>

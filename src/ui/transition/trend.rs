@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::trend::{trend_chart_svg, TrendLine, MARKERS};
+use crate::charts::trend::{has_data, trend_chart_svg, TrendLine, MARKERS};
 use crate::model::calendar::{format_date, parse_date};
 use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
 use crate::model::transition::{group_trend, project, projection_text, rounds_by_date, Projection};
@@ -104,6 +104,14 @@ pub fn TrendSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="trend-heading">
             <h2 id="trend-heading">"Trend and targets"</h2>
+            <Show
+                when=move || figures.with(|(lines, _)| has_data(lines))
+                fallback=|| view! {
+                    <p class="empty-state">
+                        "No trend yet: the chart appears once a round is rated or a group has a target. Start an assessment round at the top of the page, or set a target below."
+                    </p>
+                }
+            >
             <figure class="chart">
                 <div class="chart-svg" inner_html=move || svg.get()></div>
                 <SvgDownload svg=svg what="Trend and targets" />
@@ -158,6 +166,7 @@ pub fn TrendSection() -> impl IntoView {
                         })
                 }}
             </details>
+            </Show>
             <h3>"Targets"</h3>
             <TargetsTable />
         </section>
