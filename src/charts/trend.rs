@@ -140,7 +140,10 @@ mod tests {
         };
         assert!(!has_data(&[]));
         assert!(!has_data(&[line(vec![], None), line(vec![], None)]));
-        assert!(has_data(&[line(vec![], None), line(vec![(20_000, 1.5)], None)]));
+        assert!(has_data(&[
+            line(vec![], None),
+            line(vec![(20_000, 1.5)], None)
+        ]));
         assert!(has_data(&[line(vec![], Some((20_600, 3.0)))]));
     }
 
