@@ -132,6 +132,11 @@ test("a blank plan draws no empty trend chart: it says what the chart needs, and
   const trend = page.getByRole("region", { name: "Trend and targets" });
   await expect(trend.getByText("No trend yet: the chart appears once a round is rated or a group has a target.")).toBeVisible();
   await expect(trend.locator("svg")).toHaveCount(0);
+  // No empty select and no table of headers only: each says what it needs.
+  await expect(page.getByText("No assessment round yet: name the first one below and press New round")).toBeVisible();
+  await expect(page.getByLabel("Round shown")).toHaveCount(0);
+  await expect(page.getByText("No teams yet: add your product delivery teams under “Teams”")).toBeVisible();
+  await expect(page.locator("table.activities")).toHaveCount(0);
   for (const route of ["plans", "transition", "slos", "scenarios", "report"]) {
     await page.goto(`./#/${route}`);
     await expect(page.locator("main h1, main h2").first()).toBeVisible();

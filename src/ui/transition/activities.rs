@@ -73,6 +73,14 @@ pub fn ActivitiesSection() -> impl IntoView {
             <p class="hint">
                 "The book's path to a minimum viable SRE. “SLOs defined” and “Decisions made on error budgets” come from the SLO workspace (the team's services have SLOs; their policies are agreed) wherever it knows."
             </p>
+            <Show
+                when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.transition.teams.is_empty()))
+                fallback=|| view! {
+                    <p class="empty-state">
+                        "No teams yet: add your product delivery teams under “Teams” at the bottom of this page, then record here which foundational activities each has in place."
+                    </p>
+                }
+            >
             <div class="table-scroll">
                 <table class="compact activities">
                     <caption class="visually-hidden">"Foundational activities per team"</caption>
@@ -139,6 +147,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </Show>
             <h3>"Coverage across rounds"</h3>
             {move || {
                 coverage()

@@ -61,6 +61,12 @@ pub fn RoundBar(
         <section class="card round-bar" aria-labelledby="rounds-heading">
             <h2 id="rounds-heading">"Assessment rounds"</h2>
             <div class="toolbar">
+                <Show
+                    when=move || !rounds().is_empty()
+                    fallback=|| view! {
+                        <p class="empty-state">"No assessment round yet: name the first one below and press New round, then rate each team’s groups."</p>
+                    }
+                >
                 <div class="field">
                     <label for="round-select">"Round shown"</label>
                     <select id="round-select" on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
@@ -76,6 +82,7 @@ pub fn RoundBar(
                         }}
                     </select>
                 </div>
+                </Show>
                 <Show when=move || round.with(|r| r.is_some())>
                     <ConfirmButton
                         label="Delete round"
