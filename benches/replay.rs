@@ -3,9 +3,12 @@
 //! packing those rows to keep them with the plan. Run with
 //! `make bench` (or `cargo bench --bench replay`).
 
+#[path = "../tests/common/noisy.rs"]
+mod noisy;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use sre_workbook::model::budget::default_alert_tiers;
-use sre_workbook::model::sli_history::{Sample, SeriesText, Weight};
+use sre_workbook::model::sli_history::{SeriesText, Weight};
 use sre_workbook::replay::backtest::{backtest, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table, ReadHistory};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
@@ -71,24 +74,7 @@ fn replay_90_days(c: &mut Criterion) {
 
 /// Keeping a history with the plan: its rows packed for storage, and unpacked when shown.
 fn pack_90_days(c: &mut Criterion) {
-    // Noisy traffic, as real series are (a regular one packs to almost nothing): 900–1,099
-    // requests a minute, a few failing in one minute of twenty.
-    let mut rng = sre_workbook::model::rng::Rng::new(7);
-    let samples: Vec<Sample> = (0..129_600)
-        .map(|i| {
-            let total = 900.0 + (rng.uniform() * 200.0).floor();
-            let bad = if rng.uniform() < 0.05 {
-                (rng.uniform() * 5.0).floor()
-            } else {
-                0.0
-            };
-            Sample {
-                at_ms: 1_788_220_800_000 + i * 60_000,
-                good: total - bad,
-                total,
-            }
-        })
-        .collect();
+    let samples = noisy::noisy_90_days(1_788_220_800_000);
     let history = ReadHistory {
         samples,
         weight: Weight::Events,

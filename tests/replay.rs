@@ -263,3 +263,12 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
     assert_eq!(sli_text(result.overall_sli), "99.476 %");
     assert!((result.overall_sli.unwrap() - (1.0 - 3016.0 / 576_000.0)).abs() < 1e-12);
 }
+
+#[test]
+fn ninety_days_of_noisy_minute_counts_pack_small_and_come_back_exactly() {
+    // Plain CSV of this series is about 4 MB.
+    let samples = common::noisy::noisy_90_days(1_780_000_000_000);
+    let text = sre_workbook::model::sli_history::SeriesText::encode(&samples);
+    assert!(text.len() < 400_000, "{} bytes", text.len());
+    assert_eq!(text.decode().unwrap(), samples);
+}

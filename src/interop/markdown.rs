@@ -7,13 +7,14 @@
 use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::calendar::format_date;
 use crate::model::defaults::STAGE_NAMES;
-use crate::model::plan::{ActionStatus, Plan};
+use crate::model::plan::Plan;
 use crate::model::policy_document::PolicyDocument;
 use crate::model::scenario::simulate;
 use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
 use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
 use crate::model::transition::{
-    group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
+    action_status_label, group_average, names_or_all, readiness, readiness_sentence,
+    rounds_by_date, stage_counts,
 };
 
 /// Plan text as Markdown text: inert HTML, one line.
@@ -50,14 +51,6 @@ fn table(out: &mut String, headings: &[&str], rows: &[Vec<String>], empty: &str)
         out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     out.push('\n');
-}
-
-fn status_label(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Planned => "planned",
-        ActionStatus::InProgress => "in progress",
-        ActionStatus::Done => "done",
-    }
 }
 
 /// The report of `plan` on the day `today` (days since 1970-01-01) as a Markdown document.
@@ -124,17 +117,6 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
         }
     }
 
-    let name_of = |ids: &[String], find: &dyn Fn(&str) -> Option<String>| {
-        let names: Vec<String> = ids
-            .iter()
-            .map(|id| find(id).unwrap_or_else(|| id.clone()))
-            .collect();
-        if names.is_empty() {
-            "–".to_string()
-        } else {
-            cell(&names.join(", "))
-        }
-    };
     let team = |id: &str| t.teams.iter().find(|x| x.id == id).map(|x| x.name.clone());
     let group = |id: &str| t.groups.iter().find(|x| x.id == id).map(|x| x.name.clone());
     out.push_str(&format!(
@@ -147,11 +129,11 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
         .map(|a| {
             vec![
                 cell(&a.title),
-                name_of(&a.groups, &group),
-                name_of(&a.teams, &team),
+                cell(&names_or_all(&a.groups, group)),
+                cell(&names_or_all(&a.teams, team)),
                 cell(&a.owner),
                 a.due.clone().unwrap_or_else(|| "–".into()),
-                status_label(a.status).into(),
+                action_status_label(a.status).into(),
             ]
         })
         .collect();

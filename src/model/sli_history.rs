@@ -408,29 +408,4 @@ mod tests {
         );
         assert_eq!(err(pack("0\n\nbad:\n\n")), "has no rows");
     }
-
-    #[test]
-    fn ninety_days_of_minute_counts_stay_small() {
-        // 129,600 one-minute rows of 900–1,100 requests with a few failures: what a busy
-        // service exports. Plain CSV of this is about 4 MB.
-        let mut rng = crate::model::rng::Rng::new(7);
-        let samples: Vec<Sample> = (0..129_600)
-            .map(|i| {
-                let total = 900.0 + (rng.uniform() * 200.0).floor();
-                let bad = if rng.uniform() < 0.05 {
-                    (rng.uniform() * 5.0).floor()
-                } else {
-                    0.0
-                };
-                Sample {
-                    at_ms: 1_780_000_000_000 + i * 60_000,
-                    good: total - bad,
-                    total,
-                }
-            })
-            .collect();
-        let text = SeriesText::encode(&samples);
-        assert!(text.len() < 400_000, "{} bytes", text.len());
-        assert_eq!(text.decode().unwrap(), samples);
-    }
 }

@@ -5,8 +5,8 @@
 use super::calendar::{format_date, parse_date};
 use super::defaults::{stage_of_level, STAGE_NAMES};
 use super::plan::{
-    ActivityStatus, AssessmentRound, FoundationalActivity, GroupTarget, Id, Plan, SloSubject,
-    StakeholderGroup, Transition,
+    ActionStatus, ActivityStatus, AssessmentRound, FoundationalActivity, GroupTarget, Id, Plan,
+    SloSubject, StakeholderGroup, Transition,
 };
 
 /// Level from which a group counts as at Collective ownership or above.
@@ -423,4 +423,25 @@ pub fn activity_label(activity: FoundationalActivity) -> &'static str {
         FoundationalActivity::IncidentResponse => "Incident response process",
         FoundationalActivity::ErrorBudgetDecisions => "Decisions made on error budgets",
     }
+}
+
+/// A coaching action's status as the report words it.
+pub fn action_status_label(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "Planned",
+        ActionStatus::InProgress => "In progress",
+        ActionStatus::Done => "Done",
+    }
+}
+
+/// Names of the ids in `ids`, looked up with `name` (an unknown id stands for itself);
+/// "All" when there are none, as an action for no particular team or group is for all.
+pub fn names_or_all(ids: &[String], name: impl Fn(&str) -> Option<String>) -> String {
+    if ids.is_empty() {
+        return "All".into();
+    }
+    ids.iter()
+        .map(|id| name(id).unwrap_or_else(|| id.clone()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,5 +1,7 @@
 //! What several test files start from.
 
+pub mod noisy;
+
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::plan::{Scenario, Slo};
 

@@ -12,11 +12,12 @@ use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::calendar::format_date;
 use crate::model::defaults::STAGE_NAMES;
 use crate::model::format::download_file_name;
-use crate::model::plan::{ActionStatus, Plan, PolicyThreshold};
+use crate::model::plan::{Plan, PolicyThreshold};
 use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
 use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
 use crate::model::transition::{
-    group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
+    action_status_label, group_average, names_or_all, readiness, readiness_sentence,
+    rounds_by_date, stage_counts,
 };
 use crate::ui::browser::{download_text, today};
 use crate::ui::report::policy::PolicyDocuments;
@@ -24,25 +25,6 @@ use crate::ui::scenarios::simulations;
 use crate::ui::transition::trend::trend_figures;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
-
-fn status_label(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Planned => "Planned",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Done => "Done",
-    }
-}
-
-/// Names of the ids in `ids`, looked up with `name`; "all" when there are none.
-fn names(ids: &[String], name: impl Fn(&str) -> Option<String>) -> String {
-    if ids.is_empty() {
-        return "All".into();
-    }
-    ids.iter()
-        .map(|id| name(id).unwrap_or_else(|| id.clone()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The Report workspace.
 #[component]
@@ -136,11 +118,11 @@ fn ReportBody(plan: Plan) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{a.title.clone()}</th>
-                    <td>{names(&a.groups, group_name)}</td>
-                    <td>{names(&a.teams, team_name)}</td>
+                    <td>{names_or_all(&a.groups, group_name)}</td>
+                    <td>{names_or_all(&a.teams, team_name)}</td>
                     <td>{a.owner.clone()}</td>
                     <td>{a.due.clone().unwrap_or_else(|| "–".into())}</td>
-                    <td>{status_label(a.status)}</td>
+                    <td>{action_status_label(a.status)}</td>
                 </tr>
             }
         })
