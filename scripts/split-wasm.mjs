@@ -101,16 +101,17 @@ try {
     /(<link rel="modulepreload"[^>]*>)/,
     `$1\n<link rel="modulepreload" href="./${dir}/__wasm_split.js" crossorigin="anonymous" integrity="${sri("__wasm_split.js")}">`,
   );
-  // The workspace the page opens with (the address, else the last session's, else Plans, as
-  // App decides) has its chunks preloaded beside the main wasm instead of after start-up.
+  // The workspace the page opens with (the address's, else the Overview for a returning
+  // visitor and Plans on a first visit, as App decides) has its chunks preloaded beside the
+  // main wasm instead of after start-up.
   const chunks = workspaceChunks(readFileSync(join(out, "__wasm_split.js"), "utf8"));
   if (!chunks.plans) throw new Error("split-wasm: no split_workspace_plans.wasm; is src/ui/lazy_workspace.rs split?");
   const preload = `<script>
 (() => {
   const chunks = ${JSON.stringify(chunks)};
-  const route = (hash) => (/^#\\/(\\w+)$/.exec(hash || "") || [])[1];
+  const route = (hash) => (/^#\\/(\\w+)/.exec(hash || "") || [])[1];
   let open = route(location.hash);
-  if (!chunks[open]) try { open = route(JSON.parse(localStorage.getItem("sre-workbook/session")).route); } catch {}
+  if (!chunks[open]) try { open = JSON.parse(localStorage.getItem("sre-workbook/session")).visited ? "overview" : "plans"; } catch {}
   for (const file of chunks[open] || chunks.plans) {
     const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "./${dir}/" + file });
     document.head.append(link);

@@ -29,6 +29,8 @@ use ui::workbook::Workbook;
 pub fn App() -> impl IntoView {
     let wb = Workbook::load();
     provide_context(wb);
+    provide_context(ui::monte_carlo_odds::MonteCarloOdds::new());
+    provide_context(ui::lazy_workspace::LazyParts::new());
     let open_plan = wb.open_plan();
 
     // A share link offers its plan, then the address drops the plan from the fragment.
@@ -36,11 +38,18 @@ pub fn App() -> impl IntoView {
     if let Some(payload) = interop::share_link::payload_of(&opened_with) {
         wb.open_share_link(payload);
     }
-    let saved_route = load_session(&BrowserStore).route;
-    let initial = Route::from_hash(&opened_with)
-        .or_else(|| Route::from_hash(&saved_route))
-        .unwrap_or(Route::Plans);
-    replace_hash(initial.hash());
+    // A deep link opens its workspace; a bare address opens the Overview for a returning
+    // user and the Plans page (with the example plan) on a first visit.
+    let initial = Route::from_hash(&opened_with).unwrap_or_else(|| {
+        if load_session(&BrowserStore).visited {
+            Route::Overview
+        } else {
+            Route::Plans
+        }
+    });
+    if Route::from_hash(&opened_with).is_none() {
+        replace_hash(initial.hash());
+    }
     let route = RwSignal::new(initial);
     let _ = window_event_listener(ev::hashchange, move |_| {
         let hash = location_hash();
@@ -48,7 +57,11 @@ pub fn App() -> impl IntoView {
             wb.open_share_link(payload);
             replace_hash(route.get_untracked().hash());
         } else if let Some(next) = Route::from_hash(&hash) {
-            route.set(next);
+            // An item or section of the shown workspace (`#/transition/coaching`) keeps
+            // the workspace mounted; the workspace scrolls to it.
+            if next != route.get_untracked() {
+                route.set(next);
+            }
         }
     });
     Effect::new(move |_| {

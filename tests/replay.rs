@@ -262,6 +262,17 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
     let result = backtest(&grid, &slo(99.9, 30, &tiers, &[]));
     assert_eq!(sli_text(result.overall_sli), "99.476 %");
     assert!((result.overall_sli.unwrap() - (1.0 - 3016.0 / 576_000.0)).abs() < 1e-12);
+    // The Overview's line for the same history: 576 rows of 5 minutes are 2 days.
+    let slo_def = plan
+        .slo_catalog
+        .slos
+        .iter()
+        .find(|s| s.id == history.slo)
+        .unwrap();
+    assert_eq!(
+        sre_workbook::replay::figures::history_attainment(history, slo_def).unwrap(),
+        "99.476 % over 2 d: missed"
+    );
 }
 
 #[test]

@@ -127,6 +127,19 @@ fn session_round_trips() {
 }
 
 #[test]
+fn hidden_getting_started_lists_round_trip_and_a_bad_entry_hides_none() {
+    use sre_workbook::storage::library::{
+        load_hidden_checklists, save_hidden_checklists, HIDDEN_CHECKLISTS_KEY,
+    };
+    let store = MemoryStore::new();
+    assert!(load_hidden_checklists(&store).is_empty());
+    save_hidden_checklists(&store, &["p1".to_string(), "p2".to_string()]).unwrap();
+    assert_eq!(load_hidden_checklists(&store), ["p1", "p2"]);
+    store.set(HIDDEN_CHECKLISTS_KEY, "{not a list").unwrap();
+    assert!(load_hidden_checklists(&store).is_empty());
+}
+
+#[test]
 fn a_save_never_overwrites_what_another_tab_stored_since() {
     use sre_workbook::storage::library::{save_plan_guarded, stored_fingerprint, GuardedSave};
     let store = MemoryStore::new();

@@ -1,16 +1,19 @@
 //! The budget-left chart of the scenario workspace: one line per scenario over the SLO
 //! window, the error-budget policy's thresholds as lines and where each budget runs out.
 
+use std::cell::Cell;
+
 use plotters::prelude::*;
 
+use super::crosshair::PlotFrame;
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
+use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::{PALETTE, THRESHOLD};
 use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
+use super::PointableChart;
+use crate::model::budget::format_percent;
 use crate::model::extent::{max_of, min_of};
-
-/// Minutes in a day.
-const DAY: f64 = 1440.0;
 
 /// One scenario's line.
 #[derive(Clone, Debug)]
@@ -66,9 +69,41 @@ pub fn budget_chart_svg(
     description: &str,
     size: (u32, u32),
 ) -> String {
+    let frame = Cell::new(PlotFrame::default());
     plot_svg(size, id, title, description, |root| {
-        draw(root, lines, policies, size.0)
+        draw(root, lines, policies, size.0, None, &frame)
     })
+}
+
+/// The chart showing the days `window` (all of them when `None`), with the crosshair that
+/// reads its exact minute values.
+pub fn budget_chart(
+    id: &str,
+    lines: &[BudgetLine],
+    policies: &[PolicyLine],
+    text: (&str, &str),
+    size: (u32, u32),
+    window: Option<(f64, f64)>,
+) -> PointableChart {
+    let frame = Cell::new(PlotFrame::default());
+    let svg = plot_svg(size, id, text.0, text.1, |root| {
+        draw(root, lines, policies, size.0, window, &frame)
+    });
+    let series: Vec<(String, &[f64])> =
+        lines.iter().map(|l| (l.name.to_string(), l.left)).collect();
+    let crosshair = minutes_crosshair(frame.get(), window, &series, 100.0, |v| {
+        format!("{} left", format_percent(v / 100.0, 1))
+    });
+    PointableChart { svg, crosshair }
+}
+
+fn longest(lines: &[BudgetLine]) -> usize {
+    lines.iter().map(|l| l.left.len()).max().unwrap_or(0)
+}
+
+/// The whole span of the lines in days.
+pub fn budget_days(lines: &[BudgetLine]) -> f64 {
+    max_of(lines.iter().map(|l| l.left.len() as f64 / DAY), 1.0)
 }
 
 fn draw<'a>(
@@ -76,18 +111,29 @@ fn draw<'a>(
     lines: &[BudgetLine],
     policies: &[PolicyLine],
     width: u32,
+    window: Option<(f64, f64)>,
+    frame: &Cell<PlotFrame>,
 ) -> DrawResult<'a> {
-    let days = max_of(lines.iter().map(|l| l.left.len() as f64 / DAY), 1.0);
+    let days = budget_days(lines);
+    let (from, to) = window.unwrap_or((0.0, days));
+    let shown = visible_minutes(longest(lines), window);
+    let (first, last) = (shown.start, shown.end);
     let bottom = floor_percent(lines);
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(52)
-        .build_cartesian_2d(0.0..days, bottom..100.0)?;
+        .build_cartesian_2d(from..to, bottom..100.0)?;
+    frame.set(PlotFrame::new(
+        |x, y| chart.backend_coord(&(x, y)),
+        (from, to),
+        (bottom, 100.0),
+        false,
+    ));
     style_day_mesh(&mut chart.configure_mesh())
         .x_desc("Day of the window")
         .y_desc("Budget left")
-        .x_label_formatter(&|d| day_label(*d, days))
+        .x_label_formatter(&|d| day_label(*d, to - from))
         .y_label_formatter(&|p| format!("{p:.0} %"))
         .draw()?;
     let threshold = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
@@ -97,14 +143,14 @@ fn draw<'a>(
             continue;
         }
         chart.draw_series(DashedLineSeries::new(
-            vec![(0.0, y), (days, y)],
+            vec![(from, y), (to, y)],
             6,
             4,
             threshold,
         ))?;
         chart.draw_series(std::iter::once(Text::new(
             policy.label.clone(),
-            (days * 0.01, y),
+            (from + (to - from) * 0.01, y),
             ("sans-serif", 14).into_font().color(&BLACK),
         )))?;
     }
@@ -112,17 +158,18 @@ fn draw<'a>(
     for (i, line) in lines.iter().enumerate() {
         let color = PALETTE[i % PALETTE.len()];
         let style = ShapeStyle::from(color).stroke_width(2);
-        let points: Vec<(f64, f64)> = min_max_per_column(line.left, columns)
+        let shown = &line.left[first.min(line.left.len())..last.min(line.left.len())];
+        let points: Vec<(f64, f64)> = min_max_per_column(shown, columns)
             .into_iter()
-            .map(|(m, left)| ((m + 1) as f64 / DAY, (left * 100.0).max(bottom)))
+            .map(|(m, left)| (minute_x(first + m), (left * 100.0).max(bottom)))
             .collect();
         draw_patterned_line(&mut chart, i, points)?;
-        if let Some(m) = line.exhausted_at {
-            let at = ((m + 1) as f64 / DAY, 0.0);
+        if let Some(m) = line.exhausted_at.filter(|m| (first..last).contains(m)) {
+            let at = (minute_x(m), 0.0);
             chart.draw_series(std::iter::once(Cross::new(at, 7, style.stroke_width(3))))?;
             chart.draw_series(std::iter::once(Text::new(
                 "runs out",
-                (at.0 + days * 0.012, 4.0),
+                (at.0 + (to - from) * 0.012, 4.0),
                 ("sans-serif", 12).into_font().color(&color),
             )))?;
         }
@@ -173,6 +220,47 @@ mod tests {
         // The bad line goes to −116 %, so the axis goes below 0 and labels −100 %.
         assert!(svg.contains("-100 %"), "axis floor");
         assert!(svg.len() < 120_000, "decimated: {} bytes", svg.len());
+    }
+
+    #[test]
+    fn the_crosshair_reads_exact_minutes_and_zoom_keeps_only_the_window() {
+        let calm: Vec<f64> = (0..43_200).map(|m| 1.0 - m as f64 / 86_400.0).collect();
+        let lines = [BudgetLine {
+            name: "Calm",
+            left: &calm,
+            exhausted_at: None,
+        }];
+        let whole = budget_chart("b", &lines, &[], ("Budget", "x"), (720, 320), None);
+        let c = &whole.crosshair;
+        assert_eq!(c.len(), 43_200);
+        // The last minute: 43,199 / 86,400 spent, 50.0012 % left, said to one decimal.
+        assert_eq!(
+            c.read(43_199).unwrap().text,
+            "Day 30, 23:59: Calm 50 % left."
+        );
+        assert_eq!(c.read(0).unwrap().text, "Day 1, 00:00: Calm 100 % left.");
+        // The plot area lies inside the 720 px picture, left of the value labels' room.
+        assert!(
+            c.frame.x_px.0 > 52.0 && c.frame.x_px.1 < 720.0,
+            "{:?}",
+            c.frame
+        );
+        assert!(c.frame.y_px.0 < c.frame.y_px.1);
+        // Days 10 to 11: the minutes ending in that day, and only those are drawn.
+        let zoomed = budget_chart(
+            "b",
+            &lines,
+            &[],
+            ("Budget", "x"),
+            (720, 320),
+            Some((10.0, 11.0)),
+        );
+        let z = &zoomed.crosshair;
+        assert_eq!(z.len(), 1441);
+        assert_eq!(z.xs[0], 10.0);
+        assert_eq!(z.read(0).unwrap().text, "Day 10, 23:59: Calm 83.3 % left.");
+        assert_eq!(z.frame.x_range, (10.0, 11.0));
+        assert!(zoomed.svg.contains("\n10.2\n"), "day labels in tenths");
     }
 
     #[test]

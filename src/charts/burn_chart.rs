@@ -1,16 +1,19 @@
 //! The burn-rate chart of a scenario: the burn rate over each alert rule's long window,
 //! on a logarithmic scale, with each rule's threshold as a line.
 
+use std::cell::Cell;
+
 use plotters::prelude::*;
 
+use super::crosshair::PlotFrame;
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
+use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::THRESHOLD;
 use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
+use super::PointableChart;
 use crate::model::extent::max_of;
-
-/// Minutes in a day.
-const DAY: f64 = 1440.0;
+use crate::model::slo_figures::format_number;
 
 /// Lowest burn rate drawn; lower rates (a calm service) sit on the axis.
 const FLOOR: f64 = 0.1;
@@ -41,9 +44,39 @@ pub fn burn_chart_svg(
     description: &str,
     size: (u32, u32),
 ) -> String {
-    plot_svg(size, "burn-chart", title, description, |root| {
-        draw(root, lines, thresholds, size.0)
-    })
+    burn_chart(lines, thresholds, (title, description), size, None).svg
+}
+
+/// The chart showing the days `window` (all of them when `None`), with the crosshair that
+/// reads each window's exact burn rate at a minute.
+pub fn burn_chart(
+    lines: &[BurnLine],
+    thresholds: &[ThresholdLine],
+    text: (&str, &str),
+    size: (u32, u32),
+    window: Option<(f64, f64)>,
+) -> PointableChart {
+    let frame = Cell::new(PlotFrame::default());
+    let svg = plot_svg(size, "burn-chart", text.0, text.1, |root| {
+        draw(root, lines, thresholds, size.0, window, &frame)
+    });
+    let series: Vec<(String, &[f64])> = lines
+        .iter()
+        .map(|l| (l.name.to_lowercase(), l.rates.as_slice()))
+        .collect();
+    let crosshair = minutes_crosshair(frame.get(), window, &series, 1.0, |v| {
+        format!("{}×", format_number(v, 2))
+    });
+    PointableChart { svg, crosshair }
+}
+
+fn longest(lines: &[BurnLine]) -> usize {
+    lines.iter().map(|l| l.rates.len()).max().unwrap_or(0)
+}
+
+/// The whole span of the lines in days.
+pub fn burn_days(lines: &[BurnLine]) -> f64 {
+    max_of(lines.iter().map(|l| l.rates.len() as f64 / DAY), 1.0)
 }
 
 fn draw<'a>(
@@ -51,8 +84,12 @@ fn draw<'a>(
     lines: &[BurnLine],
     thresholds: &[ThresholdLine],
     width: u32,
+    window: Option<(f64, f64)>,
+    frame: &Cell<PlotFrame>,
 ) -> DrawResult<'a> {
-    let days = max_of(lines.iter().map(|l| l.rates.len() as f64 / DAY), 1.0);
+    let days = burn_days(lines);
+    let (from, to) = window.unwrap_or((0.0, days));
+    let shown = visible_minutes(longest(lines), window);
     let highest = max_of(
         lines
             .iter()
@@ -65,32 +102,40 @@ fn draw<'a>(
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(56)
-        .build_cartesian_2d(0.0..days, (FLOOR..top).log_scale())?;
+        .build_cartesian_2d(from..to, (FLOOR..top).log_scale())?;
+    frame.set(PlotFrame::new(
+        |x, y| chart.backend_coord(&(x, y)),
+        (from, to),
+        (FLOOR, top),
+        true,
+    ));
     style_day_mesh(&mut chart.configure_mesh())
         .x_desc("Day of the window")
         .y_desc("Burn rate")
-        .x_label_formatter(&|d| day_label(*d, days))
+        .x_label_formatter(&|d| day_label(*d, to - from))
         .y_label_formatter(&|r| format!("{r}×"))
         .draw()?;
     let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
     for t in thresholds {
         chart.draw_series(DashedLineSeries::new(
-            vec![(0.0, t.rate), (days, t.rate)],
+            vec![(from, t.rate), (to, t.rate)],
             6,
             4,
             dashed,
         ))?;
         chart.draw_series(std::iter::once(Text::new(
             t.label.clone(),
-            (days * 0.75, t.rate * 1.08),
+            (from + (to - from) * 0.75, t.rate * 1.08),
             ("sans-serif", 14).into_font().color(&BLACK),
         )))?;
     }
     let columns = (width as usize).saturating_sub(80).max(100);
     for (i, line) in lines.iter().enumerate() {
-        let points: Vec<(f64, f64)> = min_max_per_column(&line.rates, columns)
+        let visible =
+            &line.rates[shown.start.min(line.rates.len())..shown.end.min(line.rates.len())];
+        let points: Vec<(f64, f64)> = min_max_per_column(visible, columns)
             .into_iter()
-            .map(|(m, r)| ((m + 1) as f64 / DAY, r.max(FLOOR)))
+            .map(|(m, r)| (minute_x(shown.start + m), r.max(FLOOR)))
             .collect();
         draw_patterned_line(&mut chart, i, points)?;
     }
@@ -123,5 +168,18 @@ mod tests {
         );
         assert!(svg.contains("1000×"), "the axis reaches the spike");
         assert!(svg.len() < 80_000, "decimated: {} bytes", svg.len());
+        // Pointing at the spike reads its exact rate; the log axis puts 1000× near the top.
+        let chart = burn_chart(&lines, &thresholds, ("Burn", "x"), (720, 320), None);
+        let r = chart.crosshair.read(10_000).unwrap();
+        assert_eq!(r.text, "Day 7, 22:40: over 1 h 1000×.");
+        assert!(r.dots[0].1 < chart.crosshair.frame.y_px.0 + 60.0, "{r:?}");
+        let zoomed = burn_chart(
+            &lines,
+            &thresholds,
+            ("Burn", "x"),
+            (720, 320),
+            Some((6.0, 8.0)),
+        );
+        assert_eq!(zoomed.crosshair.len(), 2881);
     }
 }

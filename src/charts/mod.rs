@@ -6,10 +6,21 @@ pub mod accessible;
 pub mod attainment_chart;
 pub mod budget_chart;
 pub mod burn_chart;
+pub mod crosshair;
 pub mod decimate;
 pub mod histogram_chart;
 pub mod legend;
+pub mod minutes;
 pub mod palette;
 pub mod plot_svg;
 pub mod timeline_chart;
 pub mod trend;
+
+/// A chart with the crosshair that reads its values (see [`crosshair`]).
+#[derive(Clone, Debug)]
+pub struct PointableChart {
+    /// The chart as an accessible SVG document.
+    pub svg: String,
+    /// What pointing at it shows.
+    pub crosshair: crosshair::Crosshair,
+}

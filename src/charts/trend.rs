@@ -1,10 +1,14 @@
 //! The trend chart of the transition: each stakeholder group's average level across
 //! assessment rounds, its target (level and date) and the projection at the current pace.
 
+use std::cell::Cell;
+
 use plotters::prelude::*;
 
+use super::crosshair::{Crosshair, PlotFrame};
 use super::palette::{GRID, PALETTE};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
+use super::PointableChart;
 use crate::model::calendar::format_date;
 
 /// One group's line on the trend chart.
@@ -14,6 +18,8 @@ pub struct TrendLine {
     pub name: String,
     /// (day, average level) per round, oldest first.
     pub points: Vec<(i64, f64)>,
+    /// The round label of each point.
+    pub labels: Vec<String>,
     /// Target (day, level), if set.
     pub target: Option<(i64, f64)>,
     /// Where the current pace reaches the target level (day, level), if it does.
@@ -39,6 +45,11 @@ pub fn trend_chart_svg(
     width: u32,
     height: u32,
 ) -> String {
+    trend_chart(lines, (title, description), (width, height)).svg
+}
+
+/// The trend chart with the crosshair that reads each group's average in each round.
+pub fn trend_chart(lines: &[TrendLine], text: (&str, &str), size: (u32, u32)) -> PointableChart {
     let days = lines.iter().flat_map(|l| {
         l.points
             .iter()
@@ -52,21 +63,66 @@ pub fn trend_chart_svg(
     } else {
         (min_day - 15, max_day + 15)
     };
-    plot_svg((width, height), "trend-chart", title, description, |root| {
-        draw(root, lines, min_day..max_day)
-    })
+    let frame = Cell::new(PlotFrame::default());
+    let svg = plot_svg(size, "trend-chart", text.0, text.1, |root| {
+        draw(root, lines, min_day..max_day, &frame)
+    });
+    // The rounds: every day some group has an average, with the label it has there.
+    let mut rounds: Vec<(i64, &str)> = lines
+        .iter()
+        .flat_map(|l| {
+            l.points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.0, l.labels.get(i).map_or("", String::as_str)))
+        })
+        .collect();
+    rounds.sort_unstable();
+    rounds.dedup_by_key(|r| r.0);
+    let round_days: Vec<i64> = rounds.iter().map(|r| r.0).collect();
+    let crosshair = Crosshair {
+        frame: frame.get(),
+        xs: round_days.iter().map(|&d| d as f64).collect(),
+        names: rounds.iter().map(|r| r.1.to_string()).collect(),
+        series: lines
+            .iter()
+            .map(|l| {
+                let values = round_days
+                    .iter()
+                    .map(|d| {
+                        l.points
+                            .iter()
+                            .find(|p| p.0 == *d)
+                            .map_or(f64::NAN, |p| p.1)
+                    })
+                    .collect();
+                (l.name.clone(), values)
+            })
+            .collect(),
+        x_text: |x| format_date(x.round() as i64),
+        y_text: |v| format!("level {v:.1}"),
+    };
+    PointableChart { svg, crosshair }
 }
 
 fn draw<'a>(
     root: &PlotArea<'a>,
     lines: &[TrendLine],
     x_range: std::ops::Range<i64>,
+    frame: &Cell<PlotFrame>,
 ) -> DrawResult<'a> {
+    let x_span = (x_range.start as f64, x_range.end as f64);
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(36)
         .y_label_area_size(44)
         .build_cartesian_2d(x_range, -0.2f64..4.3f64)?;
+    frame.set(PlotFrame::new(
+        |x, y| chart.backend_coord(&(x.round() as i64, y)),
+        x_span,
+        (-0.2, 4.3),
+        false,
+    ));
     chart
         .configure_mesh()
         .x_labels(6)
@@ -134,6 +190,7 @@ mod tests {
     fn a_trend_needs_a_rated_round_or_a_target() {
         let line = |points: Vec<(i64, f64)>, target| TrendLine {
             name: "Developers".into(),
+            labels: Vec::new(),
             points,
             target,
             projection: None,
@@ -152,6 +209,7 @@ mod tests {
         let lines = vec![TrendLine {
             name: "Devs <script>".into(),
             points: vec![(20_528, 0.6), (20_619, 1.4), (20_710, 1.8)],
+            labels: Vec::new(),
             target: Some((20_999, 3.0)),
             projection: Some((20_892, 3.0)),
         }];
@@ -164,6 +222,39 @@ mod tests {
             "a line is drawn"
         );
         assert!(svg.contains("2026-"), "dates on the x axis");
+    }
+
+    #[test]
+    fn the_crosshair_reads_each_group_in_each_round() {
+        let lines = vec![
+            TrendLine {
+                name: "Developers".into(),
+                points: vec![(20_528, 0.6), (20_619, 1.4)],
+                labels: vec!["Q1".into(), "Q2".into()],
+                target: None,
+                projection: None,
+            },
+            TrendLine {
+                name: "Executives".into(),
+                points: vec![(20_619, 2.3)],
+                labels: vec!["Q2".into()],
+                target: None,
+                projection: None,
+            },
+        ];
+        let c = trend_chart(&lines, ("Trend", "x"), (640, 320)).crosshair;
+        assert_eq!(c.len(), 2);
+        // 20,528 days after 1970-01-01 is 2026-03-16.
+        assert_eq!(
+            c.read(0).unwrap().text,
+            "Q1 (2026-03-16): Developers level 0.6."
+        );
+        assert_eq!(
+            c.read(1).unwrap().text,
+            "Q2 (2026-06-15): Developers level 1.4; Executives level 2.3."
+        );
+        // Pointing anywhere nearer the second round reads it.
+        assert_eq!(c.index_at_px(c.frame.x_to_px(20_600.0)), Some(1));
     }
 
     #[test]

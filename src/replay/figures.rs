@@ -2,11 +2,13 @@
 //! SLIs as percentages, alerts with their rule's words. Host-tested, so the page only
 //! lays them out.
 
-use super::backtest::{Backtest, TargetFinding};
-use super::minute_grid::{GapPolicy, MinuteGrid};
+use super::backtest::{backtest, Backtest, ReplayedSlo, TargetFinding};
+use super::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
 use crate::model::budget::{format_duration, format_percent, AlertSeverity};
 use crate::model::calendar::format_timestamp;
+use crate::model::plan::Slo;
 use crate::model::scenario_figures::rule_label;
+use crate::model::sli_history::SliHistory;
 use crate::model::slo_figures::format_number;
 
 const MINUTE_MS: i64 = 60_000;
@@ -153,6 +155,28 @@ pub fn target_rows(finding: &TargetFinding) -> Vec<[String; 5]> {
             ]
         })
         .collect()
+}
+
+/// What the history kept for an SLO achieved against it, for the Overview: "99.476 % over
+/// 2 d: missed". The same replay as the Scenarios page's, so the figures agree.
+pub fn history_attainment(history: &SliHistory, slo: &Slo) -> Result<String, String> {
+    let samples = history.series.decode()?;
+    let grid = lay_on_minutes(&samples, history.weight, history.gaps)?;
+    let run = backtest(
+        &grid,
+        &ReplayedSlo {
+            target_percent: slo.target_percent,
+            window_days: slo.window.days(),
+            tiers: &slo.alerting.tiers,
+            thresholds: &slo.policy.thresholds,
+        },
+    );
+    Ok(format!(
+        "{} over {}: {}",
+        sli_text(run.overall_sli),
+        format_duration(grid.len() as f64),
+        met_text(run.overall_sli, slo.target_percent)
+    ))
 }
 
 /// The error ratio of the whole history, for "Use as scenario baseline" (a share, 0–1).

@@ -16,6 +16,26 @@ pub const SET_ASIDE_KEY_PREFIX: &str = "sre-workbook/set-aside/";
 /// Key of the session: which plan is open and where.
 pub const SESSION_KEY: &str = "sre-workbook/session";
 
+/// Where the plans whose "Getting started" list is hidden are listed.
+pub const HIDDEN_CHECKLISTS_KEY: &str = "sre-workbook/getting-started-hidden";
+
+/// The plans whose "Getting started" list the user hid (a preference of this browser, not
+/// part of the plan); none when nothing is stored or it cannot be read.
+pub fn load_hidden_checklists(store: &impl KeyValueStore) -> Vec<Id> {
+    store
+        .get(HIDDEN_CHECKLISTS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Stores which plans' "Getting started" lists are hidden.
+pub fn save_hidden_checklists(store: &impl KeyValueStore, ids: &[Id]) -> Result<(), StoreError> {
+    let text = serde_json::to_string(ids).expect("a list of ids always serializes");
+    store.set(HIDDEN_CHECKLISTS_KEY, &text)
+}
+
 /// The key a plan is stored under.
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_KEY_PREFIX}{id}")

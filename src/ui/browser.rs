@@ -113,3 +113,44 @@ pub fn register_service_worker() {
 pub fn today() -> i64 {
     now_millis().div_euclid(86_400_000)
 }
+
+/// Scrolls the element with `id` to the top of the view once the page has been laid out,
+/// and moves keyboard focus there (the element gets `tabindex="-1"` if it has none).
+pub fn scroll_to_element(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        element.scroll_into_view();
+        if let Some(html) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&element) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = html.focus_with_options(&options);
+        }
+    });
+}
+
+/// Moves keyboard focus, once the page has been laid out, to the first element matching the
+/// first of `selectors` that matches anything.
+pub fn focus_first_of(selectors: &'static [&'static str]) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let found = selectors
+            .iter()
+            .find_map(|s| document.query_selector(s).ok().flatten());
+        if let Some(html) =
+            found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = html.focus();
+        }
+    });
+}

@@ -1,16 +1,21 @@
 //! Each workspace's code lives in its own wasm chunk, fetched when the workspace is first
-//! shown, so a first visit downloads the shell and one workspace instead of all five. The
+//! shown, so a first visit downloads the shell and one workspace instead of all six. The
 //! release build splits the wasm along these functions (scripts/split-wasm.mjs); on the
 //! host they are plain calls.
 //!
 //! A chunk that cannot be fetched (the network dropped, or a newer deployment replaced the
 //! files) shows what happened with a Retry button instead of leaving the page blank.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
 use super::route::Route;
+use crate::interop::share_link::share_link;
+use crate::model::plan::Plan;
 
 /// A workspace's chunk could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +28,11 @@ impl From<SplitLoaderError> for ChunkUnavailable {
 }
 
 type Loaded = Result<AnyView, ChunkUnavailable>;
+
+#[wasm_split(workspace_overview, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn overview_page() -> Loaded {
+    Ok(view! { <super::overview::page::OverviewPage /> }.into_any())
+}
 
 #[wasm_split(workspace_plans, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn plans_page() -> Loaded {
@@ -49,9 +59,74 @@ fn report_page() -> Loaded {
     Ok(view! { <super::report::page::ReportPage /> }.into_any())
 }
 
+#[wasm_split(getting_started, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn getting_started() -> Loaded {
+    Ok(view! { <super::plans::getting_started::GettingStarted /> }.into_any())
+}
+
+#[wasm_split(share_link_encoder, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn encode_share_link(page: &str, plan: &Plan) -> Result<Result<String, String>, ChunkUnavailable> {
+    Ok(share_link(page, plan).map_err(|e| e.to_string()))
+}
+
+/// A share link being made: the link, or why there is none.
+pub type LinkInMaking = Pin<Box<dyn Future<Output = Result<String, String>>>>;
+
+/// Parts of workspaces that are chunks of their own, so they stay off the first visit's
+/// critical path: the "Getting started" list (shown right after the Plans page) and the
+/// share-link encoder (deflate, needed only when a link is made). The app shell provides
+/// them: a split called from inside another split's code would otherwise be linked into
+/// builds that are not split (the wasm-bindgen tests), which cannot load it.
+#[derive(Clone, Copy)]
+pub struct LazyParts {
+    /// The Plans page's "Getting started" list.
+    pub getting_started: fn() -> AnyView,
+    /// The share link of a plan on a page address.
+    pub share_link: fn(String, Plan) -> LinkInMaking,
+}
+
+impl LazyParts {
+    /// The parts, each fetched when first used.
+    pub fn new() -> Self {
+        LazyParts {
+            getting_started: || view! { <LazyGettingStarted /> }.into_any(),
+            share_link: |page, plan| {
+                Box::pin(async move {
+                    encode_share_link(&page, &plan).await.unwrap_or_else(|ChunkUnavailable| {
+                        Err("the part of the workbook that makes links could not be loaded; check the connection and try again".into())
+                    })
+                })
+            },
+        }
+    }
+}
+
+impl Default for LazyParts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The "Getting started" list, once its chunk has arrived.
+#[component]
+fn LazyGettingStarted() -> impl IntoView {
+    let content = move || {
+        Suspend::new(SendWrapper::new(async move {
+            getting_started().await.unwrap_or_else(|ChunkUnavailable| {
+                view! {
+                    <p class="hint">"The “Getting started” list could not be loaded; reload the page to try again."</p>
+                }
+                .into_any()
+            })
+        }))
+    };
+    view! { <Suspense fallback=|| ()>{content}</Suspense> }
+}
+
 /// Fetches (once) and renders the workspace of `route`.
 async fn load(route: Route) -> Loaded {
     match route {
+        Route::Overview => overview_page().await,
         Route::Plans => plans_page().await,
         Route::Transition => transition_page().await,
         Route::Slos => slos_page().await,

@@ -3,6 +3,8 @@
 
 pub mod browser;
 pub mod lazy_workspace;
+pub mod monte_carlo_odds;
+pub mod overview;
 pub mod plans;
 pub mod report;
 pub mod route;

@@ -4,6 +4,8 @@
 /// A workspace of the workbook.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
+    /// Where the plan stands, on one screen.
+    Overview,
     /// The plan library and the open plan's details.
     Plans,
     /// Transition from misalignment to ownership using SRE.
@@ -18,7 +20,8 @@ pub enum Route {
 
 impl Route {
     /// Every workspace, in navigation order.
-    pub const ALL: [Route; 5] = [
+    pub const ALL: [Route; 6] = [
+        Route::Overview,
         Route::Plans,
         Route::Transition,
         Route::Slos,
@@ -26,9 +29,12 @@ impl Route {
         Route::Report,
     ];
 
-    /// The workspace named by a location hash; unknown or empty hashes give `None`.
+    /// The workspace named by a location hash (`#/slos`, or `#/slos/<item>` for an item or
+    /// section in it); unknown or empty hashes give `None`.
     pub fn from_hash(hash: &str) -> Option<Route> {
-        match hash.trim_start_matches('#').trim_start_matches('/') {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.split('/').next().unwrap_or_default() {
+            "overview" => Some(Route::Overview),
             "plans" => Some(Route::Plans),
             "transition" => Some(Route::Transition),
             "slos" => Some(Route::Slos),
@@ -41,6 +47,7 @@ impl Route {
     /// The hash address of the workspace.
     pub fn hash(self) -> &'static str {
         match self {
+            Route::Overview => "#/overview",
             Route::Plans => "#/plans",
             Route::Transition => "#/transition",
             Route::Slos => "#/slos",
@@ -52,6 +59,7 @@ impl Route {
     /// The navigation link's name.
     pub fn label(self) -> &'static str {
         match self {
+            Route::Overview => "Overview",
             Route::Plans => "Plans",
             Route::Transition => "Transition",
             Route::Slos => "SLOs",
@@ -61,9 +69,22 @@ impl Route {
     }
 }
 
+/// The item or section a hash names inside its workspace: `slo-1` of `#/slos/slo-1`.
+pub fn hash_item(hash: &str) -> Option<&str> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    path.split_once('/')
+        .map(|(_, item)| item)
+        .filter(|item| !item.is_empty())
+}
+
+/// The address of an item or section inside a workspace: `#/slos/slo-1`.
+pub fn item_hash(route: Route, item: &str) -> String {
+    format!("{}/{item}", route.hash())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{hash_item, item_hash, Route};
 
     #[test]
     fn hashes_round_trip() {
@@ -72,5 +93,15 @@ mod tests {
         }
         assert_eq!(Route::from_hash(""), None);
         assert_eq!(Route::from_hash("#/nowhere"), None);
+    }
+
+    #[test]
+    fn items_ride_behind_their_workspace() {
+        assert_eq!(item_hash(Route::Slos, "slo-1"), "#/slos/slo-1");
+        assert_eq!(Route::from_hash("#/slos/slo-1"), Some(Route::Slos));
+        assert_eq!(hash_item("#/slos/slo-1"), Some("slo-1"));
+        assert_eq!(hash_item("#/transition/coaching"), Some("coaching"));
+        assert_eq!(hash_item("#/slos"), None);
+        assert_eq!(hash_item("#/slos/"), None);
     }
 }

@@ -5,6 +5,7 @@ import { expect, test, type Page } from "./fixtures";
 import { EXAMPLE_NAME, openWorkbook } from "./helpers";
 
 const PAGES: [string, string][] = [
+  ["Overview", "./#/overview"],
   ["Plans", "./#/plans"],
   ["Transition", "./#/transition"],
   ["SLOs", "./#/slos"],

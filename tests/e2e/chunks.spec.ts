@@ -19,11 +19,11 @@ test("a first visit fetches the Plans workspace's code only; Scenarios fetches i
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   expect(splits).toEqual(["plans"]);
 
-  await page.getByRole("link", { name: "Scenarios" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Scenarios", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
   expect(splits).toEqual(["plans", "scenarios"]);
   // Back to Plans: its code is already here.
-  await page.getByRole("link", { name: "Plans" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans", exact: true }).click();
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   expect(splits).toEqual(["plans", "scenarios"]);
 });
@@ -40,7 +40,7 @@ test.describe(() => {
   test("a workspace whose code cannot be fetched says so, keeps the plan, and Retry loads it", async ({ page }) => {
     await openWorkbook(page);
     await page.route("**/split_workspace_report.wasm", (route) => route.abort("failed"));
-    await page.getByRole("link", { name: "Report" }).click();
+    await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Report", exact: true }).click();
     const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
     await expect(problem.getByRole("heading", { name: "The Report workspace could not be loaded" })).toBeVisible();
     await expect(problem).toContainText("Your plans are saved in this browser and nothing was lost.");
@@ -91,7 +91,7 @@ test.describe(() => {
     before.forEach((hash, i) => (next = next.replace(hash, after[i])));
     await writeFile(join(root, "index.html"), next);
 
-    await page.getByRole("link", { name: "SLOs" }).click();
+    await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "SLOs", exact: true }).click();
     const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
     await expect(problem.getByRole("heading", { name: "The SLOs workspace could not be loaded" })).toBeVisible();
     await problem.getByRole("button", { name: "Reload the workbook" }).click();

@@ -164,15 +164,15 @@ test("workspaces are deep links that survive a reload", async ({ page }) => {
   await openWorkbook(page, "./#/slos");
   await expect(page.getByRole("heading", { level: 1, name: "SLOs" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Label purchase succeeds/ })).toContainText("99.9");
-  await page.getByRole("link", { name: "Transition" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Transition", exact: true }).click();
   await expect(page).toHaveURL(/#\/transition$/);
   await expect(page.getByRole("heading", { level: 1, name: "Transition" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Transition" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Transition", exact: true })).toHaveAttribute("aria-current", "page");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Transition" })).toBeVisible();
-  // Opening the bare address again returns to the last place.
+  // Opening the bare address again, a returning user starts on the Overview.
   await page.goto("./");
-  await expect(page.getByRole("heading", { level: 1, name: "Transition" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
 });
 
 test("an unreadable stored plan is set aside, offered for download, and not overwritten", async ({ page }) => {
@@ -212,7 +212,7 @@ test("with the server stopped, a reload still works", async ({ browser }) => {
   });
   await page.reload();
   await expect(page.getByLabel("Organization")).toHaveValue("Offline Parcelry");
-  await page.getByRole("link", { name: "SLOs" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "SLOs", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "SLOs" })).toBeVisible();
   await context.close();
 });
@@ -226,7 +226,7 @@ test("served under a sub-path it still works", async ({ browser }) => {
   page.on("response", (r) => r.status() >= 400 && failed.push(r.url()));
   await openWorkbook(page, `http://127.0.0.1:${port}/workbook/`);
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
-  await page.getByRole("link", { name: "Scenarios" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Scenarios", exact: true }).click();
   await expect(page).toHaveURL(`http://127.0.0.1:${port}/workbook/#/scenarios`);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();

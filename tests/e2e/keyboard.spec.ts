@@ -41,7 +41,7 @@ test("the skip link and the workspace links work by keyboard", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1, name: "SLOs" })).toBeVisible();
 });
 
-for (const path of ["./#/plans", "./#/transition", "./#/slos", "./#/scenarios", "./#/report"]) {
+for (const path of ["./#/overview", "./#/plans", "./#/transition", "./#/slos", "./#/scenarios", "./#/report"]) {
   test(`every focus stop on ${path} is visible and Tab never gets stuck`, async ({ page }) => {
     test.setTimeout(120_000); // hundreds of key presses on the busiest pages
     await openWorkbook(page, path);

@@ -190,7 +190,7 @@ test.describe("share links", () => {
     await expect(other.page.getByRole("dialog")).toContainText(`“${payload} plan” for ${payload}`);
     await other.page.getByRole("dialog").getByRole("button", { name: "Keep both" }).click();
     await expect(other.page.getByLabel("Plan name")).toHaveValue(`${payload} plan (imported)`);
-    await other.page.getByRole("link", { name: "Report" }).click();
+    await other.page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Report", exact: true }).click();
     await expect(other.page.getByRole("heading", { level: 1, name: `${payload} plan (imported)` })).toBeVisible();
     await expect(other.page.locator(".report-meta")).toContainText(payload);
     expect(await other.page.locator('main img[src="x"], main script').count()).toBe(0);
@@ -314,7 +314,7 @@ test("the SLO table and the assessment history download as CSV", async ({ page }
   expect(rows[0]).toBe("SLO id,SLO,Service,Journey,Journey priority,SLI,Target (%),Window,Budgeting,Error budget (minutes),Error budget,Policy agreed,State");
   expect(rows[1]).toContain("checkout-availability,Label purchase succeeds,Shop API,Buy a shipping label,1,Availability,99.9,rolling 30 days,Events,43.2,");
 
-  await page.getByRole("link", { name: "Transition" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Transition", exact: true }).click();
   const history = await download(page, () => page.getByRole("button", { name: "Export assessments as CSV" }).click());
   expect(history.name).toBe(`${EXAMPLE_NAME} - assessments.csv`);
   const lines = history.text.replace(/^\ufeff/, "").trimEnd().split("\r\n");
@@ -359,7 +359,7 @@ test("every chart downloads as an SVG file with its series", async ({ page }) =>
   SERIES.forEach((color) => expectLine(trend.text, color, 10, [80, 510]));
   for (const group of groups) expect(descOf(trend.text)).toContain(`${group}: average `);
 
-  await page.getByRole("link", { name: "Scenarios" }).click();
+  await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Scenarios", exact: true }).click();
   const files: Record<string, string> = {};
   for (const what of ["Budget left per scenario", "Burn rate", "Incident and alert timeline"]) {
     const file = await download(page, () => page.getByRole("button", { name: `Download SVG: ${what}` }).click());

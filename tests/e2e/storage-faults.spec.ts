@@ -51,7 +51,7 @@ test("with storage disabled the example opens in the tab, the user is told, and 
     });
   });
   await page.goto("./#/plans");
-  await expect(page.getByRole("status")).toContainText("Not saved: the plans stored in this browser could not be read: browser storage is unavailable");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toContainText("Not saved: the plans stored in this browser could not be read: browser storage is unavailable");
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   await rename(page, "Worked on without storage");
   await expect(page.getByRole("status")).toContainText("so this tab saves nothing over them");

@@ -131,7 +131,7 @@ test("a blank plan draws no empty trend chart: it says what the chart needs, and
   await page.goto("./#/transition");
   const trend = page.getByRole("region", { name: "Trend and targets" });
   await expect(trend.getByText("No trend yet: the chart appears once a round is rated or a group has a target.")).toBeVisible();
-  await expect(trend.locator("svg")).toHaveCount(0);
+  await expect(trend.locator(".chart-svg svg")).toHaveCount(0);
   // No empty select and no table of headers only: each says what it needs.
   await expect(page.getByText("No assessment round yet: name the first one below and press New round")).toBeVisible();
   await expect(page.getByLabel("Round shown")).toHaveCount(0);
@@ -148,5 +148,5 @@ test("a blank plan draws no empty trend chart: it says what the chart needs, and
   await page.goto("./#/transition");
   await trend.getByLabel("Target level for Developers").selectOption("3");
   await trend.getByLabel("Target date for Developers").fill("2027-06-30");
-  await expect(trend.locator("svg")).toHaveCount(1);
+  await expect(trend.locator(".chart-svg svg")).toHaveCount(1);
 });

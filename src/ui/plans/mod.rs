@@ -1,6 +1,7 @@
 //! The Plans workspace: the library of plans in this browser and the open plan's details.
 
 pub mod export;
+pub mod getting_started;
 pub mod import;
 pub mod library_table;
 pub mod page;

@@ -4,12 +4,20 @@ use leptos::prelude::*;
 
 use super::library_table::LibraryTable;
 use super::plan_details::PlanDetails;
+use crate::ui::browser::{location_hash, scroll_to_element};
+use crate::ui::lazy_workspace::LazyParts;
+use crate::ui::route::hash_item;
 
-/// The open plan's details above the library of all plans.
+/// The first steps, the open plan's details and the library of all plans.
 #[component]
 pub fn PlansPage() -> impl IntoView {
+    // "Write the challenge statement" links here (`#/plans/challenge`).
+    if hash_item(&location_hash()) == Some("challenge") {
+        scroll_to_element("plan-challenge");
+    }
     view! {
         <h1>"Plans"</h1>
+        {use_context::<LazyParts>().map(|parts| (parts.getting_started)())}
         <PlanDetails />
         <LibraryTable />
     }

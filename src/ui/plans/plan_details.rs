@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::plans::share::ShareLinkButton;
-
-use crate::ui::plans::export::ExportPlanButton;
-
 use crate::model::calendar::display_timestamp;
+use crate::model::getting_started::{challenge_template, with_template};
 use crate::model::plan::Plan;
+use crate::ui::plans::export::ExportPlanButton;
+use crate::ui::plans::share::ShareLinkButton;
 use crate::ui::widgets::text_field::TextField;
 use crate::ui::workbook::Workbook;
 
@@ -89,6 +88,16 @@ pub fn PlanDetails() -> impl IntoView {
                     commit=Callback::new(move |v: String| wb.edit_open(|p| p.challenge = v))
                     multiline=true
                 />
+                <Show when=move || open_plan.with(|p| p.as_ref().is_some_and(|p| !p.challenge.contains(&challenge_template(p))))>
+                    <p class="toolbar template-offer">
+                        <button type="button" on:click=move |_| wb.edit_open(|p| p.challenge = with_template(&p.challenge, &challenge_template(p)))>
+                            "Add the book’s starting point"
+                        </button>
+                        <span class="hint">
+                            "Adds each stakeholder group’s misaligned statement and target mindset below what is written, to adapt."
+                        </span>
+                    </p>
+                </Show>
                 <p class="plan-contents">
                     {move || open_plan.with(|p| p.as_ref().map(plan_contents))}
                 </p>

@@ -4,8 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::interop::share_link::share_link;
 use crate::model::plan::Plan;
+use crate::ui::lazy_workspace::LazyParts;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::{ConflictChoice, Workbook};
 
@@ -17,21 +17,28 @@ pub fn ShareLinkButton() -> impl IntoView {
     let open_plan = wb.open_plan();
     // The plan version a link was made for, with Ok(link) or Err(why it does not fit).
     let made = RwSignal::new(None::<(Plan, Result<String, String>)>);
+    let parts = use_context::<LazyParts>();
     let copied = RwSignal::new(false);
     let make = move |_| {
         let Some(plan) = open_plan.get_untracked() else {
             return;
         };
         let page = window().location().href().unwrap_or_default();
-        let result = share_link(&page, &plan).map_err(|e| e.to_string());
         copied.set(false);
-        if let Ok(link) = &result {
-            let promise = window().navigator().clipboard().write_text(link);
-            leptos::task::spawn_local(async move {
-                copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-            });
-        }
-        made.set(Some((plan, result)));
+        leptos::task::spawn_local(async move {
+            let result = match parts {
+                Some(parts) => (parts.share_link)(page, plan.clone()).await,
+                None => Err("links cannot be made on this page".into()),
+            };
+            if let Ok(link) = &result {
+                let promise = window().navigator().clipboard().write_text(link);
+                let copy = wasm_bindgen_futures::JsFuture::from(promise);
+                made.set(Some((plan, result)));
+                copied.set(copy.await.is_ok());
+            } else {
+                made.set(Some((plan, result)));
+            }
+        });
     };
     view! {
         <button type="button" on:click=make>

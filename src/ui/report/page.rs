@@ -21,6 +21,7 @@ use crate::model::transition::{
 };
 use crate::ui::browser::{download_text, today};
 use crate::ui::report::policy::PolicyDocuments;
+use crate::ui::route::{item_hash, Route};
 use crate::ui::scenarios::simulations;
 use crate::ui::transition::trend::trend_figures;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
@@ -269,13 +270,19 @@ fn ReportBody(plan: Plan) -> impl IntoView {
         <section class="report-section" aria-labelledby="report-challenge">
             <h2 id="report-challenge">"The challenge"</h2>
             <p class="report-challenge">
-                {if plan.challenge.trim().is_empty() { "No challenge statement yet.".to_string() } else { plan.challenge.clone() }}
+                {if plan.challenge.trim().is_empty() { "No challenge statement yet: write it on the Plans page, starting from the book’s template.".to_string() } else { plan.challenge.clone() }}
             </p>
         </section>
         <section class="report-section" aria-labelledby="report-standing">
             <h2 id="report-standing">"Where each group stands"</h2>
             {match standing {
-                None => view! { <p>"No assessment round yet."</p> }.into_any(),
+                None => view! {
+                    <p class="empty-state">
+                        "No assessment round yet: rate each team’s stakeholder groups on the "
+                        <a href=item_hash(Route::Transition, "rounds")>"Transition"</a>
+                        " page (“Run workshop” steps through them)."
+                    </p>
+                }.into_any(),
                 Some((label, date, rows, sentence)) => view! {
                     <ScrollTable
                         label="Where each group stands"
@@ -300,30 +307,54 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                         </figcaption>
                     </figure>
                 }.into_any(),
-                None => view! { <p>"No trend yet: no round is rated and no group has a target."</p> }.into_any(),
+                None => view! { <p class="empty-state">"No trend yet: no round is rated and no group has a target."</p> }.into_any(),
             }}
         </section>
         <section class="report-section" aria-labelledby="report-coaching">
             <h2 id="report-coaching">{format!("Coaching plan ({action_count} actions)")}</h2>
-            <ScrollTable
-                label="Coaching plan"
-                class="report-table"
-                headings=headings(&["Action", "Groups", "Teams", "Owner", "Due", "Status"])
-            >
-                {actions}
-            </ScrollTable>
+            {if action_count == 0 {
+                view! {
+                    <p class="empty-state">
+                        "No coaching actions yet: plan them on the "
+                        <a href=item_hash(Route::Transition, "coaching")>"Transition"</a>
+                        " page for the gaps the assessment shows."
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <ScrollTable
+                        label="Coaching plan"
+                        class="report-table"
+                        headings=headings(&["Action", "Groups", "Teams", "Owner", "Due", "Status"])
+                    >
+                        {actions}
+                    </ScrollTable>
+                }.into_any()
+            }}
         </section>
         <section class="report-section" aria-labelledby="report-slos">
             <h2 id="report-slos">{format!("SLOs, budgets and policies ({slo_count} SLOs)")}</h2>
-            <ScrollTable
-                label="SLOs, budgets and policies"
-                class="report-table"
-                headings=headings(&["SLO", "Journey or service", "SLI", "Target", "Window", "Error budget", "Policy", "State"])
-            >
-                {slo_rows}
-            </ScrollTable>
-            <h3>"Error-budget policies"</h3>
-            {policy_list}
+            {if slo_count == 0 {
+                view! {
+                    <p class="empty-state">
+                        "No SLOs yet: add services, user journeys and their SLOs on the "
+                        <a href=Route::Slos.hash()>"SLOs"</a>
+                        " page; their budgets and error-budget policies are listed here."
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <ScrollTable
+                        label="SLOs, budgets and policies"
+                        class="report-table"
+                        headings=headings(&["SLO", "Journey or service", "SLI", "Target", "Window", "Error budget", "Policy", "State"])
+                    >
+                        {slo_rows}
+                    </ScrollTable>
+                    <h3>"Error-budget policies"</h3>
+                    {policy_list}
+                }.into_any()
+            }}
         </section>
         <section class="report-section" aria-labelledby="report-scenarios">
             {move || {
@@ -339,13 +370,22 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                             </figcaption>
                         </figure>
                     })}
-                    <ScrollTable
-                        label="Scenario results"
-                        class="report-table"
-                        headings=headings(&["Scenario", "Target", "Budget left at the end", "Budget exhausted", "Pages", "Tickets", "Mean time to detect", "Policy thresholds crossed"])
-                    >
-                        {table}
-                    </ScrollTable>
+                    {(count == 0).then(|| view! {
+                        <p class="empty-state">
+                            "No scenarios yet: play “what if” against an SLO’s error budget on the "
+                            <a href=Route::Scenarios.hash()>"Scenarios"</a>
+                            " page; each result is compared here."
+                        </p>
+                    })}
+                    {(count > 0).then(|| view! {
+                        <ScrollTable
+                            label="Scenario results"
+                            class="report-table"
+                            headings=headings(&["Scenario", "Target", "Budget left at the end", "Budget exhausted", "Pages", "Tickets", "Mean time to detect", "Policy thresholds crossed"])
+                        >
+                            {table}
+                        </ScrollTable>
+                    })}
                 }
             }}
         </section>

@@ -6,18 +6,33 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Played;
-use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
+use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::plan::Id;
 use crate::model::scenario::Simulation;
 use crate::model::scenario_figures::{comparison_row, ComparisonRow};
+use crate::ui::shared::Shared;
+use crate::ui::widgets::chart_view::{ChartView, Zoom};
 use crate::ui::widgets::downloads::SvgDownload;
+
+/// The budget chart's size in viewBox pixels.
+const SIZE: (u32, u32) = (760, 340);
 
 /// What the comparison draws for one scenario.
 struct Compared {
     row: ComparisonRow,
     sim: Arc<Simulation>,
     left: Vec<f64>,
+}
+
+impl Compared {
+    fn line(&self) -> BudgetLine<'_> {
+        BudgetLine {
+            name: &self.row.name,
+            left: &self.left,
+            exhausted_at: self.sim.exhausted_at,
+        }
+    }
 }
 
 /// The overlay chart and comparison table of the scenarios shown.
@@ -63,17 +78,18 @@ pub fn ScenarioComparison(
                 .unwrap_or_default()
         })
     };
-    let svg = move || {
-        let policies = policies();
+    let window = RwSignal::new(None::<(f64, f64)>);
+    let full = Signal::derive(move || {
         compared.with(|list| {
-            let lines: Vec<BudgetLine> = list
-                .iter()
-                .map(|c| BudgetLine {
-                    name: &c.row.name,
-                    left: &c.left,
-                    exhausted_at: c.sim.exhausted_at,
-                })
-                .collect();
+            let lines: Vec<BudgetLine> = list.iter().map(|c| c.line()).collect();
+            (0.0, budget_days(&lines))
+        })
+    });
+    let chart = Memo::new(move |_| {
+        let policies = policies();
+        let window = window.get();
+        compared.with(|list| {
+            let lines: Vec<BudgetLine> = list.iter().map(|c| c.line()).collect();
             let description = list
                 .iter()
                 .map(|c| {
@@ -86,17 +102,17 @@ pub fn ScenarioComparison(
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            budget_chart_svg(
+            Shared::new(budget_chart(
                 "budget-chart",
                 &lines,
                 &policies,
-                "Budget left over the window, per scenario",
-                &description,
-                (760, 340),
-            )
+                ("Budget left over the window, per scenario", &description),
+                SIZE,
+                window,
+            ))
         })
-    };
-    let svg = Memo::new(move |_| svg());
+    });
+    let svg = Signal::derive(move || chart.with(|c| c.svg.clone()));
     let rows = move || compared.with(|list| list.iter().map(|c| c.row.clone()).collect::<Vec<_>>());
 
     view! {
@@ -107,8 +123,8 @@ pub fn ScenarioComparison(
                 fallback=|| view! { <p>"Tick “On the chart” for at least one scenario to compare."</p> }
             >
                 <figure class="chart">
-                    <div class="chart-svg" inner_html=move || svg.get()></div>
-                <SvgDownload svg=svg what="Budget left per scenario" />
+                    <ChartView chart size=SIZE what="Budget left per scenario" zoom=Zoom { window, full } />
+                    <SvgDownload svg=svg what="Budget left per scenario" />
                     <figcaption>
                         <ul class="legend-text">
                             {move || {

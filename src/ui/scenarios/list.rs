@@ -116,6 +116,7 @@ pub fn ScenarioList(
     view! {
         <section class="card" aria-labelledby="scenario-list-heading">
             <h2 id="scenario-list-heading">"Scenarios in this plan"</h2>
+            <Show when=move || !rows.with(|r| r.is_empty())>
             <div class="table-scroll">
                 <table class="scenario-list stack">
                     <thead>
@@ -188,8 +189,11 @@ pub fn ScenarioList(
                     </tbody>
                 </table>
             </div>
+            </Show>
             <Show when=move || rows.with(|r| r.is_empty())>
-                <p>"No scenarios yet. Add one for an SLO below."</p>
+                <p class="empty-state">
+                    "No scenarios yet: pick the SLO below and press New scenario, then add the incidents, baseline errors and releases to play against its error budget."
+                </p>
             </Show>
             <div class="toolbar scenario-actions">
                 <div class="field inline-field">

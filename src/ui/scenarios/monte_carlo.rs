@@ -18,6 +18,7 @@ use crate::model::scenario_figures::{bin_label, histogram, odds_in_words};
 use crate::model::slo_fields::parse_ratio_percent;
 use crate::model::slo_figures::format_number;
 use crate::ui::browser::{mark, measure_since};
+use crate::ui::monte_carlo_odds::MonteCarloOdds;
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::workbook::Workbook;
@@ -84,6 +85,8 @@ struct RunState {
     progress: RwSignal<(u32, u32)>,
     outcome: RwSignal<Option<Outcome>>,
     started: StoredValue<f64>,
+    /// Where finished runs' odds are kept for the Overview.
+    shared: Option<MonteCarloOdds>,
 }
 
 impl RunState {
@@ -96,6 +99,9 @@ impl RunState {
                 .zip(inputs)
                 .map(|(mc, i)| outcome(mc, i, millis))
         });
+        if let (Phase::Done, Some(shared), Some(o)) = (phase, self.shared, result.as_ref()) {
+            shared.record(o.inputs.clone(), o.odds.clone());
+        }
         self.outcome.set(result);
         self.phase.set(phase);
     }
@@ -145,6 +151,7 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
         progress: RwSignal::new((0, 0)),
         outcome: RwSignal::new(None),
         started: StoredValue::new(0.0),
+        shared: use_context::<MonteCarloOdds>(),
     };
     let run = move |_| {
         let Some(inputs) = played.get_untracked() else {

@@ -12,6 +12,8 @@ use super::monte_carlo::MonteCarloPanel;
 use super::results::ScenarioResults;
 use super::{scenario_by_id, simulations};
 use crate::model::plan::Id;
+use crate::ui::browser::{location_hash, replace_hash, scroll_to_element};
+use crate::ui::route::{hash_item, Route};
 use crate::ui::workbook::Workbook;
 
 /// The scenario workspace of the open plan.
@@ -19,7 +21,13 @@ use crate::ui::workbook::Workbook;
 pub fn ScenariosPage() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let chosen = RwSignal::new(None::<Id>);
+    // An Overview link (`#/scenarios/<id>`) opens the workspace on that item.
+    let linked = hash_item(&location_hash()).map(str::to_string);
+    if linked.is_some() {
+        replace_hash(Route::Scenarios.hash());
+        scroll_to_element("scenario-detail");
+    }
+    let chosen = RwSignal::new(linked);
     let hidden = RwSignal::new(Vec::<Id>::new());
     // The scenario shown in detail: the chosen one while it exists, else the first.
     let selected = Memo::new(move |_| {
@@ -57,14 +65,16 @@ pub fn ScenariosPage() -> impl IntoView {
                 }
             >
                 <ScenarioList selected chosen hidden />
-                <ScenarioComparison simulations hidden selected />
+                <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.scenarios.is_empty()))>
+                    <ScenarioComparison simulations hidden selected />
+                </Show>
                 {move || {
                     selected
                         .get()
                         .map(|id| {
                             let played = scenario_by_id(plan, id.clone());
                             view! {
-                                <div class="scenario-detail">
+                                <div class="scenario-detail" id="scenario-detail">
                                     <ScenarioEditor id=id.clone() played />
                                     <div class="scenario-side">
                                         <ScenarioResults played simulations />

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{Played, ScenarioAndSlo};
-use crate::charts::burn_chart::{burn_chart_svg, BurnLine, ThresholdLine};
+use crate::charts::burn_chart::{burn_chart, burn_days, BurnLine, ThresholdLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
 use crate::model::budget::{format_duration, AlertSeverity};
@@ -12,7 +12,11 @@ use crate::model::extent::max_of;
 use crate::model::scenario_figures::{burn_rows, rule_label, timeline};
 use crate::model::slo_figures::format_number;
 use crate::ui::shared::Shared;
+use crate::ui::widgets::chart_view::{ChartView, Zoom};
 use crate::ui::widgets::downloads::SvgDownload;
+
+/// The burn-rate chart's size in viewBox pixels.
+const BURN_SIZE: (u32, u32) = (760, 320);
 
 /// The burn-rate chart and the timeline of the scenario shown in detail.
 #[component]
@@ -57,9 +61,14 @@ pub fn ScenarioResults(
         },
         |_, _| true,
     );
-    let burn_svg = move || {
+    let window = RwSignal::new(None::<(f64, f64)>);
+    let full = Signal::derive(move || burn_lines.with(|lines| (0.0, burn_days(lines))));
+    let burn = move || {
+        let window = window.get();
         sim.with(|sim| {
-            let Some(sim) = sim else { return String::new() };
+            let Some(sim) = sim else {
+                return Shared::new(burn_chart(&[], &[], ("", ""), BURN_SIZE, None));
+            };
             let thresholds: Vec<ThresholdLine> = sim
                 .rules
                 .iter()
@@ -87,17 +96,18 @@ pub fn ScenarioResults(
                     .join(" ")
             });
             burn_lines.with(|lines| {
-                burn_chart_svg(
+                Shared::new(burn_chart(
                     lines,
                     &thresholds,
-                    "Burn rate over each alert rule's long window",
-                    &description,
-                    (760, 320),
-                )
+                    ("Burn rate over each alert rule's long window", &description),
+                    BURN_SIZE,
+                    window,
+                ))
             })
         })
     };
-    let burn_svg = Memo::new(move |_| burn_svg());
+    let burn = Memo::new(move |_| burn());
+    let burn_svg = Signal::derive(move || burn.with(|c| c.svg.clone()));
     let timeline_svg_text = move || {
         sim.with(|sim| {
             let Some(sim) = sim else { return String::new() };
@@ -142,7 +152,7 @@ pub fn ScenarioResults(
             </h2>
             <h3>"Burn rate"</h3>
             <figure class="chart">
-                <div class="chart-svg" inner_html=move || burn_svg.get()></div>
+                <ChartView chart=burn size=BURN_SIZE what="Burn rate" zoom=Zoom { window, full } />
                 <SvgDownload svg=burn_svg what="Burn rate" />
                 <figcaption>
                     <ul class="legend-text">

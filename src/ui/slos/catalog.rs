@@ -33,6 +33,9 @@ pub fn ServiceCatalog() -> impl IntoView {
                 {move || problem.get()}
             </p>
             <h3>"Services"</h3>
+            <Show when=move || service_ids().is_empty()>
+                <p class="empty-state">"No services yet: add what your teams run in production. SLOs are set on services, and on user journeys through them."</p>
+            </Show>
             <div class="catalog-grid">
                 <For
                     each=service_ids
@@ -52,6 +55,9 @@ pub fn ServiceCatalog() -> impl IntoView {
                 "Add service"
             </button>
             <h3>"User journeys"</h3>
+            <Show when=move || journey_ids().is_empty()>
+                <p class="empty-state">"No user journeys yet: a journey is what a user does (buy a label, track a parcel) across services; its SLO speaks for the user."</p>
+            </Show>
             <div class="catalog-grid">
                 <For
                     each=journey_ids

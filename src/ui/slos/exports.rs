@@ -56,41 +56,47 @@ pub fn ProductionExports() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let buttons = EXPORTS
-        .iter()
-        .map(|&(label, what, extension, make)| {
-            let download = move |_| {
-                let scope = scope.get_untracked();
-                let service = (!scope.is_empty()).then_some(scope.as_str());
-                plan.with_untracked(|p| {
-                    let Some(p) = p else { return };
-                    let service_name = service.and_then(|id| {
-                        p.slo_catalog
-                            .services
-                            .iter()
-                            .find(|s| s.id == id)
-                            .map(|s| s.name.clone())
+    let buttons = move || {
+        EXPORTS
+            .iter()
+            .map(|&(label, what, extension, make)| {
+                let download = move |_| {
+                    let scope = scope.get_untracked();
+                    let service = (!scope.is_empty()).then_some(scope.as_str());
+                    plan.with_untracked(|p| {
+                        let Some(p) = p else { return };
+                        let service_name = service.and_then(|id| {
+                            p.slo_catalog
+                                .services
+                                .iter()
+                                .find(|s| s.id == id)
+                                .map(|s| s.name.clone())
+                        });
+                        let stem = match service_name {
+                            Some(name) => format!("{} - {name} - {what}", p.name),
+                            None => format!("{} - {what}", p.name),
+                        };
+                        let _ = download_text(
+                            &download_file_name(&stem, extension),
+                            &make(p, service),
+                            "application/yaml",
+                        );
                     });
-                    let stem = match service_name {
-                        Some(name) => format!("{} - {name} - {what}", p.name),
-                        None => format!("{} - {what}", p.name),
-                    };
-                    let _ = download_text(
-                        &download_file_name(&stem, extension),
-                        &make(p, service),
-                        "application/yaml",
-                    );
-                });
-            };
-            view! { <button type="button" on:click=download>{label}</button> }
-        })
-        .collect_view();
+                };
+                view! { <button type="button" on:click=download>{label}</button> }
+            })
+            .collect_view()
+    };
     view! {
         <section class="card production-exports" aria-labelledby="production-exports-heading">
             <h2 id="production-exports-heading">"Export for production"</h2>
             <p class="hint">
                 "Rule files and SLO specs that Prometheus, Sloth and Pyrra run, made from each SLO's queries, window and alert tiers. SLOs without queries are left out and listed below."
             </p>
+            <Show
+                when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.slo_catalog.slos.is_empty()))
+                fallback=|| view! { <p class="empty-state">"Nothing to export yet: the files are made from SLOs with their queries."</p> }
+            >
             <div class="toolbar">
                 <div class="field">
                     <label for="export-scope">"Export for"</label>
@@ -110,8 +116,9 @@ pub fn ProductionExports() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                {buttons}
+                {buttons()}
             </div>
+            </Show>
             {move || {
                 let skipped = skipped();
                 (!skipped.is_empty())

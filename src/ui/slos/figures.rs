@@ -164,7 +164,7 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                 parse=parse_ratio_percent
                 commit=Callback::new(move |v| outage_percent.set(v))
             />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Alert rules (scrolls sideways)">
                 <table class="compact">
                     <caption class="visually-hidden">"Multi-window, multi-burn-rate alert rules"</caption>
                     <thead>

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use crate::interop::csv::slo_table_csv;
 use crate::interop::openslo::openslo_yaml;
-use crate::model::catalog_ops::add_slo;
+use crate::model::catalog_ops::{add_service, add_slo};
 use crate::model::plan::{Id, SloSubject};
 use crate::model::slo_figures::{overview_rows, row_matches, sort_rows, OverviewColumn};
+use crate::ui::browser::scroll_to_element;
 use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::workbook::Workbook;
 
@@ -115,8 +116,18 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                 />
             </div>
             <Show when=move || !can_add()>
-                <p class="hint">"Add a service below before adding SLOs."</p>
+                <p class="empty-state">
+                    "No SLOs yet. An SLO is set on a service, or on a user journey through services: "
+                    <button type="button" class="link" on:click=move |_| {
+                        wb.edit_open(|p| {
+                            add_service(p);
+                        });
+                        scroll_to_element("catalog-heading");
+                    }>"add a service"</button>
+                    " (it appears under “Services and user journeys” below), then press Add SLO."
+                </p>
             </Show>
+            <Show when=move || !rows.with(Vec::is_empty)>
             <div class="table-scroll">
                 <table class="slo-overview">
                     <caption class="visually-hidden">"All SLOs of this plan"</caption>
@@ -177,11 +188,12 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                     </tbody>
                 </table>
             </div>
-            <Show when=move || rows.with(|r| r.is_empty())>
+            </Show>
+            <Show when=move || can_add() && rows.with(|r| r.is_empty())>
                 <p class="empty">
                     {move || {
                         if filter.with(|f| f.trim().is_empty()) {
-                            "This plan has no SLOs yet."
+                            "No SLOs yet: press Add SLO to set one on the first service."
                         } else {
                             "No SLO matches the filter."
                         }

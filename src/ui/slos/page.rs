@@ -8,7 +8,8 @@ use super::editor::SloEditor;
 use super::exports::ProductionExports;
 use super::figures::SloFigures;
 use super::overview::SloOverview;
-use crate::model::plan::Id;
+use crate::ui::browser::{location_hash, replace_hash, scroll_to_element};
+use crate::ui::route::{hash_item, Route};
 use crate::ui::workbook::Workbook;
 
 /// The SLO workspace of the open plan.
@@ -16,7 +17,13 @@ use crate::ui::workbook::Workbook;
 pub fn SlosPage() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let chosen = RwSignal::new(None::<Id>);
+    // An Overview link (`#/slos/<id>`) opens the workspace on that item.
+    let linked = hash_item(&location_hash()).map(str::to_string);
+    if linked.is_some() {
+        replace_hash(Route::Slos.hash());
+        scroll_to_element("slo-detail");
+    }
+    let chosen = RwSignal::new(linked);
     // The SLO shown in detail: the chosen one while it exists, else the first.
     let selected = Memo::new(move |_| {
         let wanted = chosen.get();
@@ -43,7 +50,7 @@ pub fn SlosPage() -> impl IntoView {
                     .get()
                     .map(|id| {
                         view! {
-                            <div class="slo-detail">
+                            <div class="slo-detail" id="slo-detail">
                                 <SloEditor id=id.clone() />
                                 <SloFigures id />
                             </div>

@@ -77,7 +77,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                 when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.transition.teams.is_empty()))
                 fallback=|| view! {
                     <p class="empty-state">
-                        "No teams yet: add your product delivery teams under “Teams” at the bottom of this page, then record here which foundational activities each has in place."
+                        "No teams yet: add your product delivery teams under “Teams” on this page (“Groups and teams” in the section list), then record here which foundational activities each has in place."
                     </p>
                 }
             >
@@ -148,6 +148,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                 </table>
             </div>
             </Show>
+            <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.transition.teams.is_empty()))>
             <h3>"Coverage across rounds"</h3>
             {move || {
                 coverage()
@@ -185,6 +186,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                     })
             }}
             <p class="hint">"A round counts activities recorded as in place on or before its date; “Now” also counts what the SLO workspace derives."</p>
+            </Show>
         </section>
     }
 }

@@ -86,7 +86,7 @@ pub fn GapsSection(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
         <section class="card" aria-labelledby="gaps-heading">
             <h2 id="gaps-heading">"Gaps to close"</h2>
             {move || match rows() {
-                None => view! { <p>"Set targets and rate a round to see the gaps."</p> }.into_any(),
+                None => view! { <p class="empty-state">"Set a target per group (under “Trend and targets”) and rate a round to see the gaps."</p> }.into_any(),
                 Some(rows) if rows.is_empty() => view! { <p>"No cell is below its group's target in this round."</p> }.into_any(),
                 Some(rows) => {
                     view! {

@@ -114,18 +114,20 @@ pub fn HeatMap(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
                     None => "Where each group stands".to_string(),
                 })}
             </h2>
-            <div class="toolbar">
-                <PlanTextDownload
-                    label="Export assessments as CSV"
-                    what="assessments"
-                    extension="csv"
-                    mime="text/csv"
-                    make=assessments_csv
-                />
-            </div>
+            <Show when=move || round.with(Option::is_some)>
+                <div class="toolbar">
+                    <PlanTextDownload
+                        label="Export assessments as CSV"
+                        what="assessments"
+                        extension="csv"
+                        mime="text/csv"
+                        make=assessments_csv
+                    />
+                </div>
+            </Show>
             <Show
                 when=move || round.with(|r| r.is_some())
-                fallback=|| view! { <p>"No assessment round yet. Start one above to rate each team's groups."</p> }
+                fallback=|| view! { <p class="empty-state">"No assessment round yet: start one above, then rate each team’s groups here or with “Run workshop”."</p> }
             >
                 <div class="table-scroll">
                     <table class="heat-map">

@@ -11,6 +11,7 @@ pub mod readiness;
 pub mod round_bar;
 pub mod setup;
 pub mod trend;
+pub mod workshop;
 
 use leptos::prelude::*;
 

@@ -31,7 +31,7 @@ pub fn ReadinessSection(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
                     let class = if r.in_place() { "readiness-sentence ready" } else { "readiness-sentence not-ready" };
                     view! { <p class=class data-figure="readiness">{readiness_sentence(&r)}</p> }.into_any()
                 }
-                None => view! { <p>"Start an assessment round to see readiness."</p> }.into_any(),
+                None => view! { <p class="empty-state">"Start an assessment round (at the top of the page) to see readiness."</p> }.into_any(),
             }}
             <NumberField
                 label="Share of teams required (%)"

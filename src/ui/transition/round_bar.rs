@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::workshop::Workshop;
 use crate::model::calendar::{format_date, parse_date};
 use crate::model::plan::{AssessmentRound, Id};
 use crate::model::transition::rounds_by_date;
@@ -83,6 +84,7 @@ pub fn RoundBar(
                     </select>
                 </div>
                 </Show>
+                <Workshop round />
                 <Show when=move || round.with(|r| r.is_some())>
                     <ConfirmButton
                         label="Delete round"

@@ -27,6 +27,11 @@ pub fn SetupSection() -> impl IntoView {
                 </button>
             </details>
             <h3>"Teams"</h3>
+            <Show when=move || team_ids().is_empty()>
+                <p class="empty-state">
+                    "No teams yet: add each product delivery team. Every team is assessed for every stakeholder group above, so its developers, operations engineers, product managers and executives each get a rating."
+                </p>
+            </Show>
             <div class="catalog-grid">
                 <For each=team_ids key=|id| id.clone() children=move |id| view! { <TeamCard id /> } />
             </div>

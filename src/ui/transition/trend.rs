@@ -3,12 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::charts::trend::{has_data, trend_chart_svg, TrendLine, MARKERS};
+use crate::charts::trend::{has_data, trend_chart, TrendLine, MARKERS};
 use crate::model::calendar::{format_date, parse_date};
 use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
 use crate::model::transition::{group_trend, project, projection_text, rounds_by_date, Projection};
 use crate::ui::browser::today;
+use crate::ui::shared::Shared;
+use crate::ui::widgets::chart_view::ChartView;
 use crate::ui::widgets::downloads::SvgDownload;
+
+/// The trend chart's size in viewBox pixels.
+const SIZE: (u32, u32) = (720, 320);
 use crate::ui::workbook::Workbook;
 
 /// The chart's lines and one sentence per group, derived from the plan.
@@ -41,6 +46,7 @@ pub fn trend_figures(plan: &Plan) -> (Vec<TrendLine>, Vec<String>) {
         lines.push(TrendLine {
             name: g.name.clone(),
             points: trend.iter().map(|p| (p.day, p.average)).collect(),
+            labels: trend.iter().map(|p| p.label.clone()).collect(),
             target,
             projection: match projection {
                 Projection::ReachedOn { day, .. } => {
@@ -60,18 +66,19 @@ pub fn TrendSection() -> impl IntoView {
     let plan = wb.open_plan();
     let figures =
         Memo::new(move |_| plan.with(|p| p.as_ref().map(trend_figures).unwrap_or_default()));
-    let svg = move || {
+    let chart = Memo::new(move |_| {
         figures.with(|(lines, sentences)| {
-            trend_chart_svg(
+            Shared::new(trend_chart(
                 lines,
-                "Average level of each stakeholder group per round",
-                &sentences.join(" "),
-                720,
-                320,
-            )
+                (
+                    "Average level of each stakeholder group per round",
+                    &sentences.join(" "),
+                ),
+                SIZE,
+            ))
         })
-    };
-    let svg = Memo::new(move |_| svg());
+    });
+    let svg = Signal::derive(move || chart.with(|c| c.svg.clone()));
     let table = move || {
         plan.with(|p| {
             let p = p.as_ref()?;
@@ -113,7 +120,7 @@ pub fn TrendSection() -> impl IntoView {
                 }
             >
             <figure class="chart">
-                <div class="chart-svg" inner_html=move || svg.get()></div>
+                <ChartView chart size=SIZE what="Trend and targets" />
                 <SvgDownload svg=svg what="Trend and targets" />
                 <figcaption>
                     <ul class="legend-text">
