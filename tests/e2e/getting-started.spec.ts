@@ -90,10 +90,13 @@ test("a blank plan reaches every step through the checklist alone, and a reload 
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans", exact: true }).click();
   await expect(step(page, "Set a target for each stakeholder group")).toContainText("Done · 4 of 4 groups");
   await step(page, "Add services, user journeys and SLOs").getByRole("link").click();
+  // No SLOs, nothing to export: the export buttons come with the first SLO.
+  await expect(page.getByRole("button", { name: "Export SLOs as CSV" })).toHaveCount(0);
   await page.getByRole("button", { name: "add a service" }).click();
   await expect(page.getByLabel("Service name")).toHaveCount(1);
   await page.getByRole("button", { name: "Add SLO" }).click();
   await expect(page.getByLabel("SLO name")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Export OpenSLO YAML" })).toBeVisible();
 
   // 6. Policies: agreed with product management.
   await page.getByLabel("Product management has agreed this policy").check();

@@ -100,20 +100,23 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                 <button type="button" on:click=add disabled=move || !can_add()>
                     "Add SLO"
                 </button>
-                <PlanTextDownload
-                    label="Export SLOs as CSV"
-                    what="SLOs"
-                    extension="csv"
-                    mime="text/csv"
-                    make=slo_table_csv
-                />
-                <PlanTextDownload
-                    label="Export OpenSLO YAML"
-                    what="OpenSLO"
-                    extension="yaml"
-                    mime="application/yaml"
-                    make=openslo_yaml
-                />
+                // Files of no SLOs would be empty: the exports come with the first SLO.
+                <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.slo_catalog.slos.is_empty()))>
+                    <PlanTextDownload
+                        label="Export SLOs as CSV"
+                        what="SLOs"
+                        extension="csv"
+                        mime="text/csv"
+                        make=slo_table_csv
+                    />
+                    <PlanTextDownload
+                        label="Export OpenSLO YAML"
+                        what="OpenSLO"
+                        extension="yaml"
+                        mime="application/yaml"
+                        make=openslo_yaml
+                    />
+                </Show>
             </div>
             <Show when=move || !can_add()>
                 <p class="empty-state">
