@@ -4,6 +4,9 @@
 import { expect, test, type Page } from "./fixtures";
 import { download, EXAMPLE_NAME, libraryRows, openWorkbook } from "./helpers";
 
+/** The header's save status; while a workspace loads, its "Loading …" note is a status too. */
+const saveStatus = (page: Page) => page.getByRole("status").and(page.locator(".save-status"));
+
 const PLAN_KEY = "sre-workbook/plan/example-parcelry";
 
 function storedName(page: Page) {
@@ -28,7 +31,7 @@ test("a full storage is reported, the edit is kept in the tab and can be exporte
     };
   });
   await rename(page, "Edited while the disk is full");
-  await expect(page.getByRole("status")).toHaveText("Not saved: browser storage is full (quota exceeded)");
+  await expect(saveStatus(page)).toHaveText("Not saved: browser storage is full (quota exceeded)");
   await expect(page.getByText("Your changes are kept in this tab but could not be saved in this browser.")).toBeVisible();
   expect(await storedName(page)).toBe(EXAMPLE_NAME);
 
@@ -38,7 +41,7 @@ test("a full storage is reported, the edit is kept in the tab and can be exporte
 
   await page.evaluate(() => ((window as any).__full = false));
   await rename(page, "Saved once there was room");
-  await expect(page.getByRole("status")).toHaveText("Saved");
+  await expect(saveStatus(page)).toHaveText("Saved");
   expect(await storedName(page)).toBe("Saved once there was room");
 });
 
@@ -51,10 +54,10 @@ test("with storage disabled the example opens in the tab, the user is told, and 
     });
   });
   await page.goto("./#/plans");
-  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toContainText("Not saved: the plans stored in this browser could not be read: browser storage is unavailable");
+  await expect(saveStatus(page)).toContainText("Not saved: the plans stored in this browser could not be read: browser storage is unavailable");
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   await rename(page, "Worked on without storage");
-  await expect(page.getByRole("status")).toContainText("so this tab saves nothing over them");
+  await expect(saveStatus(page)).toContainText("so this tab saves nothing over them");
   const exported = await download(page, () => page.locator(".notices").getByRole("button", { name: "Export plan" }).click());
   expect(JSON.parse(exported.text).name).toBe("Worked on without storage");
 });
@@ -62,7 +65,7 @@ test("with storage disabled the example opens in the tab, the user is told, and 
 test("storage that throws on reading never gets the stored plans overwritten", async ({ page }) => {
   await openWorkbook(page, "./#/plans");
   await rename(page, "Months of assessments");
-  await expect(page.getByRole("status")).toHaveText("Saved");
+  await expect(saveStatus(page)).toHaveText("Saved");
   const before = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("sre-workbook/plan/")));
 
   // The next visit finds storage that fails every read (a broken profile or extension).
@@ -79,16 +82,16 @@ test("storage that throws on reading never gets the stored plans overwritten", a
   // The page's timers run on a clock the test moves, so the autosave surely comes due.
   await page.clock.install();
   await page.reload();
-  await expect(page.getByRole("status")).toContainText("could not be read");
+  await expect(saveStatus(page)).toContainText("could not be read");
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   await rename(page, "Example edited in the broken tab");
-  await expect(page.getByRole("status")).toContainText("saves nothing over them");
+  await expect(saveStatus(page)).toContainText("saves nothing over them");
   await page.getByRole("button", { name: "New blank plan" }).click();
   await expect(page.getByLabel("Plan name")).toHaveValue("Untitled plan");
   // Five times the autosave delay (AUTOSAVE_DELAY, 400 ms in src/ui/workbook.rs): every
   // save this tab scheduled has run, and written nothing.
   await page.clock.runFor(2000);
-  await expect(page.getByRole("status")).toContainText("saves nothing over them");
+  await expect(saveStatus(page)).toContainText("saves nothing over them");
   expect(await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("sre-workbook/plan/")))).toEqual(before);
 
   // Storage works again: every stored plan is as it was.
