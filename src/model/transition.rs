@@ -6,7 +6,7 @@ use super::calendar::{format_date, parse_date};
 use super::defaults::{stage_of_level, STAGE_NAMES};
 use super::plan::{
     ActionStatus, ActivityStatus, AssessmentRound, FoundationalActivity, GroupTarget, Id, Plan,
-    SloSubject, StakeholderGroup, Transition,
+    Rating, SloSubject, StakeholderGroup, Transition,
 };
 
 /// Level from which a group counts as at Collective ownership or above.
@@ -19,13 +19,17 @@ pub fn rounds_by_date(t: &Transition) -> Vec<&AssessmentRound> {
     rounds
 }
 
-/// The level of a team × group cell in a round, if rated.
-pub fn level_of(round: &AssessmentRound, team: &str, group: &str) -> Option<u8> {
+/// The rating of a team × group cell in a round, if rated.
+pub fn rating_of<'a>(round: &'a AssessmentRound, team: &str, group: &str) -> Option<&'a Rating> {
     round
         .ratings
         .iter()
         .find(|r| r.team == team && r.group == group)
-        .map(|r| r.level)
+}
+
+/// The level of a team × group cell in a round, if rated.
+pub fn level_of(round: &AssessmentRound, team: &str, group: &str) -> Option<u8> {
+    rating_of(round, team, group).map(|r| r.level)
 }
 
 /// How many rated teams of a group are in each of the book's three stages.

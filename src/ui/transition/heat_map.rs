@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::interop::csv::assessments_csv;
 use crate::model::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{AssessmentRound, Id, LEVEL_COUNT};
-use crate::model::transition::{level_of, stage_counts};
+use crate::model::transition::{level_of, rating_of, stage_counts};
 use crate::model::transition_ops::{set_level, set_note};
 use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::widgets::text_field::{no_check, TextField};
@@ -69,11 +69,7 @@ pub fn HeatMap(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
             move || {
                 round.with(|r| {
                     r.as_ref()
-                        .and_then(|r| {
-                            r.ratings
-                                .iter()
-                                .find(|x| x.team == team && x.group == group)
-                        })
+                        .and_then(|r| rating_of(r, &team, &group))
                         .map(|x| x.note.clone())
                         .unwrap_or_default()
                 })

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::model::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{AssessmentRound, LEVEL_COUNT};
-use crate::model::transition::level_of;
+use crate::model::transition::{level_of, rating_of};
 use crate::model::transition_ops::{set_level, set_note};
 use crate::model::workshop::{cells, changes_since_previous, progress_text};
 use crate::ui::browser::focus_first_of;
@@ -81,32 +81,29 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
             Some((team.name.clone(), group.clone()))
         })
     };
-    let round_id_level = round_id.clone();
-    let level = Memo::new(move |_| {
-        let (team, group) = cell()?;
+    // The round being rated, as the plan holds it now.
+    let round_id_shown = round_id.clone();
+    let rated_round = Memo::new(move |_| {
         plan.with(|p| {
-            let r = p
-                .as_ref()?
+            p.as_ref()?
                 .transition
                 .rounds
                 .iter()
-                .find(|r| r.id == round_id_level)?;
-            level_of(r, &team, &group)
+                .find(|r| r.id == round_id_shown)
+                .cloned()
         })
     });
-    let round_id_note = round_id.clone();
+    let level = Memo::new(move |_| {
+        let (team, group) = cell()?;
+        rated_round.with(|r| level_of(r.as_ref()?, &team, &group))
+    });
     let note = Signal::derive(move || {
         let Some((team, group)) = cell() else {
             return String::new();
         };
-        plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.transition.rounds.iter().find(|r| r.id == round_id_note))
-                .and_then(|r| {
-                    r.ratings
-                        .iter()
-                        .find(|x| x.team == team && x.group == group)
-                })
+        rated_round.with(|r| {
+            r.as_ref()
+                .and_then(|r| rating_of(r, &team, &group))
                 .map(|x| x.note.clone())
                 .unwrap_or_default()
         })
@@ -185,12 +182,10 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
         }
         on_close.run(());
     };
-    let round_id_summary = round_id.clone();
     let summary = move || {
         plan.with(|p| {
             let t = &p.as_ref()?.transition;
-            let r = t.rounds.iter().find(|r| r.id == round_id_summary)?;
-            Some(changes_since_previous(t, r))
+            rated_round.with(|r| Some(changes_since_previous(t, r.as_ref()?)))
         })
     };
     let round_id_evidence = round_id.clone();
