@@ -9,7 +9,10 @@ use sre_workbook::model::plan::{ErrorSpan, PolicyThreshold};
 use sre_workbook::model::scenario::{error_ratios, simulate};
 use sre_workbook::replay::backtest::{backtest, find_targets, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table, Sample, Weight};
-use sre_workbook::replay::figures::{alert_rows, overall_sentence, sli_text};
+use sre_workbook::replay::figures::{
+    alert_rows, attainment, attainment_description, burn_down_table, day_rows, overall_sentence,
+    sli_text,
+};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
 
 const T0: i64 = 1_788_220_800_000; // 2026-09-01T00:00:00Z
@@ -157,6 +160,13 @@ fn the_budget_burn_down_crosses_the_policy_thresholds_where_worked_out() {
     // 1,000 bad of 43,200 allowed: 2.3148 % consumed; 2 % crossed in minute 100.
     assert!((w.consumed - 1000.0 / 43_200.0).abs() < 1e-12);
     assert_eq!(w.crossings, vec![(2.0, Some(100)), (100.0, None)]);
+    // The chart's data table: the budget left at the end of each day, 100 − 2.3148 % from
+    // day 1 on.
+    let (headings, days) = burn_down_table(&run, &grid);
+    assert_eq!(headings, ["Day of the window", "From 2026-09-01 00:00 UTC"]);
+    assert_eq!(days.len(), 30);
+    assert_eq!(days[0], ["Day 1", "97.7 %"]);
+    assert_eq!(days[29], ["Day 30", "97.7 %"]);
     let left = run.budget_left(0);
     assert_eq!(left.len(), 43_200);
     assert_eq!(left[99], 1.0);
@@ -282,4 +292,63 @@ fn ninety_days_of_noisy_minute_counts_pack_small_and_come_back_exactly() {
     let text = sre_workbook::model::sli_history::SeriesText::encode(&samples);
     assert!(text.len() < 400_000, "{} bytes", text.len());
     assert_eq!(text.decode().unwrap(), samples);
+}
+
+#[test]
+fn the_day_table_cuts_at_utc_midnight_and_counts_the_minutes_without_data() {
+    // From 2026-09-01 12:00 UTC: 12 good hours, a 2-hour pause, then 34 hours with minute
+    // 600 of each following day all bad.
+    let mut text = String::from("timestamp,good,total\n");
+    let noon = T0 / 1000 + 12 * 3600;
+    for m in (0..720).chain(840..2880) {
+        let bad = m >= 720 && m % 1440 == 600;
+        text.push_str(&format!(
+            "{},{},100\n",
+            noon + m * 60,
+            if bad { 0 } else { 100 }
+        ));
+    }
+    let grid = grid_of(&text, GapPolicy::Excluded);
+    let tiers = default_alert_tiers(30);
+    let run = backtest(&grid, &slo(99.9, 30, &tiers, &[]));
+    // 09-01 is minutes 0..720, all good. 09-02 is minutes 720..2160: 1,320 with data and
+    // one bad (minute 2,040 is 2026-09-02 22:00), 1 − 1/1320 = 99.924 %; the window at its
+    // end has 2,040 minutes with data, 1 − 1/2040 = 99.951 %. 09-03 (720 good minutes)
+    // ends the window at 1 − 1/2760 = 99.964 %.
+    assert_eq!(
+        day_rows(&run, &grid),
+        vec![
+            ["2026-09-01", "100.000 %", "100.000 %", "none"].map(String::from),
+            ["2026-09-02", "99.924 %", "99.951 %", "2 h"].map(String::from),
+            ["2026-09-03", "100.000 %", "99.964 %", "none"].map(String::from),
+        ]
+    );
+
+    // The chart: the 2-hour gap as a band, points named by their last minute, the ones in
+    // the gap said to have no data, and the lowest point in the description.
+    let data = attainment(&run, &grid, 99.9, None);
+    assert_eq!(data.days, 2.0);
+    assert_eq!(data.gaps, vec![(720.0 / 1440.0, 840.0 / 1440.0)]);
+    // 2,880 minutes at every 4th: 720 points.
+    assert_eq!(data.points.len(), 720);
+    let in_gap = data.points.iter().position(|p| p.0 > 0.55).unwrap();
+    assert!(
+        data.names[in_gap].ends_with(", no data"),
+        "{}",
+        data.names[in_gap]
+    );
+    assert!(data.names[0].starts_with("2026-09-01 12:0"));
+    let zoomed = attainment(&run, &grid, 99.9, Some((1.0, 1.5)));
+    assert_eq!(
+        zoomed.points.len(),
+        720,
+        "a minute a point when zoomed to 12 hours"
+    );
+    assert_eq!(zoomed.names[0], "2026-09-02 12:00 UTC");
+    // The lowest point is the first after the bad minute: the window ending with minute
+    // 2,043 (22:03) has 1,924 minutes with data and one bad, 1 − 1/1924 = 99.948 %.
+    assert_eq!(
+        attainment_description(&data, GapPolicy::Excluded),
+        "The SLI over the trailing SLO window (from the start of the history while it is shorter): lowest 99.948 % at 2026-09-02 22:03 UTC; the target is 99.9 %; minutes without data are left out."
+    );
 }

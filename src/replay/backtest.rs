@@ -104,14 +104,26 @@ impl Backtest {
     /// The SLI over the trailing SLO window (cut at the start of the history, so the first
     /// window grows), every `every` minutes and at the end, as (minute after, SLI).
     pub fn rolling(&self, every: usize) -> Vec<(usize, f64)> {
-        let n = self.prefix_total.len() - 1;
+        self.rolling_over(0, self.prefix_total.len() - 1, every)
+    }
+
+    /// [`Backtest::rolling`] for the windows ending after minute `from` up to minute `to`
+    /// (a zoomed chart's span): every `every` minutes and at `to`.
+    pub fn rolling_over(&self, from: usize, to: usize, every: usize) -> Vec<(usize, f64)> {
+        let to = to.min(self.prefix_total.len() - 1);
+        let from = from.min(to);
         let window = self.budget.window_minutes().round() as usize;
         let every = every.max(1);
-        (every..=n)
+        ((from + every)..=to)
             .step_by(every)
-            .chain((!n.is_multiple_of(every)).then_some(n))
+            .chain((!(to - from).is_multiple_of(every)).then_some(to))
             .filter_map(|end| Some((end, self.sli(end.saturating_sub(window), end)?)))
             .collect()
+    }
+
+    /// The SLO window's length in minutes.
+    pub fn window_minutes(&self) -> usize {
+        self.budget.window_minutes().round() as usize
     }
 
     /// Budget left (share) after each minute of window `index`.

@@ -18,68 +18,148 @@ pub struct Table {
 /// Splits CSV text (RFC 4180 quoting; comma, semicolon or tab, whichever the header uses)
 /// into a header and rows. Blank lines are skipped.
 pub fn read_table(text: &str) -> Result<Table, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let separator = [',', ';', '\t']
-        .into_iter()
-        .max_by_key(|s| first_line.matches(*s).count())
-        .unwrap_or(',');
-    let mut records = Vec::new();
-    let (mut cell, mut cells) = (String::new(), Vec::new());
-    let (mut quoted, mut line, mut start_line) = (false, 1usize, 1usize);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            '"' if quoted => quoted = false,
-            '"' if cell.trim().is_empty() => {
-                cell.clear();
-                quoted = true;
-            }
-            '\n' if quoted => {
-                line += 1;
-                cell.push('\n');
-            }
-            '\r' if !quoted => {}
-            '\n' => {
-                cells.push(std::mem::take(&mut cell));
-                records.push((start_line, std::mem::take(&mut cells)));
-                line += 1;
-                start_line = line;
-            }
-            c if c == separator && !quoted => cells.push(std::mem::take(&mut cell)),
-            c => cell.push(c),
+    let mut reader = TableReader::new(text);
+    reader.step(text, usize::MAX);
+    reader.finish()
+}
+
+/// [`read_table`] in steps, so a page can show how far a large file has got and stop
+/// reading it: feed the same text to [`TableReader::step`] until [`TableReader::done`],
+/// then [`TableReader::finish`].
+#[derive(Debug)]
+pub struct TableReader {
+    separator: char,
+    /// Byte offset reached in the text.
+    pos: usize,
+    records: Vec<(usize, Vec<String>)>,
+    cell: String,
+    cells: Vec<String>,
+    quoted: bool,
+    line: usize,
+    start_line: usize,
+}
+
+impl TableReader {
+    /// A reader of `text` (a byte-order mark is skipped), its separator chosen from the
+    /// first non-blank line.
+    pub fn new(text: &str) -> TableReader {
+        let bom = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let first_line = text[bom..]
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let separator = [',', ';', '\t']
+            .into_iter()
+            .max_by_key(|s| first_line.matches(*s).count())
+            .unwrap_or(',');
+        TableReader {
+            separator,
+            pos: bom,
+            records: Vec::new(),
+            cell: String::new(),
+            cells: Vec::new(),
+            quoted: false,
+            line: 1,
+            start_line: 1,
         }
     }
-    if quoted {
-        return Err(format!(
-            "line {start_line}: a quoted cell is never closed (a \" is missing)"
-        ));
+
+    /// Reads about `bytes` more of `text` (the text given to [`TableReader::new`]) and
+    /// returns the share of it read so far (0–1).
+    pub fn step(&mut self, text: &str, bytes: usize) -> f64 {
+        let limit = self.pos.saturating_add(bytes).min(text.len());
+        let mut chars = text[self.pos..].char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if self.pos + at >= limit {
+                self.pos += at;
+                return self.progress(text);
+            }
+            match c {
+                '"' if self.quoted && chars.peek().map(|p| p.1) == Some('"') => {
+                    chars.next();
+                    self.cell.push('"');
+                }
+                '"' if self.quoted => self.quoted = false,
+                '"' if self.cell.trim().is_empty() => {
+                    self.cell.clear();
+                    self.quoted = true;
+                }
+                '\n' if self.quoted => {
+                    self.line += 1;
+                    self.cell.push('\n');
+                }
+                '\r' if !self.quoted => {}
+                '\n' => {
+                    self.cells.push(std::mem::take(&mut self.cell));
+                    self.records
+                        .push((self.start_line, std::mem::take(&mut self.cells)));
+                    self.line += 1;
+                    self.start_line = self.line;
+                }
+                c if c == self.separator && !self.quoted => {
+                    self.cells.push(std::mem::take(&mut self.cell))
+                }
+                c => self.cell.push(c),
+            }
+        }
+        self.pos = text.len();
+        1.0
     }
-    if !cell.is_empty() || !cells.is_empty() {
-        cells.push(cell);
-        records.push((start_line, cells));
+
+    fn progress(&self, text: &str) -> f64 {
+        if text.is_empty() {
+            1.0
+        } else {
+            self.pos as f64 / text.len() as f64
+        }
     }
-    records.retain(|(_, cells)| !(cells.len() == 1 && cells[0].trim().is_empty()));
-    let mut records = records.into_iter();
-    let (_, header) = records
-        .next()
-        .ok_or_else(|| "the file is empty: expected a header row and data rows".to_string())?;
-    let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    if header.len() < 2 {
-        return Err(format!(
-            "line 1: expected a header with a timestamp column and a measure, found \"{}\"",
-            header.join(",")
-        ));
+
+    /// Whether the whole text has been read.
+    pub fn done(&self, text: &str) -> bool {
+        self.pos >= text.len()
     }
-    let rows: Vec<(usize, Vec<String>)> = records.collect();
-    if rows.is_empty() {
-        return Err("the file has a header but no data rows".into());
+
+    /// The table read, or what is wrong with it.
+    pub fn finish(self) -> Result<Table, String> {
+        let TableReader {
+            mut records,
+            cell,
+            mut cells,
+            quoted,
+            start_line,
+            ..
+        } = self;
+        if quoted {
+            return Err(format!(
+                "line {start_line}: a quoted cell is never closed (a \" is missing)"
+            ));
+        }
+        if !cell.is_empty() || !cells.is_empty() {
+            cells.push(cell);
+            records.push((start_line, cells));
+        }
+        records.retain(|(_, cells)| !(cells.len() == 1 && cells[0].trim().is_empty()));
+        let mut records = records.into_iter();
+        let (_, header) = records
+            .next()
+            .ok_or_else(|| "the file is empty: expected a header row and data rows".to_string())?;
+        let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        if header.len() < 2 {
+            return Err(format!(
+                "line 1: expected a header with a timestamp column and a measure, found \"{}\"",
+                header.join(",")
+            ));
+        }
+        let rows: Vec<(usize, Vec<String>)> = records.collect();
+        if rows.is_empty() {
+            return Err("the file has a header but no data rows".into());
+        }
+        Ok(Table { header, rows })
     }
-    Ok(Table { header, rows })
 }
 
 /// When a thresholded value counts as good.
@@ -419,6 +499,30 @@ mod tests {
         assert_eq!(h.problems, vec![]);
         assert_eq!(h.samples.len(), 2);
         assert_eq!((h.samples[0].good, h.samples[0].total), (99.0, 100.0));
+    }
+
+    #[test]
+    fn reading_in_steps_gives_the_same_table_and_its_progress() {
+        let texts = [
+            "\u{feff}\"time\";good;total\r\n2026-09-01T00:00:00Z;\"9\"\"9\";100\r\n\r\n1788264060;100;100",
+            "timestamp,note,value\n1788264000,\"two\nlines, ünïcode\",250\n1788264060,\"\",310\n",
+            "timestamp,good\n\"2026,1\n",
+        ];
+        for text in texts {
+            let whole = read_table(text);
+            for bytes in [1, 2, 3, 7, 64] {
+                let mut reader = TableReader::new(text);
+                let mut shares = Vec::new();
+                while !reader.done(text) {
+                    shares.push(reader.step(text, bytes));
+                }
+                assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+                assert_eq!(shares.last(), Some(&1.0));
+                assert_eq!(reader.finish(), whole, "{bytes}-byte steps of {text:?}");
+            }
+        }
+        let mut reader = TableReader::new("t,v\n1,2\n3,4\n");
+        assert_eq!(reader.step("t,v\n1,2\n3,4\n", 6), 0.5);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::backtest::{backtest, Backtest, ReplayedSlo, TargetFinding};
 use super::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
+use crate::charts::attainment_chart::Attainment;
 use crate::model::budget::{format_duration, format_percent, AlertSeverity};
 use crate::model::calendar::format_timestamp;
 use crate::model::plan::Slo;
@@ -12,6 +13,10 @@ use crate::model::sli_history::SliHistory;
 use crate::model::slo_figures::format_number;
 
 const MINUTE_MS: i64 = 60_000;
+const DAY_MINUTES: usize = 1440;
+
+/// Points the attainment chart draws across its width.
+const CHART_POINTS: usize = 700;
 
 /// A minute of the grid as `2026-09-01 14:03 UTC`.
 pub fn minute_label(grid: &MinuteGrid, minute: usize) -> String {
@@ -192,4 +197,142 @@ pub fn overall_sentence(run: &Backtest, target_percent: f64) -> String {
         format_percent(target_percent / 100.0, 3),
         met_text(run.overall_sli, target_percent)
     )
+}
+
+/// The attainment chart's data for the days `window` of the history (all when `None`):
+/// the SLI over the trailing SLO window at about 700 points, each named by its last minute
+/// (and "no data" when that minute had none), and the gaps.
+pub fn attainment(
+    run: &Backtest,
+    grid: &MinuteGrid,
+    target_percent: f64,
+    window: Option<(f64, f64)>,
+) -> Attainment {
+    let n = grid.len();
+    let (from, to) = window.map_or((0, n), |(a, b)| {
+        let day = DAY_MINUTES as f64;
+        (
+            (a * day).floor() as usize,
+            ((b * day).ceil() as usize).min(n),
+        )
+    });
+    let every = (to.saturating_sub(from) / CHART_POINTS).max(1);
+    let rolling = run.rolling_over(from, to, every);
+    let names = rolling
+        .iter()
+        .map(|&(end, _)| {
+            let last = end - 1;
+            let label = minute_label(grid, last);
+            if grid.has_data.get(last) == Some(&false) {
+                format!("{label}, no data")
+            } else {
+                label
+            }
+        })
+        .collect();
+    Attainment {
+        points: rolling
+            .iter()
+            .map(|&(end, sli)| (end as f64 / DAY_MINUTES as f64, sli * 100.0))
+            .collect(),
+        names,
+        gaps: grid
+            .gaps
+            .iter()
+            .map(|&(start, len)| {
+                (
+                    start as f64 / DAY_MINUTES as f64,
+                    (start + len) as f64 / DAY_MINUTES as f64,
+                )
+            })
+            .collect(),
+        days: n as f64 / DAY_MINUTES as f64,
+        target_percent,
+    }
+}
+
+/// The attainment chart's text alternative: its lowest point and the target, and how the
+/// gaps are counted.
+pub fn attainment_description(data: &Attainment, gaps: GapPolicy) -> String {
+    let lowest = data.points.iter().zip(&data.names).fold(
+        None::<(f64, &String)>,
+        |low, (p, name)| match low {
+            Some(l) if l.0 <= p.1 => Some(l),
+            _ => Some((p.1, name)),
+        },
+    );
+    match lowest {
+        Some((sli, name)) => format!(
+            "The SLI over the trailing SLO window (from the start of the history while it is shorter): lowest {sli:.3} % at {name}; the target is {} %; {}.",
+            format_number(data.target_percent, 3),
+            gaps.statement()
+        ),
+        None => "No traffic in the history.".to_string(),
+    }
+}
+
+/// One UTC calendar day of the history: date, SLI that day, SLI over the SLO window at the
+/// day's end, minutes without data. The attainment chart's data table.
+pub fn day_rows(run: &Backtest, grid: &MinuteGrid) -> Vec<[String; 4]> {
+    let n = grid.len();
+    let window = run.window_minutes();
+    let into_first_day = (grid.start_ms.div_euclid(MINUTE_MS)).rem_euclid(DAY_MINUTES as i64);
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let end = if start == 0 {
+            DAY_MINUTES - into_first_day as usize
+        } else {
+            start + DAY_MINUTES
+        }
+        .min(n);
+        let missing = grid.has_data[start..end].iter().filter(|d| !**d).count();
+        rows.push([
+            minute_label(grid, start)[..10].to_string(),
+            sli_text(run.sli(start, end)),
+            sli_text(run.sli(end.saturating_sub(window), end)),
+            if missing == 0 {
+                "none".into()
+            } else {
+                format_duration(missing as f64)
+            },
+        ]);
+        start = end;
+    }
+    rows
+}
+
+/// Budget left at the end of each day of each SLO window: the headings ("Day of the
+/// window", then a window's start per column) and a row per day. The burn-down chart's
+/// data table.
+pub fn burn_down_table(run: &Backtest, grid: &MinuteGrid) -> (Vec<String>, Vec<Vec<String>>) {
+    let lefts: Vec<Vec<f64>> = (0..run.windows.len()).map(|i| run.budget_left(i)).collect();
+    let headings = std::iter::once("Day of the window".to_string())
+        .chain(
+            run.windows
+                .iter()
+                .map(|w| format!("From {}", minute_label(grid, w.start))),
+        )
+        .collect();
+    let days = lefts
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .div_ceil(DAY_MINUTES);
+    let rows = (0..days)
+        .map(|d| {
+            std::iter::once(format!("Day {}", d + 1))
+                .chain(lefts.iter().map(|left| {
+                    let last = ((d + 1) * DAY_MINUTES).min(left.len());
+                    if d * DAY_MINUTES >= left.len() {
+                        "—".to_string()
+                    } else {
+                        format!("{} %", format_number(left[last - 1] * 100.0, 1))
+                    }
+                }))
+                .collect()
+        })
+        .collect();
+    (headings, rows)
 }

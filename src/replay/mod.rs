@@ -18,12 +18,17 @@ use prometheus_range::{looks_like_json, read_query_range};
 /// (JSON) or a CSV. The error says what is wrong, for the message "“file” cannot be
 /// imported: …".
 pub fn read_history_file(bytes: &[u8]) -> Result<Table, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = history_text(bytes)?;
     if looks_like_json(text) {
         read_query_range(text)
     } else {
         read_table(text)
     }
+}
+
+/// A history file's text, without a byte-order mark, or why it is not text.
+pub fn history_text(bytes: &[u8]) -> Result<&str, String> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "the file is not UTF-8 text; save it as UTF-8 CSV".to_string())?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }

@@ -82,6 +82,20 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Waits for the browser's next task (a zero-delay timeout), so it can paint and handle
+/// input in the middle of long work.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .and_then(|w| w.set_timeout_with_callback(&resolve).ok())
+            .is_some();
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// The current location hash, e.g. `#/slos`.
 pub fn location_hash() -> String {
     web_sys::window()

@@ -1,8 +1,11 @@
 // Replay history on the Scenarios page: a messy CSV is reported row by row, then the SLO's
 // target, budget and alert rules are replayed over it (values worked out in the comments).
 import { readFileSync } from "node:fs";
-import { expect, test } from "./fixtures";
+import { expect, test, type Locator } from "./fixtures";
 import { download, holdFileReads, importFile, openWorkbook } from "./helpers";
+
+/** The aria-live line that says what a chart's crosshair points at. */
+const readout = (chart: Locator) => chart.locator("xpath=..").locator('[data-figure="crosshair"]');
 
 /** 3 days of 1-minute rows from 2026-09-01, 1,000 requests a minute: one bad request every
  *  97th minute (45 in all), a 30-minute full outage on 2026-09-02 at 10:00, plus a repeated
@@ -260,4 +263,92 @@ test("a 90-day history at 1-minute steps fits in browser storage and is there af
   await expect(section.getByTestId("history-coverage")).toHaveText(
     "2026-07-01 00:00 UTC to 2026-09-29 00:00 UTC (90 d, 1 min steps); no gaps: minutes without data are left out.",
   );
+});
+
+/** 2 days of 1-minute rows from 2026-09-01 12:00 UTC, 100 requests a minute: 12 good hours,
+ *  a 2-hour pause (no rows), then 34 hours with one minute all bad (2026-09-02 22:00). */
+function historyWithAGap() {
+  let csv = "timestamp,good,total\n";
+  const noon = Date.UTC(2026, 8, 1, 12);
+  for (let m = 0; m < 2880; m++) {
+    if (m >= 720 && m < 840) continue;
+    csv += `${new Date(noon + m * 60_000).toISOString()},${m === 2040 ? 0 : 100},100\n`;
+  }
+  return Buffer.from(csv);
+}
+
+test("the history's charts show the gap, read their values by keyboard as their data tables have them, and zoom", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  await section.getByLabel("Import history").setInputFiles({ name: "gap.csv", mimeType: "text/csv", buffer: historyWithAGap() });
+  await section.getByRole("button", { name: "Import valid rows" }).click();
+  await expect(section.getByTestId("history-coverage")).toHaveText(
+    "2026-09-01 12:00 UTC to 2026-09-03 12:00 UTC (2 d, 1 min steps); 1 gap of 2 h: minutes without data are left out.",
+  );
+  // The gap choice is said beside every result: both charts and the four tables.
+  await expect(section.locator(".gap-note")).toHaveText(Array(6).fill("Minutes without data are left out."));
+
+  const attainment = section.getByRole("group", { name: /^SLI over the SLO window:/ });
+  await expect(attainment.locator("svg text", { hasText: "no data" })).toHaveCount(1);
+  await attainment.focus();
+  await page.keyboard.press("End");
+  // 2,760 minutes with data, one bad: 1 − 1/2760.
+  await expect(readout(attainment)).toHaveText("2026-09-03 11:59 UTC (Day 2, 23:59): SLI over the SLO window 99.964 %.");
+  await page.keyboard.press("Home");
+  await expect(readout(attainment)).toHaveText("2026-09-01 12:03 UTC (Day 1, 00:03): SLI over the SLO window 100.000 %.");
+  // Inside the gap the point says it has no data.
+  // (720 points every 4 minutes; Page Up moves 70 points, the arrow 7: point 182 ends
+  // with minute 731, 2026-09-02 00:11.)
+  for (const key of ["PageUp", "PageUp", ...Array(6).fill("ArrowRight")]) await page.keyboard.press(key);
+  await expect(readout(attainment)).toHaveText("2026-09-02 00:11 UTC, no data (Day 1, 12:11): SLI over the SLO window 100.000 %.");
+
+  await section.getByText("Show data").first().click();
+  const days = section.getByRole("table", { name: "Each day of the history (UTC)" }).locator("tbody tr");
+  await expect(days).toHaveCount(3);
+  await expect(days.nth(1).locator("td")).toHaveText(["2026-09-02", "99.924 %", "99.951 %", "2 h"]);
+
+  // Zoomed to its middle day, the chart reads minute by minute: the end of 2026-09-02 has
+  // the table's 99.951 % over the window.
+  await page.keyboard.press("Escape");
+  await attainment.focus();
+  await page.keyboard.press("+");
+  await expect(section.locator(".zoom-tools .hint").first()).toHaveText("Showing day 0.5 to 1.5 of 2.");
+  await page.keyboard.press("End");
+  await expect(readout(attainment)).toHaveText("2026-09-02 23:59 UTC (Day 2, 11:59): SLI over the SLO window 99.951 %.");
+
+  // The burn-down: 100 bad of 276 allowed (0.1 % of 2,760 minutes × 100) leaves 63.8 %.
+  const burnDown = section.getByRole("group", { name: /^Budget left in each SLO window:/ });
+  await burnDown.focus();
+  await page.keyboard.press("End");
+  await expect(readout(burnDown)).toHaveText("Day 2, 23:59: From 2026-09-01 12:00 UTC 63.8 % left.");
+  await section.getByText("Show data").nth(1).click();
+  const burnTable = section.getByRole("table", { name: "Budget left at the end of each day of each SLO window" });
+  await expect(burnTable.locator("thead th")).toHaveText(["Day of the window", "From 2026-09-01 12:00 UTC"]);
+  await expect(burnTable.locator("tbody tr td")).toHaveText(["Day 1", "100 %", "Day 2", "63.8 %"]);
+
+  // Counting the gap as bad changes every result and says so: 121 bad minutes on 09-02.
+  await section.getByLabel("Minutes without data", { exact: true }).selectOption("bad");
+  await expect(section.locator(".gap-note")).toHaveText(Array(6).fill("Minutes without data count as bad."));
+  await expect(days.nth(1).locator("td")).toHaveText(["2026-09-02", "91.597 %", "94.398 %", "2 h"]);
+});
+
+test("a large history shows how much of it is split into rows, and Cancel stops the split", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  // About 6.5 MB of rows, on a CPU slowed eightfold so the split takes seconds.
+  let csv = "timestamp,good,total\n";
+  const t0 = Date.UTC(2026, 0, 1);
+  for (let m = 0; m < 200_000; m++) csv += `${new Date(t0 + m * 60_000).toISOString()},${990 + (m % 10)},1000\n`;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 8 });
+  await section.getByLabel("Import history").setInputFiles({ name: "year.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const reading = section.getByRole("status").filter({ hasText: /^Reading “year\.csv” \([\d.]+ MB\): rows split \d+ %/ });
+  await expect(reading).toBeVisible({ timeout: 30_000 });
+  const progress = reading.getByRole("progressbar", { name: /rows split/ });
+  await expect(progress).toHaveAttribute("value", /^\d+$/);
+  await reading.getByRole("button", { name: "Cancel reading" }).click();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await expect(reading).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(section.getByRole("group", { name: /year\.csv/ })).toHaveCount(0);
 });

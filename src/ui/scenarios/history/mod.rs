@@ -5,8 +5,8 @@
 //! An imported history is kept with the plan (`Plan::histories`, one per SLO, its rows
 //! packed), so it is undoable, survives reloads and travels in exported files.
 //!
-//! Not yet: the file is split into rows in one step after it is read (about 0.5 s for
-//! 10 MB), so the progress shown is "Reading…" with Cancel, not a percentage.
+//! A large file is split into rows in slices between which the page paints and listens:
+//! the share split so far is shown, and Cancel stops it.
 
 pub mod mapping;
 pub mod report;
@@ -20,9 +20,10 @@ use wasm_bindgen::JsCast;
 use crate::model::calendar::format_timestamp;
 use crate::model::plan::{Id, Plan};
 use crate::model::sli_history::{Sample, SeriesText, SliHistory};
-use crate::replay::csv_reader::{ReadHistory, Table};
-use crate::replay::read_history_file;
-use crate::ui::browser::{mark, measure_since, now_millis, read_file_bytes};
+use crate::replay::csv_reader::{ReadHistory, Table, TableReader};
+use crate::replay::history_text;
+use crate::replay::prometheus_range::{looks_like_json, read_query_range};
+use crate::ui::browser::{mark, measure_since, next_task, now_millis, read_file_bytes};
 use crate::ui::shared::Shared;
 use crate::ui::workbook::Workbook;
 use mapping::HistoryMapping;
@@ -30,6 +31,34 @@ use report::HistoryReport;
 
 /// Largest history file read (a 90-day series at 1-minute steps is about 5 MB).
 const MAX_HISTORY_BYTES: f64 = 50.0 * 1_048_576.0;
+
+/// Bytes of a CSV split into rows at a time (about 1 ms of work on this machine).
+const SPLIT_STEP_BYTES: usize = 32 * 1024;
+/// Milliseconds of splitting before the page gets a chance to paint and take input.
+const SPLIT_SLICE_MS: f64 = 12.0;
+
+/// A history file being read: its name and size, and the share split into rows so far
+/// (`None` while its bytes are still being read).
+#[derive(Clone, Debug, PartialEq)]
+struct Reading {
+    name: String,
+    megabytes: f64,
+    split: Option<f64>,
+}
+
+impl Reading {
+    fn text(&self) -> String {
+        match self.split {
+            None => format!("Reading “{}” ({:.1} MB)…", self.name, self.megabytes),
+            Some(share) => format!(
+                "Reading “{}” ({:.1} MB): rows split {:.0} %",
+                self.name,
+                self.megabytes,
+                share * 100.0
+            ),
+        }
+    }
+}
 
 /// A file read and split into cells, waiting for its columns to be mapped.
 #[derive(Clone)]
@@ -75,7 +104,8 @@ pub fn HistoryReplay(
     });
     // The file being read, and a ticket per read: Cancel (or another file) makes an older
     // read's result be dropped when it arrives.
-    let reading = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(None::<Reading>);
+    let split = Memo::new(move |_| reading.with(|r| r.as_ref().and_then(|r| r.split)));
     let ticket = StoredValue::new(0u32);
     let read_file = move |file: web_sys::File| {
         let name = file.name();
@@ -89,21 +119,26 @@ pub fn HistoryReplay(
         }
         ticket.update_value(|t| *t += 1);
         let mine = ticket.get_value();
-        reading.set(Some(format!(
-            "Reading “{name}” ({:.1} MB)…",
-            file.size() / 1_048_576.0
-        )));
+        let current = move || ticket.get_value() == mine;
+        reading.set(Some(Reading {
+            name: name.clone(),
+            megabytes: file.size() / 1_048_576.0,
+            split: None,
+        }));
         leptos::task::spawn_local(async move {
             mark("history-read-start");
             let bytes = read_file_bytes(&file).await;
-            if ticket.get_value() != mine {
+            if !current() {
                 return; // cancelled, or another file was picked
             }
-            reading.set(None);
             let table = match bytes {
-                Ok(bytes) => read_history_file(&bytes),
-                Err(e) => Err(format!("the file could not be read: {e}")),
+                Ok(bytes) => split_into_rows(&bytes, reading, current).await,
+                Err(e) => Some(Err(format!("the file could not be read: {e}"))),
             };
+            let Some(table) = table else {
+                return; // cancelled while splitting
+            };
+            reading.set(None);
             measure_since("history-read", "history-read-start");
             match table {
                 Ok(table) => picked.set(Some(Picked {
@@ -232,26 +267,29 @@ pub fn HistoryReplay(
                     <label for="import-history" class="button">"Import history"</label>
                 </span>
             </div>
-            {move || {
-                reading
-                    .get()
-                    .map(|what| {
-                        view! {
-                            <div class="banner banner--info" role="status">
-                                <p>{what}</p>
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        ticket.update_value(|t| *t += 1);
-                                        reading.set(None);
-                                    }
-                                >
-                                    "Cancel reading"
-                                </button>
-                            </div>
+            // The banner stays while a file is read; only its words and bar follow, so
+            // Cancel is the same button throughout.
+            <Show when=move || reading.with(Option::is_some)>
+                <div class="banner banner--info" role="status">
+                    <p id="history-reading">{move || reading.with(|r| r.as_ref().map(Reading::text))}</p>
+                    <Show when=move || split.get().is_some()>
+                        <progress
+                            max="100"
+                            value=move || format!("{:.0}", split.get().unwrap_or_default() * 100.0)
+                            aria-labelledby="history-reading"
+                        ></progress>
+                    </Show>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            ticket.update_value(|t| *t += 1);
+                            reading.set(None);
                         }
-                    })
-            }}
+                    >
+                        "Cancel reading"
+                    </button>
+                </div>
+            </Show>
             {move || error.get().map(|e| view! { <p class="banner banner--error" role="alert">{e}</p> })}
             {move || {
                 picked
@@ -263,4 +301,39 @@ pub fn HistoryReplay(
             </Show>
         </section>
     }
+}
+
+/// Splits a history file's bytes into a table, a slice at a time with the share done shown
+/// in `reading`; `None` when `current` turns false between slices (cancelled).
+async fn split_into_rows(
+    bytes: &[u8],
+    reading: RwSignal<Option<Reading>>,
+    current: impl Fn() -> bool,
+) -> Option<Result<Table, String>> {
+    let text = match history_text(bytes) {
+        Ok(text) => text,
+        Err(why) => return Some(Err(why)),
+    };
+    if looks_like_json(text) {
+        return Some(read_query_range(text));
+    }
+    let mut reader = TableReader::new(text);
+    let mut slice_start = js_sys::Date::now();
+    while !reader.done(text) {
+        let share = reader.step(text, SPLIT_STEP_BYTES);
+        if reader.done(text) || js_sys::Date::now() - slice_start < SPLIT_SLICE_MS {
+            continue;
+        }
+        reading.update(|r| {
+            if let Some(r) = r {
+                r.split = Some(share);
+            }
+        });
+        next_task().await;
+        if !current() {
+            return None;
+        }
+        slice_start = js_sys::Date::now();
+    }
+    Some(reader.finish())
 }

@@ -5,20 +5,23 @@
 use leptos::prelude::*;
 
 use super::Rows;
-use crate::charts::attainment_chart::attainment_chart_svg;
-use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
+use crate::charts::attainment_chart::attainment_chart;
+use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine, PolicyLine};
+use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan, Scenario};
 use crate::model::sli_history::SliHistory;
 use crate::model::slo_figures::format_number;
 use crate::replay::backtest::{backtest, find_targets, Backtest, ReplayedSlo, TargetFinding};
 use crate::replay::figures::{
-    alert_rows, baseline_error_ratio, coverage, minute_label, month_rows, overall_sentence,
-    target_rows, target_summary, window_rows,
+    alert_rows, attainment, attainment_description, baseline_error_ratio, burn_down_table,
+    coverage, day_rows, minute_label, month_rows, overall_sentence, target_rows, target_summary,
+    window_rows,
 };
 use crate::replay::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::shared::Shared;
+use crate::ui::widgets::chart_view::{ChartView, Zoom};
 use crate::ui::widgets::choice_select::{choice_select, Choice};
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::widgets::downloads::SvgDownload;
@@ -34,6 +37,11 @@ struct Replay {
     slo_name: String,
     policies: Vec<PolicyLine>,
 }
+
+/// The attainment chart's size.
+const ATTAINMENT_SIZE: (u32, u32) = (760, 300);
+/// The burn-down chart's size.
+const BURN_DOWN_SIZE: (u32, u32) = (760, 320);
 
 const GAP_CHOICES: [Choice<GapPolicy>; 3] = [
     (GapPolicy::Excluded, "excluded", "left out"),
@@ -109,82 +117,132 @@ pub fn HistoryReport(
             policies: PolicyLine::of_policy(&slo_def.policy),
         }))
     });
-    let chart = Memo::new(move |_| {
+    // Each chart's zoom, back to the whole history when the replay changes.
+    let attainment_zoom = RwSignal::new(None::<(f64, f64)>);
+    let burn_zoom = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        replayed.track();
+        attainment_zoom.set(None);
+        burn_zoom.set(None);
+    });
+    let history_days = Signal::derive(move || {
         replayed.with(|r| {
-            let Ok(Replay { grid, run, target_percent: target, .. }) = r.as_deref() else {
-                return String::new();
-            };
-            let every = (grid.len() / 700).max(1);
-            let points: Vec<(f64, f64)> = run
-                .rolling(every)
-                .into_iter()
-                .map(|(m, sli)| (m as f64 / 1440.0, sli * 100.0))
-                .collect();
-            let lowest = points
-                .iter()
-                .fold(None::<(f64, f64)>, |low, p| match low {
-                    Some(l) if l.1 <= p.1 => Some(l),
-                    _ => Some(*p),
-                });
-            let description = match lowest {
-                Some((day, sli)) => format!(
-                    "The SLI over the trailing SLO window (from the start of the history while it is shorter): lowest {sli:.3} % on {}; the target is {target} %.",
-                    minute_label(grid, (day * 1440.0).round() as usize)
-                ),
-                None => "No traffic in the history.".to_string(),
-            };
-            attainment_chart_svg(&points, grid.len() as f64 / 1440.0, *target, "SLI over the SLO window", &description, (760, 300))
+            (
+                0.0,
+                r.as_deref().map_or(1.0, |r| r.grid.len() as f64 / 1440.0),
+            )
         })
     });
-    // Budget left through each SLO window of the history, one line per window.
-    let burn_down = Memo::new(move |_| {
+    let chart = Memo::new(move |_| {
+        let window = attainment_zoom.get();
         replayed.with(|r| {
             let Ok(Replay {
                 grid,
                 run,
-                policies,
+                target_percent,
                 ..
             }) = r.as_deref()
             else {
-                return String::new();
+                return Shared::new(attainment_chart(
+                    &Default::default(),
+                    ("", ""),
+                    ATTAINMENT_SIZE,
+                    None,
+                ));
             };
-            let lefts: Vec<Vec<f64>> = (0..run.windows.len()).map(|i| run.budget_left(i)).collect();
-            let names: Vec<String> = run
-                .windows
-                .iter()
-                .map(|w| format!("From {}", minute_label(grid, w.start)))
-                .collect();
-            let lines: Vec<BudgetLine> = lefts
-                .iter()
-                .zip(&names)
-                .map(|(left, name)| BudgetLine {
-                    name,
-                    left,
-                    exhausted_at: left.iter().position(|l| *l <= 0.0),
-                })
-                .collect();
-            let description = run
-                .windows
-                .iter()
-                .zip(&names)
-                .map(|(w, name)| {
-                    format!(
-                        "{name}: {} % of the budget consumed.",
-                        format_number(w.consumed * 100.0, 1)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            budget_chart_svg(
-                "history-budget-chart",
-                &lines,
-                policies,
-                "Budget left in each SLO window",
-                &description,
-                (760, 320),
-            )
+            let data = attainment(run, grid, *target_percent, window);
+            let whole = attainment(run, grid, *target_percent, None);
+            let description = attainment_description(&whole, gaps.get_untracked());
+            Shared::new(attainment_chart(
+                &data,
+                ("SLI over the SLO window", &description),
+                ATTAINMENT_SIZE,
+                window,
+            ))
         })
     });
+    let chart_svg = Signal::derive(move || chart.with(|c| c.svg.clone()));
+    // Budget left through each SLO window of the history, one line per window.
+    let lefts = Memo::new(move |_| {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(|Replay { grid, run, .. }| {
+                    run.windows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| {
+                            (
+                                format!("From {}", minute_label(grid, w.start)),
+                                run.budget_left(i),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let burn_days =
+        Signal::derive(move || lefts.with(|lefts| (0.0, budget_days(&budget_lines(lefts)))));
+    let burn_down = Memo::new(move |_| {
+        let window = burn_zoom.get();
+        replayed.with(|r| {
+            let (run, policies) = match r.as_deref() {
+                Ok(Replay { run, policies, .. }) => (Some(run), policies.clone()),
+                Err(_) => (None, Vec::new()),
+            };
+            lefts.with(|lefts| {
+                let lines = budget_lines(lefts);
+                let description = run
+                    .map(|run| {
+                        run.windows
+                            .iter()
+                            .zip(lefts.iter())
+                            .map(|(w, (name, _))| {
+                                format!(
+                                    "{name}: {} % of the budget consumed.",
+                                    format_number(w.consumed * 100.0, 1)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .unwrap_or_default();
+                Shared::new(budget_chart(
+                    "history-budget-chart",
+                    &lines,
+                    &policies,
+                    ("Budget left in each SLO window", &description),
+                    BURN_DOWN_SIZE,
+                    window,
+                ))
+            })
+        })
+    });
+    let burn_down_svg = Signal::derive(move || burn_down.with(|c| c.svg.clone()));
+    // The charts' data tables, built when "Show data" is first opened.
+    let days_table = move || {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(|r| day_rows(&r.run, &r.grid))
+                .unwrap_or_default()
+        })
+    };
+    let burn_table = move || {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(|r| burn_down_table(&r.run, &r.grid))
+                .unwrap_or_default()
+        })
+    };
+    let days_open = RwSignal::new(false);
+    let burn_open = RwSignal::new(false);
+    // The gap choice, said next to every result.
+    let gap_note = move || {
+        let statement = gaps.get().statement();
+        let mut text = statement[..1].to_uppercase();
+        text.push_str(&statement[1..]);
+        view! { <p class="hint gap-note">{format!("{text}.")}</p> }
+    };
     let scenario_name = move || {
         plan.with(|p| {
             let id = selected.get()?;
@@ -253,14 +311,17 @@ pub fn HistoryReport(
             let alert_count = alerts.len();
             view! {
                 <h4>"Each calendar month"</h4>
+                {gap_note}
                 <ScrollTable label="Each calendar month" headings=headings(&["Month", "Achieved", "Target", "Budget consumed"]) class="compact">
                     {months.into_iter().map(row).collect_view()}
                 </ScrollTable>
                 <h4>"Each SLO window"</h4>
+                {gap_note}
                 <ScrollTable label="Each SLO window" headings=headings(&["Window", "Achieved", "Target", "Budget consumed", "Policy thresholds crossed"]) class="compact">
                     {windows.into_iter().map(row).collect_view()}
                 </ScrollTable>
                 <h4>{format!("Alerts the rules would have fired ({alert_count})")}</h4>
+                {gap_note}
                 <p class="hint">"A rule is evaluated from the first minute its long window lies wholly within the history."</p>
                 {(alert_count == 0).then(|| view! { <p>"None: no rule’s windows burned at its rate."</p> })}
                 {(alert_count > 0).then(|| view! {
@@ -269,6 +330,7 @@ pub fn HistoryReport(
                     </ScrollTable>
                 })}
                 <h4>"Target finder"</h4>
+                {gap_note}
                 <p data-testid="target-finder">{target_summary(finding)}</p>
                 <ScrollTable label="Target finder" headings=headings(&["Target", "Windows met", "Worst window’s budget consumed", "Pages", "Tickets"]) class="compact">
                     {targets.into_iter().map(row).collect_view()}
@@ -289,16 +351,61 @@ pub fn HistoryReport(
                     on_confirm=remove
                 />
             </div>
+            <h4>"SLI over the SLO window"</h4>
             <figure class="chart">
-                <div class="chart-svg" inner_html=move || chart.get()></div>
-                <SvgDownload svg=chart what="History attainment" />
+                <ChartView chart size=ATTAINMENT_SIZE what="SLI over the SLO window" zoom=Zoom { window: attainment_zoom, full: history_days } />
+                <SvgDownload svg=chart_svg what="History attainment" />
+                <figcaption class="hint">
+                    "The dashed line is the target; grey bands are stretches without data. "
+                    {gap_note}
+                </figcaption>
             </figure>
+            <details class="show-data" on:toggle=move |_| days_open.set(true)>
+                <summary>"Show data"</summary>
+                <Show when=move || days_open.get()>
+                    <ScrollTable label="Each day of the history" caption="Each day of the history (UTC)" headings=headings(&["Day", "Achieved that day", "Over the SLO window at the day’s end", "Minutes without data"]) class="compact">
+                        {move || days_table().into_iter().map(row).collect_view()}
+                    </ScrollTable>
+                </Show>
+            </details>
             <h4>"Budget burn-down of each SLO window"</h4>
             <figure class="chart">
-                <div class="chart-svg" inner_html=move || burn_down.get()></div>
-                <SvgDownload svg=burn_down what="History budget burn-down" />
-                <figcaption class="hint">"One line per window; the dashed lines are the error-budget policy’s thresholds, and the window table below names when each was crossed."</figcaption>
+                <ChartView chart=burn_down size=BURN_DOWN_SIZE what="Budget left in each SLO window" zoom=Zoom { window: burn_zoom, full: burn_days } />
+                <SvgDownload svg=burn_down_svg what="History budget burn-down" />
+                <figcaption>
+                    <ul class="legend-text">
+                        {move || {
+                            lefts.with(|lefts| {
+                                lefts
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (name, _))| view! {
+                                        <li>
+                                            <span class="swatch" inner_html=swatch_svg(i)></span>
+                                            {format!("{name} ({} line)", pattern(i))}
+                                        </li>
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </ul>
+                    <p class="hint">"The dashed red lines are the error-budget policy’s thresholds, and the window table below names when each was crossed."</p>
+                    {gap_note}
+                </figcaption>
             </figure>
+            <details class="show-data" on:toggle=move |_| burn_open.set(true)>
+                <summary>"Show data"</summary>
+                <Show when=move || burn_open.get()>
+                    {move || {
+                        let (names, rows) = burn_table();
+                        view! {
+                            <ScrollTable label="Budget left at the end of each day" caption="Budget left at the end of each day of each SLO window" headings=names class="compact">
+                                {rows.into_iter().map(|cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
+                            </ScrollTable>
+                        }
+                    }}
+                </Show>
+            </details>
             {tables}
             <div class="toolbar">
                 <button type="button" on:click=use_as_baseline disabled=move || scenario_name().is_none()>
@@ -310,6 +417,18 @@ pub fn HistoryReport(
             </div>
         </div>
     }
+}
+
+/// The burn-down's lines: each window's name and budget left, and where it ran out.
+fn budget_lines(lefts: &[(String, Vec<f64>)]) -> Vec<BudgetLine<'_>> {
+    lefts
+        .iter()
+        .map(|(name, left)| BudgetLine {
+            name,
+            left,
+            exhausted_at: left.iter().position(|l| *l <= 0.0),
+        })
+        .collect()
 }
 
 /// A table row of text cells.
