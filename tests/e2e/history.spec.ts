@@ -352,3 +352,22 @@ test("a large history shows how much of it is split into rows, and Cancel stops 
   await page.waitForTimeout(500);
   await expect(section.getByRole("group", { name: /year\.csv/ })).toHaveCount(0);
 });
+
+test("a Prometheus query_range response with one error-ratio series is replayed as a ratio", async ({ page }) => {
+  await openWorkbook(page, "./#/scenarios");
+  const section = page.getByRole("region", { name: "Replay history" });
+  // Two hours at 1-minute steps of a recording rule's error ratio: 0.5 for 12 minutes.
+  const t0 = Date.UTC(2026, 8, 1) / 1000;
+  const values = Array.from({ length: 120 }, (_, m) => [t0 + m * 60, m >= 30 && m < 42 ? "0.5" : "0"]);
+  const response = {
+    status: "success",
+    data: { resultType: "matrix", result: [{ metric: { __name__: "slo:sli_error:ratio_rate1m", service: "checkout" }, values }] },
+  };
+  await section.getByLabel("Import history").setInputFiles({ name: "ratio.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(response)) });
+  const mapping = section.getByRole("group", { name: "Columns of “ratio.json” (120 rows)" });
+  await mapping.getByLabel("Measure").selectOption("ratio");
+  await expect(mapping.getByRole("status")).toHaveText("All 120 rows can be used.");
+  await mapping.getByRole("button", { name: "Import valid rows" }).click();
+  // Each minute weighs the same: 6 bad minutes' worth of 120, 95 %.
+  await expect(section.getByText("95.000 % over the history (target 99.9 %): missed.")).toBeVisible();
+});
