@@ -283,6 +283,22 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
         sre_workbook::replay::figures::history_attainment(history, slo_def).unwrap(),
         "99.476 % over 2 d: missed"
     );
+    // With an hour of rows taken out where all were good, the line says how the gap was
+    // counted: left out, 3,016 bad of 564,000 is 99.465 %.
+    let mut gapped = history.clone();
+    let clean = (1..560)
+        .find(|&i| samples[i..i + 12].iter().all(|s| s.good == s.total))
+        .unwrap();
+    let kept: Vec<_> = samples[..clean]
+        .iter()
+        .chain(&samples[clean + 12..])
+        .cloned()
+        .collect();
+    gapped.series = sre_workbook::model::sli_history::SeriesText::encode(&kept);
+    assert_eq!(
+        sre_workbook::replay::figures::history_attainment(&gapped, slo_def).unwrap(),
+        "99.465 % over 2 d (minutes without data are left out): missed"
+    );
 }
 
 #[test]

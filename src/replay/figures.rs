@@ -163,7 +163,8 @@ pub fn target_rows(finding: &TargetFinding) -> Vec<[String; 5]> {
 }
 
 /// What the history kept for an SLO achieved against it, for the Overview: "99.476 % over
-/// 2 d: missed". The same replay as the Scenarios page's, so the figures agree.
+/// 2 d: missed", with the gap choice when there are gaps ("… over 2 d (minutes without data
+/// are left out): met"). The same replay as the Scenarios page's, so the figures agree.
 pub fn history_attainment(history: &SliHistory, slo: &Slo) -> Result<String, String> {
     let samples = history.series.decode()?;
     let grid = lay_on_minutes(&samples, history.weight, history.gaps)?;
@@ -176,8 +177,14 @@ pub fn history_attainment(history: &SliHistory, slo: &Slo) -> Result<String, Str
             thresholds: &slo.policy.thresholds,
         },
     );
+    // Where the history has gaps, how they were counted goes with the figure.
+    let gaps = if grid.gaps.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", history.gaps.statement())
+    };
     Ok(format!(
-        "{} over {}: {}",
+        "{} over {}{gaps}: {}",
         sli_text(run.overall_sli),
         format_duration(grid.len() as f64),
         met_text(run.overall_sli, slo.target_percent)
