@@ -50,11 +50,12 @@ impl Reading {
     fn text(&self) -> String {
         match self.split {
             None => format!("Reading “{}” ({:.1} MB)…", self.name, self.megabytes),
+            // In tens, so a screen reader is not read every slice (the bar shows more).
             Some(share) => format!(
                 "Reading “{}” ({:.1} MB): rows split {:.0} %",
                 self.name,
                 self.megabytes,
-                share * 100.0
+                (share * 10.0).floor() * 10.0
             ),
         }
     }
@@ -119,7 +120,8 @@ pub fn HistoryReplay(
         }
         ticket.update_value(|t| *t += 1);
         let mine = ticket.get_value();
-        let current = move || ticket.get_value() == mine;
+        // `try_`: the page may be gone (another workspace opened) while the file is read.
+        let current = move || ticket.try_get_value() == Some(mine);
         reading.set(Some(Reading {
             name: name.clone(),
             megabytes: file.size() / 1_048_576.0,

@@ -122,8 +122,23 @@ pub fn HistoryReport(
     let burn_zoom = RwSignal::new(None::<(f64, f64)>);
     Effect::new(move |_| {
         replayed.track();
-        attainment_zoom.set(None);
-        burn_zoom.set(None);
+        // Only a zoomed chart is reset: setting None again would draw it once more.
+        for zoom in [attainment_zoom, burn_zoom] {
+            if zoom.get_untracked().is_some() {
+                zoom.set(None);
+            }
+        }
+    });
+    // The chart's words describe the whole history, whatever the zoom.
+    let attainment_words = Memo::new(move |_| {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(|r| {
+                    let whole = attainment(&r.run, &r.grid, r.target_percent, None);
+                    attainment_description(&whole, gaps.get_untracked())
+                })
+                .unwrap_or_default()
+        })
     });
     let history_days = Signal::derive(move || {
         replayed.with(|r| {
@@ -151,11 +166,9 @@ pub fn HistoryReport(
                 ));
             };
             let data = attainment(run, grid, *target_percent, window);
-            let whole = attainment(run, grid, *target_percent, None);
-            let description = attainment_description(&whole, gaps.get_untracked());
             Shared::new(attainment_chart(
                 &data,
-                ("SLI over the SLO window", &description),
+                ("SLI over the SLO window", &attainment_words.get()),
                 ATTAINMENT_SIZE,
                 window,
             ))
@@ -351,6 +364,9 @@ pub fn HistoryReport(
                     on_confirm=remove
                 />
             </div>
+            // Without a replay (the rows cannot be read, no SLO) the banner above says why;
+            // there is nothing to chart.
+            <Show when=move || replayed.with(Result::is_ok)>
             <h4>"SLI over the SLO window"</h4>
             <figure class="chart">
                 <ChartView chart size=ATTAINMENT_SIZE what="SLI over the SLO window" zoom=Zoom { window: attainment_zoom, full: history_days } />
@@ -406,6 +422,7 @@ pub fn HistoryReport(
                     }}
                 </Show>
             </details>
+            </Show>
             {tables}
             <div class="toolbar">
                 <button type="button" on:click=use_as_baseline disabled=move || scenario_name().is_none()>
