@@ -52,6 +52,8 @@ test("a messy history is reported by line, then replayed: attainment, alerts, ta
     "Strictest target met in every window: 99 %; in at least 9 windows of 10: 99 %.",
   );
   await expect(section.locator("svg", { hasText: "Target 99.9 %" })).toHaveCount(1);
+  // No gaps, so the caption speaks of none.
+  await expect(section.locator("figcaption").first()).toHaveText("The dashed line is the target.Minutes without data are left out.");
   // The burn-down: one window of 3 days, 30,045 bad of 4,320 allowed (0.1 % of 4,320,000).
   await expect(section.locator("svg", { hasText: "From 2026-09-01 00:00 UTC: 695.5 % of the budget consumed." })).toHaveCount(1);
 
@@ -290,6 +292,9 @@ test("the history's charts show the gap, read their values by keyboard as their 
 
   const attainment = section.getByRole("group", { name: /^SLI over the SLO window:/ });
   await expect(attainment.locator("svg text", { hasText: "no data" })).toHaveCount(1);
+  await expect(section.locator("figcaption").first()).toHaveText(
+    "The dashed line is the target; grey bands are stretches without data.Minutes without data are left out.",
+  );
   await attainment.focus();
   await page.keyboard.press("End");
   // 2,760 minutes with data, one bad: 1 − 1/2760.

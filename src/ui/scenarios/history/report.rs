@@ -372,7 +372,14 @@ pub fn HistoryReport(
                 <ChartView chart size=ATTAINMENT_SIZE what="SLI over the SLO window" zoom=Zoom { window: attainment_zoom, full: history_days } />
                 <SvgDownload svg=chart_svg what="History attainment" />
                 <figcaption class="hint">
-                    "The dashed line is the target; grey bands are stretches without data. "
+                    {move || {
+                        let gappy = replayed.with(|r| r.as_deref().is_ok_and(|r| !r.grid.gaps.is_empty()));
+                        if gappy {
+                            "The dashed line is the target; grey bands are stretches without data."
+                        } else {
+                            "The dashed line is the target."
+                        }
+                    }}
                     {gap_note}
                 </figcaption>
             </figure>
