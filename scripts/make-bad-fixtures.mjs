@@ -13,6 +13,7 @@ const base = readFileSync("tests/fixtures/v1/example.json", "utf8");
 const example = () => JSON.parse(base);
 const example2 = () => JSON.parse(readFileSync("tests/fixtures/v2/example.json", "utf8"));
 const example3 = () => JSON.parse(readFileSync("tests/fixtures/v3/example.json", "utf8"));
+const example4 = () => JSON.parse(readFileSync("tests/fixtures/v4/example.json", "utf8"));
 const pretty = (value) => JSON.stringify(value, null, 2) + "\n";
 
 /** A case whose file is the example plan after `edit`, with its own id. */
@@ -61,7 +62,7 @@ const cases = [
   ["missing-format.json", edited((p) => delete p.format)],
   ["unknown-format.json", edited((p) => (p.format = "openslo/v1"))],
   ["missing-version.json", edited((p) => delete p.version)],
-  ["future-version.json", edited((p) => (p.version = 4))],
+  ["future-version.json", edited((p) => (p.version = 5))],
   ["version-zero.json", edited((p) => (p.version = 0))],
   ["version-as-text.json", edited((p) => (p.version = "1"))],
   ["target-as-text.json", edited((p) => (p.slo_catalog.slos[0].target_percent = "99.9%"))],
@@ -117,6 +118,9 @@ const cases = [
   ["arrays-10000-deep.json", nestedArrays(10000)],
   ["objects-10000-deep.json", `{"format": "sre-workbook-plan", "version": 1, "name": ${'{"a": '.repeat(10000)}1${"}".repeat(10000)}}`],
   ["history-in-version-2-file.json", edited((p) => (p.histories = example3().histories), example2)],
+  ["policy-agreement-in-version-3-file.json", edited((p) => (p.slo_catalog.slos[0].policy.agreed_by = "Jonas"), example3)],
+  ["policy-review-before-agreement.json", edited((p) => (p.slo_catalog.slos[0].policy.review_on = "2026-01-31"), example4)],
+  ["policy-agreed-on-not-a-date.json", edited((p) => (p.slo_catalog.slos[1].policy.agreed_on = "15/06/2026"), example4)],
   ["history-of-missing-slo.json", edited((p) => (p.histories[0].slo = "ghost-slo"), example3)],
   ["two-histories-for-one-slo.json", edited((p) => p.histories.push({ ...p.histories[0], id: "history-again" }), example3)],
   ["history-without-series.json", edited((p) => delete p.histories[0].series, example3)],

@@ -150,6 +150,9 @@ fn small_plan() -> Plan {
     let policy = ErrorBudgetPolicy {
         thresholds: vec![],
         agreed: false,
+        agreed_by: String::new(),
+        agreed_on: None,
+        review_on: None,
     };
     plan.slo_catalog.slos.push(Slo {
         id: "checkout-availability".into(),
@@ -355,10 +358,23 @@ fn a_services_policy_document_follows_the_workbooks_structure_and_says_what_is_m
     ));
     assert!(md.contains("## SLO miss policy\n\nFor every SLO of the service, when its error budget is consumed:\n\n- At 50 %: Notify the team"));
     assert!(md.contains("- At 100 %: Freeze releases"));
-    assert!(md.contains("Product management has agreed the policy for Label purchase succeeds, Label purchase is fast, Shop API answers."));
-    assert!(md.contains("Not recorded in the plan: who agreed it and when."));
+    // Who agreed each SLO's policy and when, and the review dates, from the plan.
+    assert!(md.contains("## Agreement\n\nLabel purchase succeeds: agreed by Jonas (product lead) and the checkout team on 2026-06-15.\n\nLabel purchase is fast: agreed by Jonas (product lead) and the checkout team on 2026-06-15.\n\nShop API answers: agreed by Jonas (product lead) and the Shop API team on 2026-06-15.\n\n## Next review"));
+    assert!(md.contains("## Next review\n\nLabel purchase is fast: to be reviewed by 2026-12-15.\n\nLabel purchase succeeds: to be reviewed by 2026-12-15.\n\nShop API answers: to be reviewed by 2026-12-15."));
+    assert!(!md.contains("Not recorded in the plan: who agreed"));
+    // A policy agreed without saying by whom or when, and one not agreed, say so.
+    let mut plan = plan;
+    plan.slo_catalog.slos[2].policy.agreed_by = String::new();
+    plan.slo_catalog.slos[2].policy.review_on = None;
+    plan.slo_catalog.slos[1].policy.agreed = false;
+    let md = policy_markdown(
+        &policy_document(&plan, "shop-api").unwrap(),
+        &plan.name,
+        20_782,
+    );
+    assert!(md.contains("Shop API answers: agreed on 2026-06-15.\n\nNot agreed with product management yet: Label purchase is fast.\n\nNot recorded in the plan for Shop API answers: who agreed it, or when."));
     assert!(md.contains(
-        "## Next review\n\nNot recorded in the plan: when this policy is reviewed next."
+        "Not recorded in the plan: when the policy for Shop API answers is reviewed next."
     ));
     assert!(policy_document(&plan, "no-such-service").is_none());
 }

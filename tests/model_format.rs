@@ -98,7 +98,7 @@ fn export_then_import_is_identical() {
 #[test]
 fn export_starts_with_the_header_in_stable_order() {
     let text = write_plan(&example_plan(), true);
-    assert!(text.starts_with("{\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 3,\n  \"id\": \"example-parcelry\",\n  \"name\":"), "{}", &text[..120]);
+    assert!(text.starts_with("{\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 4,\n  \"id\": \"example-parcelry\",\n  \"name\":"), "{}", &text[..120]);
     assert!(text.ends_with("}\n"));
 }
 
@@ -128,6 +128,34 @@ fn every_fixture_version_migrates_to_the_current_plan() {
             "{path} keeps its ratings"
         );
     }
+}
+
+#[test]
+fn version_3_policies_say_nothing_of_who_agreed_them_or_when() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let plan = read_plan(&std::fs::read(format!("{dir}/v3/example.json")).unwrap()).unwrap();
+    let policy = &plan.slo_catalog.slos[0].policy;
+    assert!(policy.agreed, "the agreement itself is kept");
+    assert_eq!(
+        (
+            policy.agreed_by.as_str(),
+            &policy.agreed_on,
+            &policy.review_on
+        ),
+        ("", &None, &None)
+    );
+    // A version-3 file with version-4 fields is refused where they are.
+    let mut text = std::fs::read_to_string(format!("{dir}/v3/example.json")).unwrap();
+    text = text.replacen(
+        "\"agreed\": true",
+        "\"agreed\": true, \"review_on\": \"2027-01-01\"",
+        1,
+    );
+    let error = read_plan(text.as_bytes()).unwrap_err().to_string();
+    assert!(
+        error.contains("slo_catalog.slos[0].policy.review_on: is not a field of format version 3 (it came with version 4)"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -182,7 +210,7 @@ fn file_level_errors_are_named() {
     let first = |bytes: &[u8]| read_plan(bytes).unwrap_err().problems[0].to_string();
     assert_eq!(first(b""), "the file is empty");
     assert_eq!(
-        first(b"{\"format\": \"sre-workbook-plan\",\n  \"version\": 3,"),
+        first(b"{\"format\": \"sre-workbook-plan\",\n  \"version\": 4,"),
         "not valid JSON at line 2, column 15: the file ends too early (is it truncated?)"
     );
     assert_eq!(
@@ -201,7 +229,7 @@ fn file_level_errors_are_named() {
         first(b"{\"format\": \"openslo\", \"version\": 1}"),
         "format: \"openslo\" is not a format this app reads (expected \"sre-workbook-plan\")"
     );
-    assert_eq!(first(b"{\"format\": \"sre-workbook-plan\", \"version\": 7}"), "version: 7 is newer than this app understands (up to 3); open it with a newer version of the workbook");
+    assert_eq!(first(b"{\"format\": \"sre-workbook-plan\", \"version\": 7}"), "version: 7 is newer than this app understands (up to 4); open it with a newer version of the workbook");
     assert_eq!(
         first(b"{\"format\": \"sre-workbook-plan\", \"version\": 0}"),
         "version: 0 is not a format version (a whole number from 1)"
@@ -352,7 +380,7 @@ fn exports_name_their_schema_and_read_back() {
         "https://example.org/plan.schema.json",
     );
     assert!(text.starts_with(
-        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 3,"
+        "{\n  \"$schema\": \"https://example.org/plan.schema.json\",\n  \"format\": \"sre-workbook-plan\",\n  \"version\": 4,"
     ));
     assert_eq!(read_plan(text.as_bytes()).unwrap(), example_plan());
 }

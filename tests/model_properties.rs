@@ -53,6 +53,10 @@ fn as_version_1(plan: &Plan) -> Map<String, Value> {
         let slo = slo.as_object_mut().unwrap();
         slo.remove("metrics");
         slo.remove("alerting");
+        let policy = slo["policy"].as_object_mut().unwrap();
+        for key in ["agreed_by", "agreed_on", "review_on"] {
+            policy.remove(key);
+        }
         let window = slo["window"].as_object_mut().unwrap();
         window.remove("month");
         window.remove("quarter");
@@ -185,6 +189,10 @@ proptest! {
         for slo in original_part["slo_catalog"]["slos"].as_array_mut().unwrap() {
             let slo = slo.as_object_mut().unwrap();
             prop_assert!(slo.remove("metrics").is_some() && slo.remove("alerting").is_some());
+            let policy = slo["policy"].as_object_mut().unwrap();
+            for key in ["agreed_by", "agreed_on", "review_on"] {
+                prop_assert!(policy.remove(key).is_some());
+            }
             let window = slo["window"].as_object_mut().unwrap();
             window.remove("month");
             window.remove("quarter");
@@ -196,6 +204,7 @@ proptest! {
         let updated = parse_timestamp(&plan.updated).unwrap().div_euclid(86_400_000);
         for (slo, before) in read.slo_catalog.slos.iter().zip(&plan.slo_catalog.slos) {
             prop_assert_eq!(&slo.metrics, &None);
+            prop_assert_eq!((slo.policy.agreed_by.as_str(), &slo.policy.agreed_on, &slo.policy.review_on), ("", &None, &None));
             prop_assert_eq!(&slo.alerting, &default_alerting(slo.window.days()));
             let expected = match before.window {
                 SloWindow::Rolling { days } => SloWindow::Rolling { days },

@@ -152,6 +152,9 @@ pub fn default_policy() -> ErrorBudgetPolicy {
             step(150.0, "Escalate to management; a single incident using more than 20 % of the budget gets a postmortem with P0 actions."),
         ],
         agreed: false,
+        agreed_by: String::new(),
+        agreed_on: None,
+        review_on: None,
     }
 }
 

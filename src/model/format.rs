@@ -16,7 +16,7 @@ use super::validate::{check_history_rows, validate};
 pub const FORMAT_NAME: &str = "sre-workbook-plan";
 
 /// The format version this app writes; files of this version or older are read.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// Largest plan file accepted, in bytes (local storage holds about 5 MB per site).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -414,8 +414,11 @@ type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, PlanError>
 /// Migration steps in order: `MIGRATIONS[i]` turns version `i + 1` into version `i + 2`.
 /// Each version adds its step here (in `migrations.rs`), with a fixture of the version
 /// before in `tests/fixtures/`.
-const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] =
-    [migrations::v1_to_v2, migrations::v2_to_v3];
+const MIGRATIONS: [Migration; (CURRENT_VERSION - 1) as usize] = [
+    migrations::v1_to_v2,
+    migrations::v2_to_v3,
+    migrations::v3_to_v4,
+];
 
 /// Brings the fields of a file of `version` up to [`CURRENT_VERSION`]. Total: a version
 /// outside 1..=[`CURRENT_VERSION`] is an error, whoever calls it.

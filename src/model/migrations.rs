@@ -82,3 +82,34 @@ pub fn v2_to_v3(mut fields: Map<String, Value>) -> Result<Map<String, Value>, Pl
     fields.insert("histories".into(), Value::Array(Vec::new()));
     Ok(fields)
 }
+
+/// Version 3 → 4: an error-budget policy records who agreed it, when, and when it is
+/// reviewed next; a version-3 file recorded none of these.
+pub fn v3_to_v4(mut fields: Map<String, Value>) -> Result<Map<String, Value>, PlanError> {
+    let slos = fields
+        .get_mut("slo_catalog")
+        .and_then(|c| c.get_mut("slos"))
+        .and_then(Value::as_array_mut);
+    let mut problems = Vec::new();
+    for (i, slo) in slos.into_iter().flatten().enumerate() {
+        let Some(policy) = slo.get_mut("policy").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        for key in ["agreed_by", "agreed_on", "review_on"] {
+            if policy.contains_key(key) {
+                problems.push(Problem::at(
+                    format!("slo_catalog.slos[{i}].policy.{key}"),
+                    "is not a field of format version 3 (it came with version 4); if the file is version 4, say \"version\": 4",
+                ));
+            }
+        }
+        policy.insert("agreed_by".into(), Value::String(String::new()));
+        policy.insert("agreed_on".into(), Value::Null);
+        policy.insert("review_on".into(), Value::Null);
+    }
+    if problems.is_empty() {
+        Ok(fields)
+    } else {
+        Err(PlanError { problems })
+    }
+}

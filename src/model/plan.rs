@@ -407,6 +407,13 @@ pub struct ErrorBudgetPolicy {
     pub thresholds: Vec<PolicyThreshold>,
     /// Whether product management has agreed the policy.
     pub agreed: bool,
+    /// Who agreed it, in words ("Dana Okafor (product), checkout team"); empty when the
+    /// plan does not say.
+    pub agreed_by: String,
+    /// When it was agreed, if the plan says.
+    pub agreed_on: Option<IsoDate>,
+    /// When it is to be reviewed next, if set.
+    pub review_on: Option<IsoDate>,
 }
 
 /// A service level objective.

@@ -160,31 +160,7 @@ pub fn policy_document(plan: &Plan, service_id: &str) -> Option<PolicyDocument> 
         }
     }
 
-    let agreed: Vec<&str> = slos
-        .iter()
-        .filter(|s| s.policy.agreed)
-        .map(|s| s.name.as_str())
-        .collect();
-    let pending: Vec<&str> = slos
-        .iter()
-        .filter(|s| !s.policy.agreed)
-        .map(|s| s.name.as_str())
-        .collect();
-    let mut agreement = Vec::new();
-    if !agreed.is_empty() {
-        agreement.push(format!(
-            "Product management has agreed the policy for {}.",
-            agreed.join(", ")
-        ));
-    }
-    if !pending.is_empty() {
-        agreement.push(format!(
-            "Not agreed with product management yet: {}.",
-            pending.join(", ")
-        ));
-    }
-    agreement.push("Not recorded in the plan: who agreed it and when.".into());
-
+    let (agreement, next_review) = agreement_and_review(&slos);
     Some(PolicyDocument {
         service: service.name.clone(),
         title: format!("Error-budget policy: {}", service.name),
@@ -204,11 +180,70 @@ pub fn policy_document(plan: &Plan, service_id: &str) -> Option<PolicyDocument> 
                 Vec::new(),
             ),
             section("Agreement", agreement, Vec::new()),
-            section(
-                "Next review",
-                vec!["Not recorded in the plan: when this policy is reviewed next.".into()],
-                Vec::new(),
-            ),
+            section("Next review", next_review, Vec::new()),
         ],
     })
+}
+
+/// The Agreement and Next review sections' paragraphs: who agreed each SLO's policy and
+/// when, what is not agreed yet or not recorded, and the review dates (the earliest first).
+fn agreement_and_review(slos: &[&Slo]) -> (Vec<String>, Vec<String>) {
+    let mut agreement = Vec::new();
+    let mut unrecorded = Vec::new();
+    for slo in slos.iter().filter(|s| s.policy.agreed) {
+        let policy = &slo.policy;
+        let by = policy.agreed_by.trim();
+        let who = if by.is_empty() {
+            String::new()
+        } else {
+            format!(" by {by}")
+        };
+        let when = policy
+            .agreed_on
+            .as_ref()
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default();
+        if by.is_empty() || policy.agreed_on.is_none() {
+            unrecorded.push(slo.name.as_str());
+        }
+        agreement.push(format!("{}: agreed{who}{when}.", slo.name));
+    }
+    let pending: Vec<&str> = slos
+        .iter()
+        .filter(|s| !s.policy.agreed)
+        .map(|s| s.name.as_str())
+        .collect();
+    if !pending.is_empty() {
+        agreement.push(format!(
+            "Not agreed with product management yet: {}.",
+            pending.join(", ")
+        ));
+    }
+    if !unrecorded.is_empty() {
+        agreement.push(format!(
+            "Not recorded in the plan for {}: who agreed it, or when.",
+            unrecorded.join(", ")
+        ));
+    }
+    let mut reviews: Vec<(&str, &str)> = slos
+        .iter()
+        .filter_map(|s| Some((s.policy.review_on.as_deref()?, s.name.as_str())))
+        .collect();
+    reviews.sort();
+    let mut next_review: Vec<String> = reviews
+        .iter()
+        .map(|(date, name)| format!("{name}: to be reviewed by {date}."))
+        .collect();
+    let without: Vec<&str> = slos
+        .iter()
+        .filter(|s| s.policy.review_on.is_none())
+        .map(|s| s.name.as_str())
+        .collect();
+    if !without.is_empty() {
+        next_review.push(format!(
+            "Not recorded in the plan: when the policy for {} is reviewed next.",
+            without.join(", ")
+        ));
+    }
+    (agreement, next_review)
 }

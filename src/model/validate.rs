@@ -469,6 +469,24 @@ fn check_slo_catalog(c: &mut Checker, plan: &Plan) {
                 }
             }
         }
+        c.text(&format!("{p}.policy.agreed_by"), &slo.policy.agreed_by);
+        if let Some(on) = &slo.policy.agreed_on {
+            c.date(&format!("{p}.policy.agreed_on"), on);
+        }
+        if let Some(review) = &slo.policy.review_on {
+            c.date(&format!("{p}.policy.review_on"), review);
+            if let Some(on) = &slo.policy.agreed_on {
+                if parse_date(review)
+                    .zip(parse_date(on))
+                    .is_some_and(|(r, o)| r < o)
+                {
+                    c.fail(
+                        format!("{p}.policy.review_on"),
+                        format!("{review} is before the policy was agreed ({on})"),
+                    );
+                }
+            }
+        }
         let mut previous = f64::NEG_INFINITY;
         for (k, step) in slo.policy.thresholds.iter().enumerate() {
             let sp = format!("{p}.policy.thresholds[{k}]");

@@ -49,7 +49,7 @@ test("export then import gives an identical plan", async ({ page }) => {
   await openWorkbook(page);
   const exported = await exportPlan(page);
   expect(exported.name).toBe(`${EXAMPLE_NAME}.json`);
-  expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 3,/);
+  expect(exported.text).toMatch(/^\{\n  "\$schema": "http:\/\/127\.0\.0\.1:\d+\/plan\.schema\.json",\n  "format": "sre-workbook-plan",\n  "version": 4,/);
 
   // Same id: the user is asked; "Replace" swaps in the file's plan.
   await importFile(page, exported.name, exported.text);
@@ -108,7 +108,7 @@ test("a malformed file shows its problems and leaves the library unchanged", asy
   await expect(libraryRows(page)).toHaveCount(1);
 
   await importFile(page, "future.json", JSON.stringify({ ...plan, version: 99 }));
-  await expect(page.getByRole("alert")).toContainText("version: 99 is newer than this app understands (up to 3)");
+  await expect(page.getByRole("alert")).toContainText("version: 99 is newer than this app understands (up to 4)");
   await page.reload();
   await expect(libraryRows(page)).toHaveCount(1);
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);

@@ -203,7 +203,7 @@ test("exports carry $schema and validate against the shipped JSON Schema, as doe
   const schema = JSON.parse(readFileSync("dist/plan.schema.json", "utf8"));
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
   const check = (value: unknown, what: string) => expect(validate(value) ? [] : validate.errors, what).toEqual([]);
-  check(JSON.parse(readFileSync("tests/fixtures/v3/example.json", "utf8")), "the example plan with a history");
+  check(JSON.parse(readFileSync("tests/fixtures/v4/example.json", "utf8")), "the example plan with a history");
 
   await openWorkbook(page, "./#/plans");
   const exported = JSON.parse((await exportPlan(page)).text);
@@ -466,6 +466,37 @@ test("the report exports as Markdown with each section and the figures the page 
   expect(file.text).toContain(`| ${slo.join(" | ")} |`);
   expect(file.text).toContain(`| ${scenario.slice(0, 7).join(" | ")} |`);
   expect(scenario[2]).toBe("Overspent by 17.4 %");
+});
+
+test("who agreed a policy, when, and its next review are kept with the SLO and written into the policy document", async ({ page }) => {
+  await openWorkbook(page, "./#/slos/route-availability");
+  const editor = page.getByRole("region", { name: "Edit “Route is ready at shift start”" });
+  await editor.getByLabel("Product management has agreed this policy").check();
+  await editor.getByLabel("Agreed by").fill("Jonas (product lead) and the routing team");
+  await editor.getByLabel("Agreed on").fill("2026-11-20");
+  // A review before the agreement is refused, and says why.
+  await editor.getByLabel("Next review").fill("2026-10-01");
+  const error = editor.getByRole("alert").filter({ hasText: "The next review (2026-10-01) is before the policy was agreed (2026-11-20); not saved." });
+  await expect(error).toBeVisible();
+  await editor.getByLabel("Next review").fill("2027-02-20");
+  await expect(error).toHaveCount(0);
+  await expect(page.locator(".save-status")).toHaveText("Saved");
+
+  await page.reload();
+  await page.goto("./#/overview");
+  await page.goto("./#/slos/route-availability");
+  await expect(editor.getByLabel("Agreed by")).toHaveValue("Jonas (product lead) and the routing team");
+  await expect(editor.getByLabel("Agreed on")).toHaveValue("2026-11-20");
+  await expect(editor.getByLabel("Next review")).toHaveValue("2027-02-20");
+
+  await page.goto("./#/report");
+  const section = page.getByRole("region", { name: "Error-budget policy documents" });
+  await section.getByLabel("Service").selectOption({ label: "Route planner" });
+  const doc = section.getByRole("article", { name: "Error-budget policy: Route planner" });
+  await expect(doc).toContainText("Route is ready at shift start: agreed by Jonas (product lead) and the routing team on 2026-11-20.");
+  await expect(doc).toContainText("Not agreed with product management yet: Routes are drivable.");
+  await expect(doc).toContainText("Route is ready at shift start: to be reviewed by 2027-02-20.");
+  await expect(doc).toContainText("Not recorded in the plan: when the policy for Routes are drivable is reviewed next.");
 });
 
 test("each service's error-budget policy document is on the report and exports as Markdown", async ({ page }) => {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::calendar::{period_choices, CalendarPeriod};
+use crate::model::calendar::{parse_date, period_choices, CalendarPeriod};
 use crate::model::catalog_ops::delete_slo;
 use crate::model::plan::{
     BudgetingMethod, Id, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
@@ -72,6 +72,36 @@ pub fn SloEditor(id: Id) -> impl IntoView {
     let change =
         move |apply: Box<dyn FnOnce(&mut Slo)>| key.with_value(|id| wb.edit_part::<Slo>(id, apply));
     let is = move |test: fn(&Slo) -> bool| move || slo.with(|s| s.as_ref().is_some_and(test));
+    // The policy's dates: a review before the agreement is refused with a message, and the
+    // plan keeps what it had.
+    let date_error = RwSignal::new(None::<String>);
+    let set_date = move |which: PolicyDate, value: String| {
+        let date = parse_date(&value).map(|_| value);
+        let Some((agreed_on, review_on)) = slo.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| (s.policy.agreed_on.clone(), s.policy.review_on.clone()))
+        }) else {
+            return;
+        };
+        let (agreed_on, review_on) = match which {
+            PolicyDate::Agreed => (date, review_on),
+            PolicyDate::Review => (agreed_on, date),
+        };
+        if let (Some(a), Some(r)) = (&agreed_on, &review_on) {
+            // ISO dates compare as text.
+            if r < a {
+                date_error.set(Some(format!(
+                    "The next review ({r}) is before the policy was agreed ({a}); not saved."
+                )));
+                return;
+            }
+        }
+        date_error.set(None);
+        change(Box::new(move |s| {
+            s.policy.agreed_on = agreed_on;
+            s.policy.review_on = review_on;
+        }));
+    };
 
     let subject_options = move || {
         plan.with(|p| {
@@ -387,6 +417,34 @@ pub fn SloEditor(id: Id) -> impl IntoView {
                 />
                 <label for="slo-policy-agreed">"Product management has agreed this policy"</label>
             </div>
+            <TextField
+                label="Agreed by"
+                id="slo-policy-agreed-by"
+                value=text(|s| s.policy.agreed_by.clone())
+                check=no_check
+                commit=set_text(|s, v| s.policy.agreed_by = v)
+            />
+            <div class="field-row">
+                <div class="field">
+                    <label for="slo-policy-agreed-on">"Agreed on"</label>
+                    <input
+                        id="slo-policy-agreed-on"
+                        type="date"
+                        prop:value=move || slo.with(|s| s.as_ref().and_then(|s| s.policy.agreed_on.clone()).unwrap_or_default())
+                        on:change=move |ev| set_date(PolicyDate::Agreed, event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="slo-policy-review-on">"Next review"</label>
+                    <input
+                        id="slo-policy-review-on"
+                        type="date"
+                        prop:value=move || slo.with(|s| s.as_ref().and_then(|s| s.policy.review_on.clone()).unwrap_or_default())
+                        on:change=move |ev| set_date(PolicyDate::Review, event_target_value(&ev))
+                    />
+                </div>
+            </div>
+            <p class="field-error" role="alert">{move || date_error.get()}</p>
             <SloProduction id=id.clone() slo />
             <div class="toolbar">
                 <button type="button" class="danger" on:click=delete>
@@ -515,4 +573,11 @@ fn PolicyEditor(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
             </button>
         </fieldset>
     }
+}
+
+/// Which date of the error-budget policy an input sets.
+#[derive(Clone, Copy)]
+enum PolicyDate {
+    Agreed,
+    Review,
 }
