@@ -9,6 +9,16 @@ use super::defaults::default_alerting;
 use super::plan::SloWindow;
 use super::problem::{PlanError, Problem};
 
+/// The SLOs of a file's fields, whatever version, to be changed in place.
+fn slos_mut(fields: &mut Map<String, Value>) -> impl Iterator<Item = &mut Value> {
+    fields
+        .get_mut("slo_catalog")
+        .and_then(|c| c.get_mut("slos"))
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+}
+
 /// Version 1 → 2: SLOs gain their production side.
 ///
 /// - A calendar window names its period. In version 1 it meant "the current month (or
@@ -24,12 +34,8 @@ pub fn v1_to_v2(mut fields: Map<String, Value>) -> Result<Map<String, Value>, Pl
         .filter_map(|key| fields.get(*key)?.as_str().and_then(parse_timestamp))
         .next()
         .map_or(0, |millis| millis.div_euclid(86_400_000));
-    let slos = fields
-        .get_mut("slo_catalog")
-        .and_then(|c| c.get_mut("slos"))
-        .and_then(Value::as_array_mut);
     let mut problems = Vec::new();
-    for (i, slo) in slos.into_iter().flatten().enumerate() {
+    for (i, slo) in slos_mut(&mut fields).enumerate() {
         let Some(slo) = slo.as_object_mut() else {
             continue;
         };
@@ -86,12 +92,8 @@ pub fn v2_to_v3(mut fields: Map<String, Value>) -> Result<Map<String, Value>, Pl
 /// Version 3 → 4: an error-budget policy records who agreed it, when, and when it is
 /// reviewed next; a version-3 file recorded none of these.
 pub fn v3_to_v4(mut fields: Map<String, Value>) -> Result<Map<String, Value>, PlanError> {
-    let slos = fields
-        .get_mut("slo_catalog")
-        .and_then(|c| c.get_mut("slos"))
-        .and_then(Value::as_array_mut);
     let mut problems = Vec::new();
-    for (i, slo) in slos.into_iter().flatten().enumerate() {
+    for (i, slo) in slos_mut(&mut fields).enumerate() {
         let Some(policy) = slo.get_mut("policy").and_then(Value::as_object_mut) else {
             continue;
         };
