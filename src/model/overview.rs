@@ -88,13 +88,7 @@ pub struct DueAction {
 impl DueAction {
     /// "overdue by 13 days", "due today", "due tomorrow", "due in 8 days".
     pub fn when(&self) -> String {
-        let plural = |n: i64| if n == 1 { "" } else { "s" };
-        match self.days_left {
-            d if d < 0 => format!("overdue by {} day{}", -d, plural(-d)),
-            0 => "due today".into(),
-            1 => "due tomorrow".into(),
-            d => format!("due in {d} day{}", plural(d)),
-        }
+        due_words(self.days_left)
     }
 
     /// Whether the due date has passed.
@@ -126,6 +120,42 @@ pub fn actions_due(plan: &Plan, today: i64, horizon: i64) -> Vec<DueAction> {
         .collect();
     due.sort_by(|a, b| a.days_left.cmp(&b.days_left).then(a.title.cmp(&b.title)));
     due
+}
+
+/// "overdue by 3 days", "due today", "due tomorrow", "due in 19 days".
+fn due_words(days_left: i64) -> String {
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
+    match days_left {
+        d if d < 0 => format!("overdue by {} day{}", -d, plural(-d)),
+        0 => "due today".into(),
+        1 => "due tomorrow".into(),
+        d => format!("due in {d} day{}", plural(d)),
+    }
+}
+
+/// The earliest error-budget policy review the plan has set, for the Overview: "Next
+/// policy review: 2026-12-15 for 3 SLOs (due in 19 days)." `None` when no SLO has one.
+pub fn next_policy_review(plan: &Plan, today: i64) -> Option<String> {
+    let dated: Vec<(i64, &str, &str)> = plan
+        .slo_catalog
+        .slos
+        .iter()
+        .filter_map(|s| {
+            let date = s.policy.review_on.as_deref()?;
+            Some((parse_date(date)?, date, s.name.as_str()))
+        })
+        .collect();
+    let first = dated.iter().map(|d| d.0).min()?;
+    let on: Vec<&(i64, &str, &str)> = dated.iter().filter(|d| d.0 == first).collect();
+    let whose = match on.as_slice() {
+        [one] => one.2.to_string(),
+        many => format!("{} SLOs", many.len()),
+    };
+    Some(format!(
+        "Next policy review: {} for {whose} ({}).",
+        on[0].1,
+        due_words(first - today)
+    ))
 }
 
 #[cfg(test)]
@@ -183,6 +213,26 @@ mod tests {
             ]
         );
         assert!(due[0].overdue() && !due[2].overdue());
+    }
+
+    #[test]
+    fn the_next_policy_review_is_the_earliest_date_set() {
+        // The example reviews three policies on 2026-12-15 and two on 2027-02-01.
+        let mut plan = example_plan();
+        let today = days_from_civil(2026, 11, 26);
+        assert_eq!(
+            next_policy_review(&plan, today).as_deref(),
+            Some("Next policy review: 2026-12-15 for 3 SLOs (due in 19 days).")
+        );
+        plan.slo_catalog.slos[3].policy.review_on = Some("2026-11-25".into());
+        assert_eq!(
+            next_policy_review(&plan, today).as_deref(),
+            Some("Next policy review: 2026-11-25 for Tracking page loads (overdue by 1 day).")
+        );
+        for slo in &mut plan.slo_catalog.slos {
+            slo.policy.review_on = None;
+        }
+        assert_eq!(next_policy_review(&plan, today), None);
     }
 
     #[test]

@@ -52,7 +52,7 @@ test("the Overview's numbers are the workspaces' numbers, and each item links th
 
   // SLOs: target, budget, policy state and the kept history's attainment.
   const slos = card(page, "SLOs");
-  await expect(slos).toContainText("9 SLOs; error-budget policy agreed for 5 of them.");
+  await expect(slos).toContainText("9 SLOs; error-budget policy agreed for 5 of them. Next policy review: 2026-12-15 for 3 SLOs (due in 19 days).");
   const checkout = slos.getByRole("row", { name: /^Label purchase succeeds/ });
   await expect(checkout).toContainText("99.9 %");
   await expect(checkout).toContainText("Too strict");

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::model::overview::next_policy_review;
 use crate::model::slo_figures::{format_number, overview_rows};
 use crate::replay::figures::history_attainment;
+use crate::ui::browser::today;
 use crate::ui::route::{item_hash, Route};
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
@@ -35,6 +37,8 @@ pub fn SloStates() -> impl IntoView {
             })
         });
     let agreed = move || rows.with(|r| r.iter().filter(|(r, _, _)| r.policy_agreed).count());
+    let next_review =
+        move || plan.with(|p| p.as_ref().and_then(|p| next_policy_review(p, today())));
     view! {
         <section class="card overview-card overview-slos" aria-labelledby="overview-slos">
             <h2 id="overview-slos"><a href=Route::Slos.hash()>"SLOs"<span aria-hidden="true">" →"</span></a></h2>
@@ -51,7 +55,10 @@ pub fn SloStates() -> impl IntoView {
                 }
                 let count = list.len();
                 view! {
-                    <p class="overview-summary">{format!("{count} SLOs; error-budget policy agreed for {} of them.", agreed())}</p>
+                    <p class="overview-summary">
+                        {format!("{count} SLOs; error-budget policy agreed for {} of them.", agreed())}
+                        {next_review().map(|r| format!(" {r}"))}
+                    </p>
                     <ScrollTable
                         label="SLOs at a glance"
                         class="overview-table slo-states"
