@@ -15,6 +15,7 @@ use crate::model::slo_fields::{
 use crate::model::slo_figures::sli_label;
 use crate::ui::browser::today;
 use crate::ui::slos::production::SloProduction;
+use crate::ui::widgets::date_field::DateField;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
@@ -425,24 +426,18 @@ pub fn SloEditor(id: Id) -> impl IntoView {
                 commit=set_text(|s, v| s.policy.agreed_by = v)
             />
             <div class="field-row">
-                <div class="field">
-                    <label for="slo-policy-agreed-on">"Agreed on"</label>
-                    <input
-                        id="slo-policy-agreed-on"
-                        type="date"
-                        prop:value=move || slo.with(|s| s.as_ref().and_then(|s| s.policy.agreed_on.clone()).unwrap_or_default())
-                        on:change=move |ev| set_date(PolicyDate::Agreed, event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="slo-policy-review-on">"Next review"</label>
-                    <input
-                        id="slo-policy-review-on"
-                        type="date"
-                        prop:value=move || slo.with(|s| s.as_ref().and_then(|s| s.policy.review_on.clone()).unwrap_or_default())
-                        on:change=move |ev| set_date(PolicyDate::Review, event_target_value(&ev))
-                    />
-                </div>
+                <DateField
+                    label="Agreed on"
+                    id="slo-policy-agreed-on"
+                    value=Signal::derive(move || slo.with(|s| s.as_ref().and_then(|s| s.policy.agreed_on.clone())))
+                    change=Callback::new(move |v| set_date(PolicyDate::Agreed, v))
+                />
+                <DateField
+                    label="Next review"
+                    id="slo-policy-review-on"
+                    value=Signal::derive(move || slo.with(|s| s.as_ref().and_then(|s| s.policy.review_on.clone())))
+                    change=Callback::new(move |v| set_date(PolicyDate::Review, v))
+                />
             </div>
             <p class="field-error" role="alert">{move || date_error.get()}</p>
             <SloProduction id=id.clone() slo />

@@ -9,6 +9,7 @@ use crate::model::plan::{ActionStatus, CoachingAction, Id};
 use crate::model::transition_ops::add_action;
 use crate::ui::browser::today;
 use crate::ui::widgets::confirm_button::ConfirmButton;
+use crate::ui::widgets::date_field::DateField;
 use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
 
@@ -152,19 +153,15 @@ fn ActionCard(id: Id) -> impl IntoView {
             <TextField label="Action" id=format!("action-title-{id}") value=title check=check_title commit=set_text(|a, v| a.title = v) />
             <div class="field-row">
                 <TextField label="Owner" id=format!("action-owner-{id}") value=text(|a| a.owner.clone()) check=no_check commit=set_text(|a, v| a.owner = v) />
-                <div class="field">
-                    <label for=format!("action-due-{id}")>"Due"</label>
-                    <input
-                        id=format!("action-due-{id}")
-                        type="date"
-                        prop:value=move || action.with(|a| a.as_ref().and_then(|a| a.due.clone()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            let due = parse_date(&value).map(|_| value);
-                            key.with_value(|id| wb.edit_part::<CoachingAction>(id, |a| a.due = due));
-                        }
-                    />
-                </div>
+                <DateField
+                    label="Due"
+                    id=format!("action-due-{id}")
+                    value=Signal::derive(move || action.with(|a| a.as_ref().and_then(|a| a.due.clone())))
+                    change=Callback::new(move |value: String| {
+                        let due = parse_date(&value).map(|_| value);
+                        key.with_value(|id| wb.edit_part::<CoachingAction>(id, |a| a.due = due));
+                    })
+                />
                 <div class="field">
                     <label for=format!("action-status-{id}")>"Status"</label>
                     <select

@@ -4,6 +4,7 @@ pub mod chart_view;
 pub mod checked_field;
 pub mod choice_select;
 pub mod confirm_button;
+pub mod date_field;
 pub mod downloads;
 pub mod modal;
 pub mod notices;
