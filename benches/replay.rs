@@ -55,6 +55,7 @@ fn replay_90_days(c: &mut Criterion) {
         window_days: 30,
         tiers: &tiers,
         thresholds: &[],
+        min_events_per_hour: None,
     };
     c.bench_function(
         "replay 90 days of 1-minute rows (minute grid + backtest, 3 rules)",
@@ -81,13 +82,19 @@ fn pack_90_days(c: &mut Criterion) {
         problems: Vec::new(),
         out_of_order: 0,
     };
-    let packed = SeriesText::encode(&history.samples);
+    let packed = SeriesText::encode(&history.samples).unwrap();
     c.bench_function(
         &format!(
             "pack 90 days of 1-minute rows for storage ({} bytes)",
             packed.len()
         ),
-        |b| b.iter(|| SeriesText::encode(black_box(&history.samples)).len()),
+        |b| {
+            b.iter(|| {
+                SeriesText::encode(black_box(&history.samples))
+                    .unwrap()
+                    .len()
+            })
+        },
     );
     c.bench_function("unpack 90 days of 1-minute rows", |b| {
         b.iter(|| black_box(&packed).decode().unwrap().len())

@@ -47,6 +47,7 @@ fn slo<'a>(
         window_days: days,
         tiers,
         thresholds,
+        min_events_per_hour: None,
     }
 }
 
@@ -294,7 +295,7 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
         .chain(&samples[clean + 12..])
         .cloned()
         .collect();
-    gapped.series = sre_workbook::model::sli_history::SeriesText::encode(&kept);
+    gapped.series = sre_workbook::model::sli_history::SeriesText::encode(&kept).unwrap();
     assert_eq!(
         sre_workbook::replay::figures::history_attainment(&gapped, slo_def).unwrap(),
         "99.465 % over 2 d (minutes without data are left out): missed"
@@ -305,7 +306,7 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
 fn ninety_days_of_noisy_minute_counts_pack_small_and_come_back_exactly() {
     // Plain CSV of this series is about 4 MB.
     let samples = common::noisy::noisy_90_days(1_780_000_000_000);
-    let text = sre_workbook::model::sli_history::SeriesText::encode(&samples);
+    let text = sre_workbook::model::sli_history::SeriesText::encode(&samples).unwrap();
     assert!(text.len() < 400_000, "{} bytes", text.len());
     assert_eq!(text.decode().unwrap(), samples);
 }

@@ -39,43 +39,84 @@ fn at_mut<'a>(mut value: &'a mut Value, path: &[Step]) -> &'a mut Value {
     value
 }
 
+/// Trial reads (each of the whole narrowed file) stop once they have covered this many
+/// bytes: a normal plan never comes near it, a hostile one is answered with the path found
+/// so far instead of freezing the page.
+pub const READ_BUDGET_BYTES: usize = 48 * 1024 * 1024;
+
 /// The path (as `a.b[3].c`) of the part of `doc` that gives the error `error_of` finds in
-/// it. `template` is a document without errors, used to repair keys.
+/// it. `template` is a document without errors, used to repair keys. `offset_of` reads the
+/// compact JSON text of a document and returns the byte offset at which its reader stopped
+/// on the error (where the reader can say).
+///
+/// Linear in the file's size rather than quadratic: the reader's own position leads straight
+/// to the culprit (a hostile file with 300,000 keys is not read once per key), the narrowing
+/// then refines what a position cannot say (inside tagged objects, whose fields are read
+/// after the whole object), and trial reads stop after [`READ_BUDGET_BYTES`].
 pub fn locate(
     doc: &Value,
     template: &Value,
     error_of: impl Fn(&Value) -> Option<String>,
+    offset_of: impl Fn(&str) -> Option<usize>,
 ) -> String {
-    let fails = |v: &Value| error_of(v).is_some();
+    let text = doc.to_string();
+    let mut trials_left = (READ_BUDGET_BYTES / text.len().max(1)).max(8);
     let error = error_of(doc);
+    let fails = |v: &Value, trials_left: &mut usize| {
+        *trials_left = trials_left.saturating_sub(1);
+        error_of(v).is_some()
+    };
     let mut doc = doc.clone();
     // Where the search stands in `doc` (lists cut to the one culprit element), in the
     // original file (for the user), and in the template (its first element for lists).
     let mut path: Vec<Step> = Vec::new();
     let mut shown: Vec<Step> = Vec::new();
     let mut in_template: Option<Vec<Step>> = Some(Vec::new());
+    let seed = offset_of(&text).map_or_else(Vec::new, |offset| path_at(&text, offset));
+    let mut seed = seed.into_iter();
     loop {
-        match at(&doc, &path).cloned() {
-            Some(Value::Array(items)) if !items.is_empty() => {
-                let mut trial = doc.clone();
-                let mut prefix_fails = |k: usize| {
-                    *at_mut(&mut trial, &path) = Value::Array(items[..k].to_vec());
-                    fails(&trial)
-                };
-                // The smallest prefix that fails; the whole list does.
-                let (mut lo, mut hi) = (1, items.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if prefix_fails(mid) {
-                        hi = mid;
-                    } else {
-                        lo = mid + 1;
-                    }
+        if trials_left == 0 {
+            break;
+        }
+        match (at(&doc, &path).cloned(), seed.next()) {
+            // The position names the key: a key no valid plan has here is itself the problem.
+            (Some(Value::Object(map)), Some(Step::Key(key)))
+                if map.contains_key(&key) && in_template.is_some() =>
+            {
+                shown.push(Step::Key(key.clone()));
+                let mut key_path = in_template.clone().unwrap_or_default();
+                key_path.push(Step::Key(key.clone()));
+                if at(template, &key_path).is_none() {
+                    break;
                 }
-                let culprit = lo - 1;
+                path.push(Step::Key(key));
+                in_template = Some(key_path);
+            }
+            (Some(Value::Array(items)), step) if !items.is_empty() => {
+                // The element the position names, else the end of the shortest prefix
+                // that still fails (the whole list does).
+                let culprit = match step {
+                    Some(Step::Index(i)) if i < items.len() => i,
+                    _ => {
+                        seed = Vec::new().into_iter();
+                        let mut trial = doc.clone();
+                        let (mut lo, mut hi) = (1, items.len());
+                        while lo < hi {
+                            let mid = (lo + hi) / 2;
+                            *at_mut(&mut trial, &path) = Value::Array(items[..mid].to_vec());
+                            if fails(&trial, &mut trials_left) {
+                                hi = mid;
+                            } else {
+                                lo = mid + 1;
+                            }
+                        }
+                        lo - 1
+                    }
+                };
+                // Cut the list to the culprit, if it alone still fails.
                 let mut alone = doc.clone();
                 *at_mut(&mut alone, &path) = Value::Array(vec![items[culprit].clone()]);
-                if !fails(&alone) {
+                if !fails(&alone, &mut trials_left) {
                     break;
                 }
                 doc = alone;
@@ -88,8 +129,12 @@ pub fn locate(
                     })
                     .filter(|t| at(template, t).is_some());
             }
-            Some(Value::Object(map)) => {
+            (Some(Value::Object(map)), _) => {
+                seed = Vec::new().into_iter();
                 let repaired = map.keys().find_map(|key| {
+                    if trials_left == 0 {
+                        return None;
+                    }
                     let mut key_path = in_template.clone()?;
                     key_path.push(Step::Key(key.clone()));
                     let good = at(template, &key_path).cloned();
@@ -99,13 +144,17 @@ pub fn locate(
                         Some(good) => object.insert(key.clone(), good.clone()),
                         None => object.remove(key),
                     };
-                    (!fails(&trial)).then(|| (key.clone(), good.is_some()))
+                    (!fails(&trial, &mut trials_left)).then(|| (key.clone(), good.is_some()))
                 });
                 // No single repair helps: the key that carries the same error into the
                 // valid plan's object (a wrong enum tag beside fields of its own).
                 let repaired = repaired.or_else(|| {
                     let good = at(template, in_template.as_ref()?)?.as_object()?;
                     map.iter().find_map(|(key, value)| {
+                        if trials_left == 0 {
+                            return None;
+                        }
+                        trials_left -= 1;
                         let mut object = good.clone();
                         object.insert(key.clone(), value.clone());
                         let mut trial = doc.clone();
@@ -146,6 +195,79 @@ pub fn locate(
     text
 }
 
+/// The keys and indices leading to byte `offset` of compact JSON `text`, read in one pass:
+/// the value being read there, or just read (a reader stops right after the value, key or
+/// closing bracket it refuses).
+fn path_at(text: &str, offset: usize) -> Vec<Step> {
+    /// A container being read: an object and its current key, or a list and the index of
+    /// its current element (None before the first).
+    enum Frame {
+        Object(Option<String>),
+        List(Option<usize>),
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    // Whether the next string in an object is its key (after `{` or `,`).
+    let mut key_next = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' | b'[' => {
+                if let Some(Frame::List(index)) = stack.last_mut() {
+                    *index = Some(index.map_or(0, |n| n));
+                }
+                stack.push(if bytes[i] == b'{' {
+                    key_next = true;
+                    Frame::Object(None)
+                } else {
+                    Frame::List(None)
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+                key_next = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    key_next = true;
+                }
+                Some(Frame::List(index)) => *index = Some(index.map_or(1, |n| n + 1)),
+                None => {}
+            },
+            b':' => key_next = false,
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                match stack.last_mut() {
+                    Some(Frame::Object(key)) if key_next => {
+                        *key = serde_json::from_str(&text[start..(i + 1).min(text.len())]).ok();
+                    }
+                    Some(Frame::List(index)) => *index = Some(index.map_or(0, |n| n)),
+                    _ => {}
+                }
+            }
+            _ => {
+                if let Some(Frame::List(index)) = stack.last_mut() {
+                    *index = Some(index.map_or(0, |n| n));
+                }
+            }
+        }
+        i += 1;
+    }
+    stack
+        .into_iter()
+        .map_while(|frame| match frame {
+            Frame::Object(key) => key.map(Step::Key),
+            Frame::List(index) => index.map(Step::Index),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,11 +304,16 @@ mod tests {
     fn path_of(doc: Value) -> String {
         let template = json!({"name": "n", "items": [{"id": "a", "weight": 1.0}], "labels": {}, "shape": {"kind": "circle", "radius": 1}});
         assert!(serde_json::from_value::<Doc>(doc.clone()).is_err());
-        locate(&doc, &template, |v| {
-            serde_json::from_value::<Doc>(v.clone())
-                .err()
-                .map(|e| e.to_string())
-        })
+        locate(
+            &doc,
+            &template,
+            |v| {
+                serde_json::from_value::<Doc>(v.clone())
+                    .err()
+                    .map(|e| e.to_string())
+            },
+            |text| serde_json::from_str::<Doc>(text).err().map(|e| e.column()),
+        )
     }
 
     #[test]
@@ -233,5 +360,57 @@ mod tests {
             path_of(shape(json!({"kind": "square", "side": 1, "label": 5}))),
             "shape"
         );
+    }
+
+    #[test]
+    fn the_readers_offset_leads_to_the_value_key_or_closed_object() {
+        let text = r#"{"a":[1,{"b":"x","c\"d":[[],[2]]}],"e":{}}"#;
+        let path = |needle: &str| {
+            let offset = text.find(needle).unwrap() + needle.len();
+            path_at(text, offset)
+        };
+        let key = |k: &str| Step::Key(k.into());
+        assert_eq!(path(r#""x""#), vec![key("a"), Step::Index(1), key("b")]);
+        assert_eq!(
+            path(r#""c\"d""#),
+            vec![key("a"), Step::Index(1), key("c\"d")]
+        );
+        assert_eq!(
+            path("[2"),
+            vec![
+                key("a"),
+                Step::Index(1),
+                key("c\"d"),
+                Step::Index(1),
+                Step::Index(0)
+            ]
+        );
+        assert_eq!(path("[2]]}"), vec![key("a"), Step::Index(1)]);
+        assert_eq!(path(r#""e":{}"#), vec![key("e")]);
+        assert_eq!(path("[1"), vec![key("a"), Step::Index(0)]);
+    }
+
+    #[test]
+    fn a_hostile_map_is_not_read_once_per_key() {
+        let mut labels: serde_json::Map<String, Value> = (0..100_000)
+            .map(|i| (format!("k{i:06}"), json!("v")))
+            .collect();
+        labels.insert("k099999".into(), json!(7));
+        let doc = json!({"name": "x", "items": [], "labels": labels});
+        let template = json!({"name": "n", "items": [{"id": "a", "weight": 1.0}], "labels": {}});
+        let reads = std::cell::Cell::new(0);
+        let path = locate(
+            &doc,
+            &template,
+            |v| {
+                reads.set(reads.get() + 1);
+                serde_json::from_value::<Doc>(v.clone())
+                    .err()
+                    .map(|e| e.to_string())
+            },
+            |text| serde_json::from_str::<Doc>(text).err().map(|e| e.column()),
+        );
+        assert_eq!(path, "labels.k099999");
+        assert!(reads.get() <= 2, "{} trial reads", reads.get());
     }
 }

@@ -209,11 +209,17 @@ pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
     let current = migrate(fields, version)?;
     let current = Value::Object(current);
     let plan: Plan = serde_json::from_value(current.clone()).map_err(|e| {
-        let path = locate(&current, &plan_template(), |v| {
-            serde_json::from_value::<Plan>(v.clone())
-                .err()
-                .map(|e| e.to_string())
-        });
+        let path = locate(
+            &current,
+            &plan_template(),
+            |v| {
+                serde_json::from_value::<Plan>(v.clone())
+                    .err()
+                    .map(|e| e.to_string())
+            },
+            // Compact JSON is one line: the column is the byte offset.
+            |text| serde_json::from_str::<Plan>(text).err().map(|e| e.column()),
+        );
         let (path, message) = type_problem(path, &e.to_string());
         PlanError::single(Problem::at(path, message))
     })?;

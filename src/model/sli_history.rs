@@ -93,7 +93,12 @@ pub const SERIES_PREFIX: &str = "v1:";
 pub const MAX_ROWS: usize = 1_000_000;
 
 /// Largest unpacked size of a series (its four text lines).
-const MAX_UNPACKED_BYTES: usize = 32 * 1024 * 1024;
+pub const MAX_UNPACKED_BYTES: usize = 32 * 1024 * 1024;
+
+/// The times a history may hold, ms since the Unix epoch: the years 0000 to 9999 (UTC), the
+/// dates a timestamp in a CSV can name. Bounding them keeps every sum of times and steps far
+/// from the ends of an i64.
+pub const TIME_RANGE_MS: std::ops::Range<i64> = -62_167_219_200_000..253_402_300_800_000;
 
 /// A history's rows, compact: `v1:` then base64 of raw DEFLATE of four text lines (see
 /// docs/plan-format.md, "histories"). Cheap to clone (plans are copied for undo), compared
@@ -124,8 +129,16 @@ impl<'de> Deserialize<'de> for SeriesText {
 }
 
 impl SeriesText {
-    /// Encodes rows in time order.
-    pub fn encode(samples: &[Sample]) -> SeriesText {
+    /// Encodes rows in time order, or says why a plan cannot keep them: more than
+    /// [`MAX_ROWS`] rows, or rows whose text unpacks to more than [`MAX_UNPACKED_BYTES`]
+    /// (what [`SeriesText::decode`] refuses, so nothing is kept that cannot be read back).
+    pub fn encode(samples: &[Sample]) -> Result<SeriesText, String> {
+        if samples.len() > MAX_ROWS {
+            return Err(format!(
+                "it has {} rows; a plan keeps at most {MAX_ROWS} rows of history",
+                samples.len()
+            ));
+        }
         let mut text = String::with_capacity(samples.len() * 12);
         let first = samples.first().map_or(0, |s| s.at_ms);
         let _ = writeln!(text, "{first}");
@@ -144,8 +157,17 @@ impl SeriesText {
             write_runs(&mut text, samples.iter().map(|s| s.good));
         }
         write_runs(&mut text, samples.iter().map(|s| s.total));
+        if text.len() > MAX_UNPACKED_BYTES {
+            return Err(format!(
+                "its rows take {:.1} MB as text; a plan keeps at most {} MB of history rows",
+                text.len() as f64 / 1_048_576.0,
+                MAX_UNPACKED_BYTES / 1_048_576
+            ));
+        }
         let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6);
-        SeriesText(format!("{SERIES_PREFIX}{}", STANDARD.encode(packed)).into())
+        Ok(SeriesText(
+            format!("{SERIES_PREFIX}{}", STANDARD.encode(packed)).into(),
+        ))
     }
 
     /// Decodes the rows, checking them as an import checks a CSV's: times increase, counts
@@ -185,7 +207,11 @@ impl SeriesText {
         };
         let first: i64 = first
             .parse()
-            .map_err(|_| format!("starts at “{first}”, which is not a time in milliseconds"))?;
+            .ok()
+            .filter(|at| TIME_RANGE_MS.contains(at))
+            .ok_or_else(|| {
+                format!("starts at “{first}”, which is not a time in milliseconds in the years 0000–9999")
+            })?;
         let (is_bad, part) = if let Some(rest) = part.strip_prefix("bad:") {
             (true, rest)
         } else if let Some(rest) = part.strip_prefix("good:") {
@@ -221,6 +247,12 @@ impl SeriesText {
                     ));
                 }
                 at_ms += step as i64;
+                if !TIME_RANGE_MS.contains(&at_ms) {
+                    return Err(format!(
+                        "row {}: its time is after the year 9999 (the time steps add up too far)",
+                        i + 1
+                    ));
+                }
             }
             let good = if is_bad { total - value } else { value };
             if total < 0.0 || value < 0.0 {
@@ -316,7 +348,8 @@ fn read_runs(line: &str, what: &str) -> Result<Vec<f64>, String> {
             .ok()
             .filter(|v: &f64| v.is_finite() && !value.starts_with(char::is_whitespace))
             .ok_or_else(|| format!("{what}: “{value}” is not a finite number"))?;
-        if values.len() + count > MAX_ROWS {
+        // Checked without adding: on 32-bit wasm a count near 2^32 would wrap the sum.
+        if count > MAX_ROWS - values.len() {
             return Err(format!("has more than {MAX_ROWS} rows"));
         }
         values.extend(std::iter::repeat_n(value, count));
@@ -326,6 +359,34 @@ fn read_runs(line: &str, what: &str) -> Result<Vec<f64>, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_plan_keeps_only_what_it_can_read_back() {
+        let many: Vec<Sample> = (0..=MAX_ROWS as i64)
+            .map(|i| Sample {
+                at_ms: i * 60_000,
+                good: 1.0,
+                total: 1.0,
+            })
+            .collect();
+        assert_eq!(
+            SeriesText::encode(&many).unwrap_err(),
+            "it has 1000001 rows; a plan keeps at most 1000000 rows of history"
+        );
+        // Totals that print as 300-digit numbers: unpacked, far more than a plan keeps.
+        let wide: Vec<Sample> = (0..120_000)
+            .map(|i| Sample {
+                at_ms: i * 60_000,
+                good: 1e300 + i as f64 * 1e285,
+                total: 1e301 + i as f64 * 1e286,
+            })
+            .collect();
+        let err = SeriesText::encode(&wide).unwrap_err();
+        assert!(
+            err.ends_with("a plan keeps at most 32 MB of history rows"),
+            "{err}"
+        );
+    }
+
     use super::*;
 
     fn rows(values: &[(i64, f64, f64)]) -> Vec<Sample> {
@@ -343,7 +404,7 @@ mod tests {
             (180_000, 100.0, 100.0),
             (300_000, 7.0, 9.0),
         ]);
-        let text = SeriesText::encode(&samples);
+        let text = SeriesText::encode(&samples).unwrap();
         assert!(text.0.starts_with("v1:"));
         assert_eq!(text.decode().unwrap(), samples);
     }
@@ -355,7 +416,10 @@ mod tests {
             (60_000, 1.0 / 3.0, 1.0),
             (120_000, 0.0, 1.0),
         ]);
-        assert_eq!(SeriesText::encode(&samples).decode().unwrap(), samples);
+        assert_eq!(
+            SeriesText::encode(&samples).unwrap().decode().unwrap(),
+            samples
+        );
     }
 
     fn pack(text: &str) -> SeriesText {
@@ -407,5 +471,22 @@ mod tests {
             "row 2: a count is negative"
         );
         assert_eq!(err(pack("0\n\nbad:\n\n")), "has no rows");
+        // A run near 2^32 (which wraps a 32-bit sum) and more runs than rows allowed.
+        assert_eq!(
+            err(pack("0\n60000\nbad:0,1*4294967295\n10,10\n")),
+            "has more than 1000000 rows"
+        );
+        assert_eq!(
+            err(pack("0\n60000\nbad:1*999999,1*2\n10,10\n")),
+            "has more than 1000000 rows"
+        );
+        assert_eq!(
+            err(pack("9223372036854775807\n\nbad:0\n10\n")),
+            "starts at “9223372036854775807”, which is not a time in milliseconds in the years 0000–9999"
+        );
+        assert_eq!(
+            err(pack("253402300000000\n1000000000000\nbad:0,0\n10,10\n")),
+            "row 2: its time is after the year 9999 (the time steps add up too far)"
+        );
     }
 }

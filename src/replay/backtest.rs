@@ -3,18 +3,23 @@
 //! thresholds; every alert the SLO's burn-rate rules would have fired; and the strictest
 //! targets the history would have met.
 //!
-//! Conventions (as in the simulation): a window's SLI is good ÷ total over its minutes;
-//! an alert rule fires in a minute when the burn rate over both its windows ending with
-//! that minute reaches its threshold; windows without traffic never fire. Unlike the
-//! simulation, nothing is assumed about the time before the history: a rule is evaluated
-//! from the first minute its long window lies wholly within the history.
+//! Conventions: a window's SLI is good ÷ total over its minutes. An alert rule fires in a
+//! minute as the exported Prometheus rule would: when the error ratio over both its windows
+//! ending with that minute is strictly greater (`>`) than the threshold the rule file
+//! writes (burn rate × budget, rounded as written), and, for a history of event counts with
+//! a low-traffic guard, when the last hour held at least the guard's events (`>=`); windows
+//! without traffic never fire. Unlike the simulation, nothing is assumed about the time
+//! before the history: a rule is evaluated from the first minute its long window lies
+//! wholly within the history.
 
+use super::csv_reader::Weight;
 use super::minute_grid::MinuteGrid;
+use crate::interop::yaml::number;
 use crate::model::budget::{
     burn_rate_rules, AlertSeverity, BurnRateRule, ErrorBudget, MINUTES_PER_DAY,
 };
 use crate::model::calendar::civil_from_days;
-use crate::model::plan::{AlertTier, PolicyThreshold};
+use crate::model::plan::{AlertTier, PolicyThreshold, Slo};
 
 const TOLERANCE: f64 = 1e-9;
 const MINUTE_MS: i64 = 60_000;
@@ -30,6 +35,42 @@ pub struct ReplayedSlo<'a> {
     pub tiers: &'a [AlertTier],
     /// Its error-budget policy thresholds.
     pub thresholds: &'a [PolicyThreshold],
+    /// The low-traffic guard applied: alerts need at least this many events in the last
+    /// hour. Only for histories of event counts (see [`ReplayedSlo::of`]).
+    pub min_events_per_hour: Option<f64>,
+}
+
+impl<'a> ReplayedSlo<'a> {
+    /// `slo` replayed over a history that weighs `weight`: its target, window, tiers and
+    /// policy, and its low-traffic guard where the history counts events.
+    pub fn of(slo: &'a Slo, weight: Weight) -> ReplayedSlo<'a> {
+        ReplayedSlo {
+            target_percent: slo.target_percent,
+            window_days: slo.window.days(),
+            tiers: &slo.alerting.tiers,
+            thresholds: &slo.policy.thresholds,
+            min_events_per_hour: match weight {
+                Weight::Events => slo.alerting.min_events_per_hour,
+                Weight::Time => None,
+            },
+        }
+    }
+}
+
+/// What becomes of `slo`'s low-traffic guard when it is replayed over a history that weighs
+/// `weight`, in words; `None` when the SLO has no guard.
+pub fn guard_statement(slo: &Slo, weight: Weight) -> Option<String> {
+    let events = slo.alerting.min_events_per_hour?;
+    Some(match weight {
+        Weight::Events => format!(
+            "Alerts fire only when the last hour had at least {} events (the low-traffic guard), as in the exported rules.",
+            number(events)
+        ),
+        Weight::Time => format!(
+            "The low-traffic guard ({} events per hour) is not replayed: this history holds error ratios or time slices, not event counts.",
+            number(events)
+        ),
+    })
 }
 
 /// One SLO window of the history (consecutive windows from its first minute).
@@ -240,14 +281,21 @@ pub fn backtest(grid: &MinuteGrid, slo: &ReplayedSlo) -> Backtest {
     }
 
     let rules = burn_rate_rules(slo.tiers, &budget);
-    let burn = |m: usize, length: usize| {
+    // The error ratio over the `length` minutes ending with minute `m`, as Prometheus
+    // divides the two rates.
+    let ratio = |m: usize, length: usize| {
         let from = (m + 1).saturating_sub(length);
         let t = pt[m + 1] - pt[from];
         if t > 0.0 {
-            bad_between(&pg, &pt, from, m + 1) / t / fraction
+            bad_between(&pg, &pt, from, m + 1) / t
         } else {
             0.0
         }
+    };
+    let burn = |m: usize, length: usize| ratio(m, length) / fraction;
+    let guarded = |m: usize| {
+        slo.min_events_per_hour
+            .is_none_or(|events| pt[m + 1] - pt[(m + 1).saturating_sub(60)] >= events)
     };
     let mut alerts = Vec::new();
     for (index, rule) in rules.iter().enumerate() {
@@ -255,7 +303,11 @@ pub fn backtest(grid: &MinuteGrid, slo: &ReplayedSlo) -> Backtest {
             (rule.long_minutes.round() as usize).max(1),
             (rule.short_minutes.round() as usize).max(1),
         );
-        let need = rule.threshold * (1.0 - TOLERANCE);
+        // The threshold as the rule file writes it (`> 0.0144`), read back as Prometheus
+        // reads it.
+        let need: f64 = number(rule.threshold * fraction)
+            .parse()
+            .unwrap_or(rule.threshold * fraction);
         let mut open: Option<(usize, f64)> = None;
         let close =
             |start: usize, peak: f64, end: Option<usize>, alerts: &mut Vec<ReplayedAlert>| {
@@ -275,8 +327,9 @@ pub fn backtest(grid: &MinuteGrid, slo: &ReplayedSlo) -> Backtest {
                 });
             };
         for m in long.saturating_sub(1)..n {
-            let long_rate = burn(m, long);
-            let fires = long_rate >= need && burn(m, short) >= need;
+            let long_ratio = ratio(m, long);
+            let fires = long_ratio > need && ratio(m, short) > need && guarded(m);
+            let long_rate = long_ratio / fraction;
             match (&mut open, fires) {
                 (None, true) => open = Some((m, long_rate)),
                 (Some((_, peak)), true) => *peak = peak.max(long_rate),

@@ -4,6 +4,7 @@
 //! counted in a [`RowProblems`] group with its line numbers, and the usable rows are kept
 //! for the user to import or not.
 
+use super::limits::{MAX_CELLS, MAX_ROWS};
 use super::timestamps::{parse_timestamp, LocalZone};
 
 /// The CSV as text cells, with the line each row starts on (1 = the header).
@@ -37,6 +38,11 @@ pub struct TableReader {
     quoted: bool,
     line: usize,
     start_line: usize,
+    /// Rows (not blank) and cells taken so far, checked against the limits as they grow.
+    kept_rows: usize,
+    kept_cells: usize,
+    /// Why reading stopped early: the file is larger than a history can be.
+    refused: Option<String>,
 }
 
 impl TableReader {
@@ -65,6 +71,9 @@ impl TableReader {
             quoted: false,
             line: 1,
             start_line: 1,
+            kept_rows: 0,
+            kept_cells: 0,
+            refused: None,
         }
     }
 
@@ -94,18 +103,53 @@ impl TableReader {
                 }
                 '\r' if !self.quoted => {}
                 '\n' => {
-                    self.cells.push(std::mem::take(&mut self.cell));
-                    self.records
-                        .push((self.start_line, std::mem::take(&mut self.cells)));
+                    self.push_cell();
+                    let cells = std::mem::take(&mut self.cells);
+                    if !is_blank(&cells) {
+                        // The header and MAX_ROWS data rows.
+                        self.kept_rows += 1;
+                        if self.kept_rows > MAX_ROWS + 1 {
+                            return self.refuse(
+                                text,
+                                format!(
+                                    "line {}: the file has more than {MAX_ROWS} data rows; at most {MAX_ROWS} can be imported (export a shorter span or a coarser step)",
+                                    self.start_line
+                                ),
+                            );
+                        }
+                    }
+                    self.records.push((self.start_line, cells));
                     self.line += 1;
                     self.start_line = self.line;
                 }
                 c if c == self.separator && !self.quoted => {
-                    self.cells.push(std::mem::take(&mut self.cell))
+                    self.push_cell();
+                    if self.kept_cells > MAX_CELLS {
+                        return self.refuse(
+                            text,
+                            format!(
+                                "line {}: the file has more than {MAX_CELLS} cells; at most {MAX_CELLS} can be imported (a timestamp and up to seven values for each of {MAX_ROWS} rows)",
+                                self.line
+                            ),
+                        );
+                    }
                 }
                 c => self.cell.push(c),
             }
         }
+        self.pos = text.len();
+        1.0
+    }
+
+    fn push_cell(&mut self) {
+        self.kept_cells += 1;
+        self.cells.push(std::mem::take(&mut self.cell));
+    }
+
+    /// Stops reading: nothing more is split, and [`TableReader::finish`] says why.
+    fn refuse(&mut self, text: &str, why: String) -> f64 {
+        self.refused = Some(why);
+        self.records = Vec::new();
         self.pos = text.len();
         1.0
     }
@@ -131,8 +175,12 @@ impl TableReader {
             mut cells,
             quoted,
             start_line,
+            refused,
             ..
         } = self;
+        if let Some(why) = refused {
+            return Err(why);
+        }
         if quoted {
             return Err(format!(
                 "line {start_line}: a quoted cell is never closed (a \" is missing)"
@@ -142,7 +190,12 @@ impl TableReader {
             cells.push(cell);
             records.push((start_line, cells));
         }
-        records.retain(|(_, cells)| !(cells.len() == 1 && cells[0].trim().is_empty()));
+        records.retain(|(_, cells)| !is_blank(cells));
+        if records.len() > MAX_ROWS + 1 {
+            return Err(format!(
+                "the file has more than {MAX_ROWS} data rows; at most {MAX_ROWS} can be imported (export a shorter span or a coarser step)"
+            ));
+        }
         let mut records = records.into_iter();
         let (_, header) = records
             .next()
@@ -160,6 +213,11 @@ impl TableReader {
         }
         Ok(Table { header, rows })
     }
+}
+
+/// Whether a record is a blank line (skipped, and not counted against the limits).
+fn is_blank(cells: &[String]) -> bool {
+    cells.len() == 1 && cells[0].trim().is_empty()
 }
 
 /// When a thresholded value counts as good.
@@ -266,6 +324,9 @@ pub enum RowProblem {
     BadTimestamp,
     /// A measure cell is not a number (the column's name).
     NotANumber(String),
+    /// A measure cell like `1,234`, whose comma may separate thousands or decimals (the
+    /// column's name): read as neither, so no value is silently a thousand times off.
+    AmbiguousComma(String),
     /// A count below zero.
     NegativeCount,
     /// More good (or bad) than total events.
@@ -284,6 +345,9 @@ impl RowProblem {
             RowProblem::MissingCells => "fewer cells than the header".into(),
             RowProblem::BadTimestamp => "a timestamp that is not a date and time".into(),
             RowProblem::NotANumber(column) => format!("a value in “{column}” that is not a number"),
+            RowProblem::AmbiguousComma(column) => format!(
+                "a value in “{column}” like 1,234 whose comma may separate thousands or decimals (write 1234 or 1.234)"
+            ),
             RowProblem::NegativeCount => "a negative count".into(),
             RowProblem::PartAboveTotal => "more good or bad events than total events".into(),
             RowProblem::RatioOutOfRange => "an error ratio outside 0–1 (0–100 %)".into(),
@@ -373,9 +437,25 @@ pub fn read_history(table: &Table, mapping: &ColumnMapping, zone: &dyn LocalZone
         };
         let number = |column: usize| -> Result<f64, RowProblem> {
             let text = cells[column].trim();
-            // A decimal comma (spreadsheets in many locales write 0,5) is read as a point.
+            // A decimal comma (spreadsheets in many locales write 0,5) is read as a point,
+            // unless it may be a thousands separator: one to three digits, a comma, three
+            // digits (1,234 or 12,500), which is refused rather than guessed.
             let decimal_comma = (text.matches(',').count() == 1 && !text.contains('.'))
-                .then(|| text.replace(',', "."));
+                .then(|| {
+                    let (whole, fraction) = text.split_once(',').unwrap_or((text, ""));
+                    let digits = whole.trim_start_matches(['-', '+']);
+                    let grouping = (1..=3).contains(&digits.len())
+                        && !digits.starts_with('0')
+                        && digits.bytes().all(|b| b.is_ascii_digit())
+                        && fraction.len() == 3
+                        && fraction.bytes().all(|b| b.is_ascii_digit());
+                    if grouping {
+                        Err(RowProblem::AmbiguousComma(name(column)))
+                    } else {
+                        Ok(text.replace(',', "."))
+                    }
+                })
+                .transpose()?;
             decimal_comma
                 .as_deref()
                 .unwrap_or(text)
@@ -636,5 +716,40 @@ mod tests {
         let h = read_history(&table, &guess_mapping(&table.header).unwrap(), &0);
         assert_eq!(h.problems, vec![]);
         assert_eq!(h.samples[0].good / h.samples[0].total, 0.75);
+    }
+
+    #[test]
+    fn a_comma_that_may_group_thousands_is_refused_not_guessed() {
+        let table = read_table(
+            "timestamp;good;total\n2026-09-01T00:00:00Z;1,234;2,000\n2026-09-01T00:01:00Z;0,5;1,25\n2026-09-01T00:02:00Z;12,5;-1,234\n",
+        )
+        .unwrap();
+        let h = read_history(&table, &guess_mapping(&table.header).unwrap(), &0);
+        assert_eq!(
+            h.messages(),
+            vec!["2 rows have a value in “total” like 1,234 whose comma may separate thousands or decimals (write 1234 or 1.234): lines 2, 4"]
+        );
+        assert_eq!(h.samples.len(), 1);
+        assert_eq!((h.samples[0].good, h.samples[0].total), (0.5, 1.25));
+    }
+
+    #[test]
+    fn a_table_larger_than_a_history_can_be_is_refused_while_splitting() {
+        let mut rows = String::from("timestamp,good,total\n");
+        for i in 0..=MAX_ROWS {
+            rows.push_str(&format!("{i},1,1\n"));
+        }
+        assert_eq!(
+            read_table(&rows).unwrap_err(),
+            "line 1000002: the file has more than 1000000 data rows; at most 1000000 can be imported (export a shorter span or a coarser step)"
+        );
+        let separators = format!("timestamp,value\n1,{}", ",".repeat(MAX_CELLS));
+        assert_eq!(
+            read_table(&separators).unwrap_err(),
+            "line 2: the file has more than 8000000 cells; at most 8000000 can be imported (a timestamp and up to seven values for each of 1000000 rows)"
+        );
+        // Blank lines are not rows.
+        let blank = format!("timestamp,good,total\n{}1,1,1\n", "\n".repeat(MAX_ROWS + 5));
+        assert_eq!(read_table(&blank).unwrap().rows.len(), 1);
     }
 }

@@ -168,15 +168,7 @@ pub fn target_rows(finding: &TargetFinding) -> Vec<[String; 5]> {
 pub fn history_attainment(history: &SliHistory, slo: &Slo) -> Result<String, String> {
     let samples = history.series.decode()?;
     let grid = lay_on_minutes(&samples, history.weight, history.gaps)?;
-    let run = backtest(
-        &grid,
-        &ReplayedSlo {
-            target_percent: slo.target_percent,
-            window_days: slo.window.days(),
-            tiers: &slo.alerting.tiers,
-            thresholds: &slo.policy.thresholds,
-        },
-    );
+    let run = backtest(&grid, &ReplayedSlo::of(slo, history.weight));
     // Where the history has gaps, how they were counted goes with the figure.
     let gaps = if grid.gaps.is_empty() {
         String::new()

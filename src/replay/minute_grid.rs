@@ -7,9 +7,7 @@ use super::csv_reader::{Sample, Weight};
 
 const MINUTE_MS: i64 = 60_000;
 
-/// The longest history replayed: 400 days of minutes (a quarter at 1-minute steps fits
-/// several times over).
-pub const MAX_MINUTES: usize = 400 * 1440;
+pub use super::limits::MAX_MINUTES;
 
 pub use crate::model::sli_history::GapPolicy;
 
@@ -62,9 +60,14 @@ pub fn lay_on_minutes(
         .unwrap_or(MINUTE_MS)
         .max(1);
     let start_ms = first.at_ms.div_euclid(MINUTE_MS) * MINUTE_MS;
-    let end_ms = last.at_ms + step;
-    let minutes = ((end_ms - start_ms) + MINUTE_MS - 1) / MINUTE_MS;
-    if minutes as usize > MAX_MINUTES {
+    let end_ms = last.at_ms.saturating_add(step);
+    // Compared as i64 before any cast: on 32-bit wasm `as usize` would keep only the low
+    // 32 bits of a span of 2^32 minutes and more.
+    let minutes = end_ms
+        .saturating_sub(start_ms)
+        .saturating_add(MINUTE_MS - 1)
+        / MINUTE_MS;
+    if minutes > MAX_MINUTES as i64 {
         return Err(format!(
             "the history spans {} days; at most {} days can be replayed",
             minutes / 1440,

@@ -2,11 +2,12 @@
 //! per series, named by its labels, one row per timestamp. The user then maps the columns
 //! as for a CSV: good and total series, or one series as an error ratio.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value;
 
 use super::csv_reader::Table;
+use super::limits::{MAX_CELLS, MAX_ROWS, MAX_SERIES};
 
 /// Whether `text` looks like a JSON document rather than CSV.
 pub fn looks_like_json(text: &str) -> bool {
@@ -67,8 +68,17 @@ pub fn read_query_range(text: &str) -> Result<Table, String> {
     if result.is_empty() {
         return Err("data.result is empty: the query returned no series".into());
     }
+    if result.len() > MAX_SERIES {
+        return Err(format!(
+            "data.result has {} series; at most {MAX_SERIES} can be imported (an SLI is one or two series: aggregate the query with sum(...))",
+            result.len()
+        ));
+    }
+    // First the series and their samples, checked; then, with the number of distinct times
+    // known, the table is sized within the limits before it is allocated.
     let mut header = vec!["timestamp".to_string()];
-    let mut cells: BTreeMap<String, Vec<Option<String>>> = BTreeMap::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut samples: Vec<Vec<(i64, &str)>> = Vec::with_capacity(result.len());
     for (i, series) in result.iter().enumerate() {
         let metric = series
             .get("metric")
@@ -79,10 +89,12 @@ pub fn read_query_range(text: &str) -> Result<Table, String> {
             .and_then(Value::as_array)
             .ok_or_else(|| format!("data.result[{i}].values is not a list"))?;
         let mut name = series_name(metric);
-        if header.contains(&name) {
+        if !names.insert(name.clone()) {
             name = format!("{name} ({})", i + 1);
+            names.insert(name.clone());
         }
         header.push(name);
+        let mut pairs = Vec::with_capacity(values.len());
         for (j, pair) in values.iter().enumerate() {
             let (Some(at), Some(value)) = (
                 pair.get(0).and_then(Value::as_f64),
@@ -92,20 +104,43 @@ pub fn read_query_range(text: &str) -> Result<Table, String> {
                     "data.result[{i}].values[{j}] is not a [unix time, \"value\"] pair"
                 ));
             };
-            // Milliseconds as the key keeps fractional seconds and sorts numerically.
-            let key = format!("{:020}", (at * 1000.0).round() as i64);
-            let row = cells.entry(key).or_insert_with(|| vec![None; result.len()]);
-            row[i] = Some(value.to_string());
+            // Milliseconds keep fractional seconds and sort numerically.
+            pairs.push(((at * 1000.0).round() as i64, value));
+        }
+        samples.push(pairs);
+    }
+    let times: BTreeSet<i64> = samples.iter().flatten().map(|(at, _)| *at).collect();
+    if times.len() > MAX_ROWS {
+        return Err(format!(
+            "the series have {} distinct timestamps; at most {MAX_ROWS} rows can be imported (query a shorter range or a coarser step)",
+            times.len()
+        ));
+    }
+    if times.len().saturating_mul(header.len()) > MAX_CELLS {
+        return Err(format!(
+            "{} series at {} distinct timestamps make {} cells; at most {MAX_CELLS} can be imported (aggregate the series, or query a shorter range or a coarser step)",
+            result.len(),
+            times.len(),
+            times.len().saturating_mul(header.len())
+        ));
+    }
+    let times: Vec<i64> = times.into_iter().collect();
+    let mut cells: Vec<Vec<String>> = vec![vec![String::new(); result.len()]; times.len()];
+    for (i, pairs) in samples.iter().enumerate() {
+        for (at, value) in pairs {
+            if let Ok(row) = times.binary_search(at) {
+                // A series without a sample at a time leaves its cell empty (not a number).
+                cells[row][i] = value.to_string();
+            }
         }
     }
-    let rows = cells
-        .into_iter()
+    let rows = times
+        .iter()
+        .zip(cells)
         .enumerate()
-        .map(|(n, (key, values))| {
-            let millis: i64 = key.parse().unwrap_or(0);
-            let mut row = vec![format!("{}", millis as f64 / 1000.0)];
-            // A series without a sample at this time leaves its cell empty (not a number).
-            row.extend(values.into_iter().map(Option::unwrap_or_default));
+        .map(|(n, (millis, values))| {
+            let mut row = vec![format!("{}", *millis as f64 / 1000.0)];
+            row.extend(values);
             (n + 2, row)
         })
         .collect();
@@ -181,5 +216,43 @@ mod tests {
         assert!(read_query_range("{")
             .unwrap_err()
             .starts_with("not valid JSON at line 1"));
+    }
+
+    /// A response of `series` series with `times` samples each, at distinct times when
+    /// `spread`, else all at the same times.
+    fn response(series: usize, times: usize, spread: bool) -> String {
+        let result: Vec<String> = (0..series)
+            .map(|i| {
+                let values: Vec<String> = (0..times)
+                    .map(|t| {
+                        let at = if spread { i * times + t } else { t };
+                        format!("[{},\"1\"]", 1_788_220_800 + at * 60)
+                    })
+                    .collect();
+                format!(
+                    "{{\"metric\":{{\"pod\":\"p{i}\"}},\"values\":[{}]}}",
+                    values.join(",")
+                )
+            })
+            .collect();
+        format!(
+            "{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}",
+            result.join(",")
+        )
+    }
+
+    #[test]
+    fn responses_larger_than_a_history_can_be_are_refused_before_the_table_is_made() {
+        assert_eq!(
+            read_query_range(&response(20_000, 1, true)).unwrap_err(),
+            "data.result has 20000 series; at most 100 can be imported (an SLI is one or two series: aggregate the query with sum(...))"
+        );
+        assert_eq!(
+            read_query_range(&response(100, 800, true)).unwrap_err(),
+            "100 series at 80000 distinct timestamps make 8080000 cells; at most 8000000 can be imported (aggregate the series, or query a shorter range or a coarser step)"
+        );
+        let table = read_query_range(&response(100, 800, false)).unwrap();
+        assert_eq!((table.header.len(), table.rows.len()), (101, 800));
+        assert_eq!(table.header[100], "{pod=\"p99\"}");
     }
 }

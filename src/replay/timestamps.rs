@@ -82,7 +82,8 @@ fn parse_unix(text: &str) -> Option<i64> {
         return None;
     }
     let millis = if value >= 1e11 { value } else { value * 1000.0 };
-    (millis < 1e15).then_some(millis.round() as i64)
+    // Times after the year 9999 are refused, as a plan's kept history refuses them.
+    (millis < crate::model::sli_history::TIME_RANGE_MS.end as f64).then_some(millis.round() as i64)
 }
 
 fn number(text: &str, len: usize) -> Option<i64> {

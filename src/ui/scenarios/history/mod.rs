@@ -20,17 +20,13 @@ use wasm_bindgen::JsCast;
 use crate::model::calendar::format_timestamp;
 use crate::model::plan::{Id, Plan};
 use crate::model::sli_history::{Sample, SeriesText, SliHistory};
-use crate::replay::csv_reader::{ReadHistory, Table, TableReader};
-use crate::replay::history_text;
-use crate::replay::prometheus_range::{looks_like_json, read_query_range};
+use crate::replay::csv_reader::{ReadHistory, Table};
+use crate::replay::history_file::{check_history_size, HistorySplit};
 use crate::ui::browser::{mark, measure_since, next_task, now_millis, read_file_bytes};
 use crate::ui::shared::Shared;
 use crate::ui::workbook::Workbook;
 use mapping::HistoryMapping;
 use report::HistoryReport;
-
-/// Largest history file read (a 90-day series at 1-minute steps is about 5 MB).
-const MAX_HISTORY_BYTES: f64 = 50.0 * 1_048_576.0;
 
 /// Bytes of a CSV split into rows at a time (about 1 ms of work on this machine).
 const SPLIT_STEP_BYTES: usize = 32 * 1024;
@@ -111,11 +107,9 @@ pub fn HistoryReplay(
     let read_file = move |file: web_sys::File| {
         let name = file.name();
         error.set(None);
-        if file.size() > MAX_HISTORY_BYTES {
-            error.set(Some(format!(
-                "“{name}” is {:.1} MB; histories larger than 50 MB cannot be imported",
-                file.size() / 1_048_576.0
-            )));
+        // Said before the bytes are read at all.
+        if let Err(why) = check_history_size(file.size()) {
+            error.set(Some(format!("“{name}” is {why}")));
             return;
         }
         ticket.update_value(|t| *t += 1);
@@ -195,6 +189,18 @@ pub fn HistoryReplay(
             return;
         };
         mark("history-pack-start");
+        // Nothing is kept that the plan could not read back after a reload.
+        let series = match SeriesText::encode(&read.samples) {
+            Ok(series) => series,
+            Err(why) => {
+                error.set(Some(format!(
+                    "“{}” cannot be kept with the plan: {why}",
+                    p.file
+                )));
+                picked.set(None);
+                return;
+            }
+        };
         let kept = SliHistory {
             id: format!("history-{slo}"),
             slo: slo.clone(),
@@ -203,7 +209,7 @@ pub fn HistoryReplay(
             weight: read.weight,
             gaps: Default::default(),
             import_notes: read.messages(),
-            series: SeriesText::encode(&read.samples),
+            series,
         };
         measure_since("history-pack", "history-pack-start");
         wb.edit_open(|plan| {
@@ -312,18 +318,14 @@ async fn split_into_rows(
     reading: RwSignal<Option<Reading>>,
     current: impl Fn() -> bool,
 ) -> Option<Result<Table, String>> {
-    let text = match history_text(bytes) {
-        Ok(text) => text,
+    let mut split = match HistorySplit::open(bytes) {
+        Ok(split) => split,
         Err(why) => return Some(Err(why)),
     };
-    if looks_like_json(text) {
-        return Some(read_query_range(text));
-    }
-    let mut reader = TableReader::new(text);
     let mut slice_start = js_sys::Date::now();
-    while !reader.done(text) {
-        let share = reader.step(text, SPLIT_STEP_BYTES);
-        if reader.done(text) || js_sys::Date::now() - slice_start < SPLIT_SLICE_MS {
+    while !split.done() {
+        let share = split.step(SPLIT_STEP_BYTES);
+        if split.done() || js_sys::Date::now() - slice_start < SPLIT_SLICE_MS {
             continue;
         }
         reading.update(|r| {
@@ -337,5 +339,5 @@ async fn split_into_rows(
         }
         slice_start = js_sys::Date::now();
     }
-    Some(reader.finish())
+    Some(split.finish())
 }

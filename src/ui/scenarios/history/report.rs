@@ -12,7 +12,9 @@ use crate::model::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan, Scenario};
 use crate::model::sli_history::SliHistory;
 use crate::model::slo_figures::format_number;
-use crate::replay::backtest::{backtest, find_targets, Backtest, ReplayedSlo, TargetFinding};
+use crate::replay::backtest::{
+    backtest, find_targets, guard_statement, Backtest, ReplayedSlo, TargetFinding,
+};
 use crate::replay::figures::{
     alert_rows, attainment, attainment_description, baseline_error_ratio, burn_down_table,
     coverage, day_rows, minute_label, month_rows, overall_sentence, target_rows, target_summary,
@@ -36,6 +38,8 @@ struct Replay {
     target_percent: f64,
     slo_name: String,
     policies: Vec<PolicyLine>,
+    /// What became of the SLO's low-traffic guard in this replay, if it has one.
+    guard: Option<String>,
 }
 
 /// The attainment chart's size.
@@ -97,12 +101,7 @@ pub fn HistoryReport(
             .ok_or("no SLO to replay against: add one on the SLOs page")?;
         mark("history-replay-start");
         let grid = lay_on_minutes(&samples, weight, gaps.get())?;
-        let replayed = ReplayedSlo {
-            target_percent: slo_def.target_percent,
-            window_days: slo_def.window.days(),
-            tiers: &slo_def.alerting.tiers,
-            thresholds: &slo_def.policy.thresholds,
-        };
+        let replayed = ReplayedSlo::of(&slo_def, weight);
         let run = backtest(&grid, &replayed);
         measure_since("history-replay", "history-replay-start");
         mark("history-targets-start");
@@ -115,6 +114,7 @@ pub fn HistoryReport(
             target_percent: slo_def.target_percent,
             slo_name: slo_def.name.clone(),
             policies: PolicyLine::of_policy(&slo_def.policy),
+            guard: guard_statement(&slo_def, weight),
         }))
     });
     // Each chart's zoom, back to the whole history when the replay changes.
@@ -314,7 +314,7 @@ pub fn HistoryReport(
     };
     let tables = move || {
         replayed.with(|r| {
-            let Ok(Replay { grid, run, finding, target_percent: target, .. }) = r.as_deref() else {
+            let Ok(Replay { grid, run, finding, target_percent: target, guard, .. }) = r.as_deref() else {
                 return ().into_any();
             };
             let months = month_rows(run, *target);
@@ -335,7 +335,8 @@ pub fn HistoryReport(
                 </ScrollTable>
                 <h4>{format!("Alerts the rules would have fired ({alert_count})")}</h4>
                 {gap_note}
-                <p class="hint">"A rule is evaluated from the first minute its long window lies wholly within the history."</p>
+                <p class="hint">"A rule is evaluated from the first minute its long window lies wholly within the history, and fires when both its windows’ error ratios are above its threshold (Prometheus’ >)."</p>
+                {guard.clone().map(|guard| view! { <p class="hint" data-testid="history-guard">{guard}</p> })}
                 {(alert_count == 0).then(|| view! { <p>"None: no rule’s windows burned at its rate."</p> })}
                 {(alert_count > 0).then(|| view! {
                     <ScrollTable label="Alerts the rules would have fired" headings=headings(&["Start", "End", "Rule", "Severity", "Peak burn rate", "Fired after the burn began"]) class="compact">
