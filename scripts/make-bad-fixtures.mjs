@@ -130,6 +130,12 @@ const cases = [
   ["history-series-good-above-total.json", edited((p) => (p.histories[0].series = packText("1788220800000\n60000*2\ngood:1000,1001,1000\n1000*3\n")), example3)],
   ["history-series-time-backwards.json", edited((p) => (p.histories[0].series = packText("1788220800000\n60000,-60000\nbad:0*3\n1000*3\n")), example3)],
   ["history-unknown-gap-policy.json", edited((p) => (p.histories[0].gaps = "ignored"), example3)],
+  // A run of 2^32 - 1 rows: on 32-bit wasm the row count would wrap past the cap.
+  ["history-series-run-near-2-32.json", edited((p) => (p.histories[0].series = packText("1788220800000\n60000\nbad:0,1*4294967295\n1000,1000\n")), example3)],
+  // Steps that each pass but add up to 8,000 years: more than 2^32 minutes on the grid.
+  ["history-series-spans-8000-years.json", edited((p) => (p.histories[0].series = packText("-62000000000000\n1000000000000*258\nbad:0*259\n1*259\n")), example3)],
+  // A first time at the end of an i64: one step more would overflow.
+  ["history-series-time-at-i64-max.json", edited((p) => (p.histories[0].series = packText("9223372036854775807\n60000\nbad:0,0\n10,10\n")), example3)],
   ["html-and-script-in-every-text-field.json", pretty({ ...poison(example()), id: "bad-fixture-html" })],
 ];
 

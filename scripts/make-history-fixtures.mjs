@@ -40,6 +40,14 @@ const cases = [
     { metric: { __name__: "requests" }, values: [[1788220800, "10"], [1788220860, "10"], [1788220920, "10"]] },
   ] } })],
   ["not-json.json", "{\"status\": \"success\", \"data\": "],
+  // 1,234 may be a thousand and more or a little over one: refused by line, never guessed.
+  ["thousands-comma.csv", csv("timestamp;good;total", (m) => `${iso(m)};${m === 4 ? "1,234" : "990"};${m === 7 ? "12,500" : "1000"}`)],
+  // Two rows 8,200 years apart: more than 2^32 minutes, which a 32-bit index would wrap.
+  ["spans-8200-years.csv", "timestamp,good,total\n0001-01-01T00:00:00Z,10,10\n8200-01-01T00:00:00Z,10,10\n"],
+  // Unix milliseconds past the year 9999 are not times a history can hold.
+  ["unix-ms-after-year-9999.csv", "timestamp,good,total\n1788220800000,10,10\n999999999999999,10,10\n"],
+  // 101 series: more than a history imports (an SLI is one or two series).
+  ["prometheus-101-series.json", JSON.stringify({ status: "success", data: { resultType: "matrix", result: Array.from({ length: 101 }, (_, i) => ({ metric: { __name__: "requests", pod: `p${i}` }, values: [[1788220800, "1"]] })) } })],
 ];
 
 mkdirSync(DIR, { recursive: true });

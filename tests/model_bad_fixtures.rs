@@ -26,6 +26,18 @@ fn generate(recipe: &str) -> Vec<u8> {
             plan["transition"]["teams"] = Value::Array(teams);
             plan.to_string().into_bytes()
         }
+        // 4.2 MB: 300,000 alert labels on the first SLO, the last (in key order) a number.
+        // Locating that one value must not read the file once per key.
+        "hostile_300000_labels" => {
+            let v4 = std::fs::read_to_string(format!("{DIR}/../v4/example.json")).unwrap();
+            let mut plan: Value = serde_json::from_str(&v4).unwrap();
+            let labels: serde_json::Map<String, Value> = (0..300_000)
+                .map(|i| (format!("k{i:06}"), json!("v")))
+                .chain([("k299999".to_string(), json!(7))])
+                .collect();
+            plan["slo_catalog"]["slos"][0]["alerting"]["labels"] = Value::Object(labels);
+            plan.to_string().into_bytes()
+        }
         other => panic!("unknown recipe {other}"),
     }
 }

@@ -5,12 +5,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, ColumnMapping, Measure};
+use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
 use sre_workbook::replay::read_history_file;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/history-bad");
 
-/// What the page says of a file: `Err(the import error)` or `Ok(the problems listed)`.
-fn messages(bytes: &[u8]) -> Result<Vec<String>, String> {
+/// What the page says of a file: `Err(the import error)` or `Ok(the problems listed)`, and
+/// what its replay says when the usable rows cannot be replayed.
+fn messages(bytes: &[u8]) -> Result<(Vec<String>, Option<String>), String> {
     let table = read_history_file(bytes)?;
     // As the page does when the names say nothing (a Prometheus response's series): the
     // first column is the time, then good and total.
@@ -22,7 +24,13 @@ fn messages(bytes: &[u8]) -> Result<Vec<String>, String> {
             total: 2,
         },
     });
-    Ok(read_history(&table, &mapping, &0).messages())
+    let read = read_history(&table, &mapping, &0);
+    let replay = if read.samples.is_empty() {
+        None
+    } else {
+        lay_on_minutes(&read.samples, read.weight, GapPolicy::Excluded).err()
+    };
+    Ok((read.messages(), replay))
 }
 
 #[test]
@@ -50,12 +58,15 @@ fn every_history_file_gives_its_messages() {
         let got = messages(&std::fs::read(format!("{DIR}/{name}")).unwrap());
         let want = match case.get("error") {
             Some(error) => Err(error.as_str().unwrap().to_string()),
-            None => Ok(case["problems"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m.as_str().unwrap().to_string())
-                .collect()),
+            None => Ok((
+                case["problems"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| m.as_str().unwrap().to_string())
+                    .collect(),
+                case.get("replay").map(|m| m.as_str().unwrap().to_string()),
+            )),
         };
         if got != want {
             failures.push(format!("{name}\n  expected {want:?}\n  got      {got:?}"));

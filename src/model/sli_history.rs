@@ -92,6 +92,9 @@ pub const SERIES_PREFIX: &str = "v1:";
 /// The most rows a history holds (400 days of minutes, and room for finer irregular steps).
 pub const MAX_ROWS: usize = 1_000_000;
 
+/// The longest span a history covers, in minutes: 400 days, what a replay lays on minutes.
+pub const MAX_SPAN_MINUTES: usize = 400 * 1440;
+
 /// Largest unpacked size of a series (its four text lines).
 pub const MAX_UNPACKED_BYTES: usize = 32 * 1024 * 1024;
 
@@ -265,6 +268,14 @@ impl SeriesText {
                 ));
             }
             samples.push(Sample { at_ms, good, total });
+        }
+        let span_minutes = (at_ms - first) / 60_000;
+        if span_minutes > MAX_SPAN_MINUTES as i64 {
+            return Err(format!(
+                "spans {} days; a history covers at most {} days",
+                span_minutes / 1440,
+                MAX_SPAN_MINUTES / 1440
+            ));
         }
         Ok(samples)
     }
@@ -483,6 +494,12 @@ mod tests {
         assert_eq!(
             err(pack("9223372036854775807\n\nbad:0\n10\n")),
             "starts at “9223372036854775807”, which is not a time in milliseconds in the years 0000–9999"
+        );
+        assert_eq!(
+            err(pack(
+                "-62000000000000\n1000000000000*258\nbad:0*259\n1*259\n"
+            )),
+            "spans 2986111 days; a history covers at most 400 days"
         );
         assert_eq!(
             err(pack("253402300000000\n1000000000000\nbad:0,0\n10,10\n")),

@@ -18,5 +18,5 @@ pub const MAX_CELLS: usize = 8_000_000;
 /// or an error ratio); a query that returns more wants a `sum(...)` around it.
 pub const MAX_SERIES: usize = 100;
 
-/// The longest span replayed, in minutes: 400 days.
-pub const MAX_MINUTES: usize = 400 * 1440;
+/// The longest span replayed, in minutes: 400 days, what a plan keeps.
+pub const MAX_MINUTES: usize = crate::model::sli_history::MAX_SPAN_MINUTES;

@@ -9,7 +9,7 @@ const DIR = "tests/fixtures/bad";
 type Case = { name: string; generate?: string; accepted?: boolean; expected?: string[] };
 const cases: Case[] = JSON.parse(readFileSync(`${DIR}/expected.json`, "utf8"));
 
-/** The bytes of a case: its file, or for the two too big to commit, built as the host test does. */
+/** The bytes of a case: its file, or for those too big to commit, built as the host test does. */
 function bytesOf(c: Case): Buffer {
   const example = readFileSync("tests/fixtures/v1/example.json", "utf8");
   if (c.generate === "twenty_megabytes") {
@@ -20,6 +20,14 @@ function bytesOf(c: Case): Buffer {
   if (c.generate === "hundred_thousand_teams") {
     const plan = JSON.parse(example);
     plan.transition.teams = Array.from({ length: 100_000 }, (_, i) => ({ id: `t${i}`, name: "T", description: "" }));
+    return Buffer.from(JSON.stringify(plan));
+  }
+  if (c.generate === "hostile_300000_labels") {
+    const plan = JSON.parse(readFileSync("tests/fixtures/v4/example.json", "utf8"));
+    const labels: Record<string, string | number> = {};
+    for (let i = 0; i < 300_000; i++) labels[`k${String(i).padStart(6, "0")}`] = "v";
+    labels.k299999 = 7;
+    plan.slo_catalog.slos[0].alerting.labels = labels;
     return Buffer.from(JSON.stringify(plan));
   }
   return readFileSync(`${DIR}/${c.name}`);
