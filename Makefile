@@ -60,8 +60,8 @@ test: tools browser promtool ## Run every test: lint, host, browser (wasm-bindge
 test-host: promtool ## Host unit and property tests of the core (and promtool on the exported rule files)
 	cargo test --locked
 
-test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation on 32-bit wasm)
-	cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test simulation_extremes
+test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation and the readers of outside input on 32-bit wasm)
+	cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test simulation_extremes --test readers_wasm32
 
 test-size: dist ## Fails when the first visit's critical path grows past its gzip limit (scripts/size-check.mjs)
 	node scripts/size-check.mjs dist
