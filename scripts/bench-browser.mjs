@@ -8,6 +8,8 @@
 // node scripts/bench-browser.mjs target/large-plan.json
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { deflateRawSync } from "node:zlib";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const PORT = 4399;
@@ -40,6 +42,7 @@ try {
     monte_carlo: await monteCarlo(),
     large_plan: await largePlan(largePlanPath),
     history: await history(),
+    hostile_plan: await hostilePlan(),
   };
 } finally {
   await browser.close();
@@ -227,6 +230,41 @@ async function history() {
   kept.unpack_ms = round(await measure("history-unpack"));
   await context.close();
   return { read, replay, kept };
+}
+
+/** A plan file of just under 5 MB (the import limit): the example with 350,000 alert labels
+ *  on its first SLO, the last (in key order) a number. Naming that value's place once took
+ *  one full read of the file per key, and froze the tab. */
+function hostilePlanJson() {
+  const plan = JSON.parse(readFileSync("tests/fixtures/v4/example.json", "utf8"));
+  const labels = {};
+  for (let i = 0; i < 350_000; i++) labels[`k${String(i).padStart(6, "0")}`] = "v";
+  labels.k349999 = 7;
+  plan.slo_catalog.slos[0].alerting.labels = labels;
+  return JSON.stringify(plan);
+}
+
+/** How long the page takes to refuse the hostile plan, imported as a file and opened as a
+ *  share link (decoded before the user is asked), until its message is shown. */
+async function hostilePlan() {
+  const json = hostilePlanJson();
+  const expected = "slo_catalog.slos[0].alerting.labels.k349999: invalid type: number `7`, expected a string";
+  const { context, page } = await freshPage();
+  await page.goto(URL + "#/plans");
+  await page.waitForFunction(() => performance.getEntriesByName("workbook-interactive").length > 0);
+  const t0 = Date.now();
+  await page.setInputFiles("#import-plan", { name: "hostile.json", mimeType: "application/json", buffer: Buffer.from(json) });
+  await page.getByRole("alert").filter({ hasText: expected }).waitFor({ timeout: 60_000 });
+  const file_ms = Date.now() - t0;
+  const link = URL + "#share=" + deflateRawSync(Buffer.from(json), { level: 9 }).toString("base64url");
+  // A new document, as a link opened from a mail is (a changed fragment alone is no load).
+  await page.goto("about:blank");
+  const t1 = Date.now();
+  await page.goto(link);
+  await page.getByRole("alert").filter({ hasText: expected }).waitFor({ timeout: 60_000 });
+  const link_ms = Date.now() - t1;
+  await context.close();
+  return { file_mb: round(json.length / 1e6), file_ms, link_kb: round(link.length / 1024), link_ms };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
