@@ -187,6 +187,19 @@ test("a wrong alert label line is named and nothing is stored; the low-traffic g
   await expect(page.getByLabel("Minimum events per hour for alerting")).toHaveValue("");
 });
 
+test("a gauge against a threshold says the low-traffic guard does not apply to it", async ({ page }) => {
+  await openSlos(page);
+  const statement = page.getByTestId("guard-time-slices");
+  await expect(page.getByLabel("Minimum events per hour for alerting")).toHaveValue("60");
+  await expect(statement).toHaveCount(0);
+  await page.getByLabel("Query kind").selectOption({ label: "Gauge per minute" });
+  await expect(statement).toHaveText(
+    "This SLI is a gauge against a threshold (time slices): it counts no events, so the guard is neither written into the Prometheus rules nor replayed over a history.",
+  );
+  await page.getByRole("button", { name: "Undo edit" }).click();
+  await expect(statement).toHaveCount(0);
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test(`the production fields with mistakes showing have no serious accessibility violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

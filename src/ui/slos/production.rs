@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::{Id, Slo};
+use crate::model::plan::{Id, SliMetrics, Slo};
 use crate::model::production_fields::{
     format_alert_labels, format_guard, parse_alert_labels, parse_guard,
 };
@@ -79,6 +79,15 @@ fn LowTrafficGuard(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
         Memo::new(move |_| slo.with(|s| s.as_ref().map(|s| s.alerting.min_events_per_hour)));
     let draft = RwSignal::new(format_guard(stored.get_untracked().flatten()));
     let problem = RwSignal::new(None::<String>);
+    // A gauge against a threshold counts no events: said here, not dropped in silence.
+    let time_slices = Memo::new(move |_| {
+        slo.with(|s| {
+            matches!(
+                s.as_ref().and_then(|s| s.metrics.as_ref()),
+                Some(SliMetrics::TimeSlices { .. })
+            )
+        })
+    });
     Effect::new(move |_| {
         let Some(current) = stored.get() else { return };
         if draft.with_untracked(|d| parse_guard(d).ok()) != Some(current) {
@@ -109,5 +118,10 @@ fn LowTrafficGuard(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
             hint=Some("Alerts stay silent when fewer events arrived in the last hour. Leave empty for no guard.")
             inputmode="decimal"
         />
+        {move || time_slices.get().then(|| view! {
+            <p class="hint" data-testid="guard-time-slices">
+                "This SLI is a gauge against a threshold (time slices): it counts no events, so the guard is neither written into the Prometheus rules nor replayed over a history."
+            </p>
+        })}
     }
 }
