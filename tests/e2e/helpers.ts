@@ -70,3 +70,55 @@ export async function holdFileReads(page: Page) {
     });
   };
 }
+
+/**
+ * Long work that yields to the browser between slices with a message to itself
+ * (`next_task` in src/ui/browser.rs) pauses while the test holds such messages: `hold()`
+ * keeps every message posted from then on and `held()` counts them; `deliver()` delivers the
+ * held ones and resolves once the page has handled each, the work it resumed included (a
+ * message's promise callbacks all run before the page's next task), while holding any
+ * message posted meanwhile; `stop()` delivers them and holds no more.
+ */
+export async function holdMessages(page: Page) {
+  await page.addInitScript(() => {
+    const post = MessagePort.prototype.postMessage;
+    let held: (() => void)[] | null = null;
+    let delivered = 0;
+    const w = window as any;
+    w.__holdMessages = () => void (held ??= []);
+    w.__heldMessages = () => held?.length ?? 0;
+    w.__delivered = () => delivered;
+    w.__deliverMessages = (holdOn: boolean) => {
+      const now = held ?? [];
+      held = holdOn ? [] : null;
+      now.forEach((deliver) => deliver());
+      return now.length;
+    };
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: any[]) {
+      const deliver = () => (post as any).apply(this, args);
+      if (held) held.push(deliver);
+      else deliver();
+    } as any;
+    // Deliveries are counted by a listener on each channel's receiving port, added before
+    // the page's own handler and run in the same task.
+    const Channel = window.MessageChannel;
+    w.MessageChannel = class extends Channel {
+      constructor() {
+        super();
+        this.port1.addEventListener("message", () => delivered++);
+      }
+    };
+  });
+  const deliver = async (holdOn: boolean) => {
+    const before = await page.evaluate(() => (window as any).__delivered() as number);
+    const count = await page.evaluate((holdOn) => (window as any).__deliverMessages(holdOn) as number, holdOn);
+    await expect.poll(() => page.evaluate(() => (window as any).__delivered() as number)).toBe(before + count);
+    return count;
+  };
+  return {
+    hold: () => page.evaluate(() => (window as any).__holdMessages()),
+    held: () => page.evaluate(() => (window as any).__heldMessages() as number),
+    deliver: () => deliver(true),
+    stop: () => deliver(false),
+  };
+}
