@@ -45,9 +45,9 @@ fn at_mut<'a>(mut value: &'a mut Value, path: &[Step]) -> &'a mut Value {
 pub const READ_BUDGET_BYTES: usize = 48 * 1024 * 1024;
 
 /// The path (as `a.b[3].c`) of the part of `doc` that gives the error `error_of` finds in
-/// it. `template` is a document without errors, used to repair keys. `offset_of` reads the
-/// compact JSON text of a document and returns the byte offset at which its reader stopped
-/// on the error (where the reader can say).
+/// it. `template` is a document without errors, used to repair keys. `stopped`, when the
+/// reader can say, is `doc` as compact JSON text and the byte offset at which the reader
+/// stopped on the error (serde_json's column, the text being one line).
 ///
 /// Linear in the file's size rather than quadratic: the reader's own position leads straight
 /// to the culprit (a hostile file with 300,000 keys is not read once per key), the narrowing
@@ -55,12 +55,12 @@ pub const READ_BUDGET_BYTES: usize = 48 * 1024 * 1024;
 /// after the whole object), and trial reads stop after [`READ_BUDGET_BYTES`].
 pub fn locate(
     doc: &Value,
+    stopped: Option<(&str, usize)>,
     template: &Value,
     error_of: impl Fn(&Value) -> Option<String>,
-    offset_of: impl Fn(&str) -> Option<usize>,
 ) -> String {
-    let text = doc.to_string();
-    let mut trials_left = (READ_BUDGET_BYTES / text.len().max(1)).max(8);
+    let size = stopped.map_or_else(|| doc.to_string().len(), |(text, _)| text.len());
+    let mut trials_left = (READ_BUDGET_BYTES / size.max(1)).max(8);
     let error = error_of(doc);
     let fails = |v: &Value, trials_left: &mut usize| {
         *trials_left = trials_left.saturating_sub(1);
@@ -72,7 +72,7 @@ pub fn locate(
     let mut path: Vec<Step> = Vec::new();
     let mut shown: Vec<Step> = Vec::new();
     let mut in_template: Option<Vec<Step>> = Some(Vec::new());
-    let seed = offset_of(&text).map_or_else(Vec::new, |offset| path_at(&text, offset));
+    let seed = stopped.map_or_else(Vec::new, |(text, offset)| path_at(text, offset));
     let mut seed = seed.into_iter();
     loop {
         if trials_left == 0 {
@@ -304,16 +304,13 @@ mod tests {
     fn path_of(doc: Value) -> String {
         let template = json!({"name": "n", "items": [{"id": "a", "weight": 1.0}], "labels": {}, "shape": {"kind": "circle", "radius": 1}});
         assert!(serde_json::from_value::<Doc>(doc.clone()).is_err());
-        locate(
-            &doc,
-            &template,
-            |v| {
-                serde_json::from_value::<Doc>(v.clone())
-                    .err()
-                    .map(|e| e.to_string())
-            },
-            |text| serde_json::from_str::<Doc>(text).err().map(|e| e.column()),
-        )
+        let text = doc.to_string();
+        let offset = serde_json::from_str::<Doc>(&text).err().map(|e| e.column());
+        locate(&doc, offset.map(|o| (text.as_str(), o)), &template, |v| {
+            serde_json::from_value::<Doc>(v.clone())
+                .err()
+                .map(|e| e.to_string())
+        })
     }
 
     #[test]
@@ -399,17 +396,14 @@ mod tests {
         let doc = json!({"name": "x", "items": [], "labels": labels});
         let template = json!({"name": "n", "items": [{"id": "a", "weight": 1.0}], "labels": {}});
         let reads = std::cell::Cell::new(0);
-        let path = locate(
-            &doc,
-            &template,
-            |v| {
-                reads.set(reads.get() + 1);
-                serde_json::from_value::<Doc>(v.clone())
-                    .err()
-                    .map(|e| e.to_string())
-            },
-            |text| serde_json::from_str::<Doc>(text).err().map(|e| e.column()),
-        );
+        let text = doc.to_string();
+        let offset = serde_json::from_str::<Doc>(&text).err().unwrap().column();
+        let path = locate(&doc, Some((&text, offset)), &template, |v| {
+            reads.set(reads.get() + 1);
+            serde_json::from_value::<Doc>(v.clone())
+                .err()
+                .map(|e| e.to_string())
+        });
         assert_eq!(path, "labels.k099999");
         assert!(reads.get() <= 2, "{} trial reads", reads.get());
     }
