@@ -216,7 +216,7 @@ fn the_openslo_check_can_fail() {
         ("duration: 30d", "duration: 30 days", "slo.go:245"),
         ("isRolling: true", "isRolling: false", "slo.go:235-239"),
         ("target: 0.999", "target: 99.9", "slo.go:303"),
-        ("name: shop-api", "name: Shop_API", "objects.go:114"),
+        ("name: \"shop-api\"", "name: \"Shop_API\"", "objects.go:114"),
     ] {
         let changed = text.replacen(from, to, 1);
         assert_ne!(changed, text, "{from}");

@@ -268,7 +268,7 @@ fn one_services_file_holds_that_services_slos_only() {
         assert!(!sloth.contains(&format!("name: \"{left}\"")), "{sloth}");
         let pyrra = pyrra_objectives(&plan, Some(service));
         let name = kept.replace('_', "-");
-        assert!(pyrra.contains(&format!("  name: {name}\n")), "{pyrra}");
+        assert!(pyrra.contains(&format!("  name: \"{name}\"\n")), "{pyrra}");
         assert_eq!(
             pyrra.matches("kind: ServiceLevelObjective").count(),
             1,

@@ -71,7 +71,8 @@ pub fn openslo_yaml(plan: &Plan) -> String {
     );
     for (service, (_, sname)) in catalog.services.iter().zip(&service_names) {
         out.push_str(&format!(
-            "---\napiVersion: {API_VERSION}\nkind: Service\nmetadata:\n  name: {sname}\n  displayName: {}\nspec:\n  description: {}\n",
+            "---\napiVersion: {API_VERSION}\nkind: Service\nmetadata:\n  name: {}\n  displayName: {}\nspec:\n  description: {}\n",
+            quoted(sname),
             limited(&service.name, DISPLAY_NAME_CHARS),
             limited(&service.description, DESCRIPTION_CHARS),
         ));
@@ -172,10 +173,12 @@ pub fn openslo_yaml(plan: &Plan) -> String {
             ),
         };
         out.push_str(&format!(
-            "---\napiVersion: {API_VERSION}\nkind: SLO\nmetadata:\n  name: {slo_name}\n  displayName: {}\nspec:\n  description: {}\n  service: {}\n  indicator:\n    metadata:\n      name: {indicator_name}\n      displayName: {}\n    spec:\n{indicator}  timeWindow:\n{window}  budgetingMethod: {method}\n  objectives:\n    - displayName: {}\n{threshold}      target: {}\n{slices}",
+            "---\napiVersion: {API_VERSION}\nkind: SLO\nmetadata:\n  name: {}\n  displayName: {}\nspec:\n  description: {}\n  service: {}\n  indicator:\n    metadata:\n      name: {}\n      displayName: {}\n    spec:\n{indicator}  timeWindow:\n{window}  budgetingMethod: {method}\n  objectives:\n    - displayName: {}\n{threshold}      target: {}\n{slices}",
+            quoted(&slo_name),
             limited(&slo.name, DISPLAY_NAME_CHARS),
             limited(&description, DESCRIPTION_CHARS),
-            service_name(&service_id),
+            quoted(&service_name(&service_id)),
+            quoted(&indicator_name),
             limited(&sli_words, DISPLAY_NAME_CHARS),
             quoted(&slo.name),
             ratio(slo.target_percent),

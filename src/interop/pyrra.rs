@@ -127,7 +127,7 @@ pub fn pyrra_objectives(plan: &Plan, service: Option<&str>) -> String {
         };
         documents.push_str(&format!(
             "---\n{note}apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: {}\n  namespace: {NAMESPACE}\n{metadata}spec:\n  target: {}\n  window: {}\n  description: {}\n{block}",
-            dns_name(&slo.id, &mut taken),
+            quoted(&dns_name(&slo.id, &mut taken)),
             quoted(&format_number(slo.target_percent, 5)),
             prometheus_duration(slo.window.days() * 1440),
             quoted(&slo.name),

@@ -11,7 +11,7 @@
 //! period needs `--slo-period-windows-path` with an `AlertWindows` file of that `sloPeriod`,
 //! or Sloth refuses to start (`pkg/lib/gen.go:110`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::prometheus_rules::template_text;
 use super::sli_queries::{exported_slos, service_of, skipped_comment, SliQueries};
@@ -38,6 +38,27 @@ pub fn sloth_name(id: &str) -> String {
         1 => format!("{trimmed}0"),
         _ => trimmed.to_string(),
     }
+}
+
+/// [`sloth_name`] of each SLO id of `plan`, made unique with `-2`, `-3`… in plan order, so
+/// two ids that clean up alike ("a b" and "a-b") never give Sloth one SLO ID twice (its
+/// rule groups are named after the ID, and Prometheus refuses a repeated group).
+fn unique_names(plan: &Plan) -> HashMap<&str, String> {
+    let mut taken = HashSet::new();
+    plan.slo_catalog
+        .slos
+        .iter()
+        .map(|slo| {
+            let base = sloth_name(&slo.id);
+            let mut name = base.clone();
+            let mut n = 2;
+            while !taken.insert(name.clone()) {
+                name = format!("{base}-{n}");
+                n += 1;
+            }
+            (slo.id.as_str(), name)
+        })
+        .collect()
 }
 
 /// A selector's rate over Sloth's window variable.
@@ -146,6 +167,7 @@ fn command(days: u32) -> String {
 /// first file lists the SLOs that cannot be exported and why.
 pub fn sloth_files(plan: &Plan, service: Option<&str>) -> Vec<SlothFile> {
     let exported = exported_slos(plan, service);
+    let names = unique_names(plan);
     let mut by_period: BTreeMap<u32, ServiceSlos> = BTreeMap::new();
     for (slo, queries) in &exported {
         if let Ok(q) = queries {
@@ -193,7 +215,7 @@ pub fn sloth_files(plan: &Plan, service: Option<&str>) -> Vec<SlothFile> {
                 text.push_str(&skipped_comment(&exported));
             }
             for (service_id, slos) in &by_period[&days] {
-                text.push_str(&service_document(service_id, slos));
+                text.push_str(&service_document(service_id, slos, &names));
             }
             SlothFile {
                 period_days: days,
@@ -209,7 +231,11 @@ pub fn sloth_files(plan: &Plan, service: Option<&str>) -> Vec<SlothFile> {
 }
 
 /// One `prometheus/v1` document: a service and its SLOs.
-fn service_document(service_id: &str, slos: &[(&Slo, &SliQueries)]) -> String {
+fn service_document(
+    service_id: &str,
+    slos: &[(&Slo, &SliQueries)],
+    names: &HashMap<&str, String>,
+) -> String {
     let mut out = format!(
         "---\nversion: \"prometheus/v1\"\nservice: {}\nslos:\n",
         quoted(&sloth_name(service_id))
@@ -217,7 +243,7 @@ fn service_document(service_id: &str, slos: &[(&Slo, &SliQueries)]) -> String {
     for (slo, queries) in slos {
         out.push_str(&format!(
             "  - name: {}\n    objective: {}\n    description: {}\n",
-            quoted(&sloth_name(&slo.id)),
+            quoted(&names[slo.id.as_str()]),
             format_number(slo.target_percent, 5),
             quoted(&slo.name)
         ));
