@@ -57,7 +57,7 @@ serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 test: tools browser promtool ## Run every test: lint, host, browser (wasm-bindgen-test), size check and end-to-end (Playwright)
 	$(MAKE) --no-print-directory lint test-host test-browser test-size test-e2e
 
-test-host: promtool ## Host unit and property tests of the core (and promtool on the exported rule files)
+test-host: promtool node_modules/.package-lock.json ## Host unit and property tests of the core (promtool on the rule files; node with ajv for Pyrra's CRD)
 	cargo test --locked
 
 test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation and the readers of outside input on 32-bit wasm)

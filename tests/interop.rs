@@ -5,7 +5,7 @@ use sre_workbook::interop::csv::{assessments_csv, slo_table_csv};
 use sre_workbook::interop::openslo::openslo_yaml;
 use sre_workbook::interop::pyrra::pyrra_objectives;
 use sre_workbook::interop::share_link::{decode, encode, payload_of, share_link, MAX_LINK_CHARS};
-use sre_workbook::interop::sloth::sloth_spec;
+use sre_workbook::interop::sloth::sloth_files;
 use sre_workbook::model::defaults::{blank_plan, default_alerting};
 use sre_workbook::model::example::example_plan;
 use sre_workbook::model::plan::{
@@ -212,28 +212,108 @@ fn small_plan() -> Plan {
 
 #[test]
 fn sloth_and_pyrra_match_the_hand_written_files() {
+    // The files' contents are held to Sloth's and Pyrra's own rules in tests/conformance.rs;
+    // these goldens show a reviewer what changed. UPDATE_FIXTURES=1 rewrites them.
     let read = |name: &str| {
-        std::fs::read_to_string(format!(
-            "{}/tests/fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            let text = match name {
+                "sloth/small-plan.yaml" => sloth_files(&small_plan(), None)[0].text.clone(),
+                _ => pyrra_objectives(&small_plan(), None),
+            };
+            std::fs::write(&path, text).unwrap();
+        }
+        std::fs::read_to_string(path).unwrap()
     };
+    // Both SLOs are measured over 28 days (rolling, and February 2027): one file, run
+    // with --default-slo-period=28d.
+    let files = sloth_files(&small_plan(), None);
+    assert_eq!(files.len(), 1);
     assert_eq!(
-        sloth_spec(&small_plan(), None),
-        read("sloth/small-plan.yaml")
+        (files[0].period_days, files[0].name_words.as_str()),
+        (28, "Sloth")
     );
+    assert_eq!(files[0].text, read("sloth/small-plan.yaml"));
     assert_eq!(
         pyrra_objectives(&small_plan(), None),
         read("pyrra/small-plan.yaml")
     );
-    // One service's file holds its SLOs only.
+}
+
+/// Every Sloth file of `plan` (or one service's) in one string, to look for text in.
+fn sloth_text(plan: &Plan, service: Option<&str>) -> String {
+    sloth_files(plan, service)
+        .into_iter()
+        .map(|f| f.text)
+        .collect()
+}
+
+#[test]
+fn one_services_file_holds_that_services_slos_only() {
+    use sre_workbook::interop::prometheus_rules::prometheus_rules;
     let mut plan = small_plan();
-    plan.slo_catalog.services[0].id = "other".into();
-    for slo in &mut plan.slo_catalog.slos {
-        slo.subject = SloSubject::Service("other".into());
+    let mut other = plan.slo_catalog.services[0].clone();
+    other.id = "billing".into();
+    other.name = "Billing".into();
+    plan.slo_catalog.services.push(other);
+    plan.slo_catalog.slos[1].subject = SloSubject::Service("billing".into());
+    // The filter takes a service id ("Shop API" is also this service's name, so the second
+    // service's id differs from its name: a filter on names would find nothing for it).
+    for (service, kept, left) in [
+        ("Shop API", "checkout-availability", "checkout_latency"),
+        ("billing", "checkout_latency", "checkout-availability"),
+    ] {
+        let sloth = sloth_text(&plan, Some(service));
+        assert!(sloth.contains(&format!("name: \"{kept}\"")), "{sloth}");
+        assert!(!sloth.contains(&format!("name: \"{left}\"")), "{sloth}");
+        let pyrra = pyrra_objectives(&plan, Some(service));
+        let name = kept.replace('_', "-");
+        assert!(pyrra.contains(&format!("  name: \"{name}\"\n")), "{pyrra}");
+        assert_eq!(
+            pyrra.matches("kind: ServiceLevelObjective").count(),
+            1,
+            "{pyrra}"
+        );
+        let rules = prometheus_rules(&plan, Some(service));
+        assert!(rules.contains(&format!("name: \"slo-{kept}\"")), "{rules}");
+        assert!(!rules.contains(&format!("slo-{left}")), "{rules}");
     }
-    assert!(sloth_spec(&plan, Some("Shop API")).ends_with("--default-slo-period=30d`.\n"));
+    // A service without SLOs gets a file without SLOs.
+    assert!(!sloth_text(&plan, Some("nobody")).contains("slos:"));
+}
+
+#[test]
+fn sloth_writes_a_file_per_period_with_its_command() {
+    let mut plan = small_plan();
+    plan.slo_catalog.slos[0].window = SloWindow::Rolling { days: 30 };
+    plan.slo_catalog.slos[0].alerting = default_alerting(30);
+    let mut third = plan.slo_catalog.slos[0].clone();
+    third.id = "weekly".into();
+    third.window = SloWindow::Rolling { days: 7 };
+    third.alerting = default_alerting(7);
+    plan.slo_catalog.slos.push(third);
+    let files = sloth_files(&plan, None);
+    let summary: Vec<(u32, &str)> = files
+        .iter()
+        .map(|f| (f.period_days, f.name_words.as_str()))
+        .collect();
+    // Sloth's default period keeps the plain name; the others say theirs.
+    assert_eq!(summary, [(30, "Sloth"), (7, "Sloth 7d"), (28, "Sloth 28d")]);
+    assert!(files[0]
+        .text
+        .contains("`sloth generate -i FILE --default-slo-period=30d`"));
+    assert!(files[0].text.contains("name: \"checkout-availability\""));
+    assert!(files[1].text.contains(
+        "`sloth generate -i FILE --default-slo-period=7d --slo-period-windows-path=DIR`"
+    ));
+    assert!(files[1].text.contains("name: \"weekly\""));
+    assert!(files[2]
+        .text
+        .contains("`sloth generate -i FILE --default-slo-period=28d`"));
+    assert!(files[2].text.contains("name: \"checkout_latency\""));
+    for file in &files {
+        assert_eq!(file.text.matches("  - name: ").count(), 1, "{}", file.text);
+    }
 }
 
 #[test]
@@ -248,7 +328,7 @@ fn exports_list_skipped_slos_with_why() {
     let pyrra = pyrra_objectives(&plan, None);
     assert!(pyrra.contains("# Skipped, with why:\n#   Checkout succeeds (checkout-availability): no SLI queries yet (add them in the SLO editor under “Queries”)\n#   Checkout is fast (checkout_latency): Pyrra counts errors: give a bad-events query instead of a good-events one\n"), "{pyrra}");
     assert!(!pyrra.contains("kind: ServiceLevelObjective"));
-    let sloth = sloth_spec(&plan, None);
+    let sloth = sloth_text(&plan, None);
     assert!(
         sloth.contains("#   Checkout succeeds (checkout-availability): no SLI queries yet"),
         "{sloth}"
@@ -297,11 +377,29 @@ fn the_report_as_markdown_has_every_section_with_the_pages_figures() {
     assert!(md.contains("| Label purchase succeeds | Buy a shipping label (Shop API) | Availability | 99.9 % | rolling 30 days | 43 min 12 s | Policy 1, agreed |"));
     assert!(md.contains("- At 100 % of the budget consumed: Freeze releases"));
     assert!(md.contains("| This quarter's incidents | 99.9 % | Overspent by 17.4 % | Day 26, 02:10 | 10 | 5 | 2 min | 50 % consumed (Day 14, 14:51); 75 % consumed (Day 18, 14:48); 100 % consumed (Day 26, 02:10) |\n"));
-    // A table has as many cells in each row as headings.
-    for line in md.lines().filter(|l| l.starts_with('|')) {
-        let cells = line.replace("\\|", "").matches('|').count();
-        assert!(cells == 7 || cells == 9, "{line}");
+    // A table has as many cells in each row as its headings: the groups' table 6, the
+    // coaching plan 6, the SLOs' and the scenarios' tables 8.
+    let mut tables: Vec<Vec<usize>> = Vec::new();
+    let mut previous_was_row = false;
+    for line in md.lines() {
+        let is_row = line.starts_with('|');
+        if is_row {
+            let cells = line.replace("\\|", "").matches('|').count() - 1;
+            if !previous_was_row {
+                tables.push(Vec::new());
+            }
+            tables.last_mut().unwrap().push(cells);
+        }
+        previous_was_row = is_row;
     }
+    let widths: Vec<(usize, usize)> = tables
+        .iter()
+        .map(|rows| {
+            assert!(rows.iter().all(|&n| n == rows[0]), "{rows:?}");
+            (rows[0], rows.len())
+        })
+        .collect();
+    assert_eq!(widths, [(6, 2 + 4), (6, 2 + 6), (8, 2 + 9), (8, 2 + 3)]);
 }
 
 #[test]
@@ -314,7 +412,7 @@ fn the_markdown_report_keeps_plan_text_inert_and_says_what_is_missing() {
     );
     plan.challenge = "First <script>alert(1)</script>\n\nSecond & last".into();
     let md = report_markdown(&plan, 20_782);
-    assert!(md.starts_with("# Plan &lt;b&gt;x&lt;/b&gt; | y\n\nReport of 2026-11-25\n\n## The challenge\n\nFirst &lt;script&gt;alert(1)&lt;/script&gt;\n\nSecond &amp; last\n\n"), "{md}");
+    assert!(md.starts_with("# Plan &lt;b&gt;x&lt;/b&gt; \\| y\n\nReport of 2026-11-25\n\n## The challenge\n\nFirst &lt;script&gt;alert(1)&lt;/script&gt;\n\nSecond &amp; last\n\n"), "{md}");
     for missing in [
         "No assessment round yet.",
         "No coaching actions yet.",

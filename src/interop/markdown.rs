@@ -1,8 +1,8 @@
 //! The report ("Export report as Markdown") and a service's error-budget policy ("Export
 //! policy as Markdown") as Markdown, for wikis and pull requests: the
 //! Report page's sections as headings, GitHub-flavoured tables and lists, each figure worded
-//! as the page words it. Text from the plan is made inert (`<`, `>`, `&` as entities, `|`
-//! escaped in tables), so a name can never become markup in the wiki.
+//! as the page words it. Text from the plan goes through one function, [`text`], which makes
+//! HTML inert and backslash-escapes Markdown, so a name can never become markup in the wiki.
 
 use crate::model::budget::{format_duration, ErrorBudget};
 use crate::model::calendar::format_date;
@@ -17,20 +17,52 @@ use crate::model::transition::{
     rounds_by_date, stage_counts,
 };
 
-/// Plan text as Markdown text: inert HTML, one line.
+/// Plan text as Markdown text, the one way plan text enters a Markdown export: one line
+/// (line breaks and controls become spaces), HTML inert (`<`, `>`, `&` as entities), and
+/// every character CommonMark or GitHub would read as markup backslash-escaped: emphasis,
+/// code, links and images (`*`, `_`, `` ` ``, `[`, `]`, `\\`), strikethrough (`~`), table
+/// cells (`|`), headings (`#`, also a heading's closing one), and a list or thematic
+/// break at the start of a line (`- `, `+`, `---`, `1. `, `1) `). It renders as the text
+/// itself, wherever the template places it.
 fn text(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let spaced: String = value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let words = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(words.len());
+    for c in words.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    // What opens a block only at the start of a line: a bullet or a thematic break (`-`
+    // or `+` not starting a number such as -12 %), or an ordered list's number followed
+    // by `.` or `)` and a space (99.9 % stays as it is).
+    if out.starts_with(['-', '+']) && !out[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '\\');
+    }
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    let after = &out[digits..];
+    if digits > 0
+        && after.starts_with(['.', ')'])
+        && (after.len() == 1 || after[1..].starts_with(' '))
+    {
+        out.insert(digits, '\\');
+    }
+    out
 }
 
-/// A table cell: plan text with `|` escaped.
+/// A table cell: plan text ([`text`] escapes `|`), or a dash when empty.
 fn cell(value: &str) -> String {
-    let t = text(value).replace('|', "\\|");
+    let t = text(value);
     if t.is_empty() {
         "–".into()
     } else {

@@ -17,14 +17,29 @@ use crate::model::slo_figures::sli_label;
 /// The OpenSLO version written.
 pub const API_VERSION: &str = "openslo/v1";
 
-/// A duration in OpenSLO's shorthand: whole minutes as `Nm`, otherwise seconds as `Ns`.
+/// A duration in OpenSLO's shorthand, in whole minutes (`Nm`): the shorthand has no
+/// seconds (`[0-9]+[mhdwMQY]`, OpenSLO/go-sdk `pkg/openslo/v1/duration_shorthand.go:57`),
+/// so a time slice of a fraction of a minute is rounded, at least 1m.
 fn duration(minutes: f64) -> String {
-    if minutes.fract() == 0.0 {
-        format!("{}m", minutes as u64)
-    } else {
-        format!("{}s", (minutes * 60.0).round() as u64)
-    }
+    format!("{}m", minutes.round().max(1.0) as u64)
 }
+
+/// Plan text cut to the OpenSLO SDK's limit for the field (63 characters for a
+/// `displayName`, `objects.go:118`; 1050 for a `description`, `slo.go:168` and
+/// `service.go:73`), ending in "…" when cut, then quoted.
+fn limited(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return quoted(text);
+    }
+    let mut cut: String = text.chars().take(max_chars - 1).collect();
+    cut.push('…');
+    quoted(&cut)
+}
+
+/// The SDK's limit on `displayName`.
+const DISPLAY_NAME_CHARS: usize = 63;
+/// The SDK's limit on `description`.
+const DESCRIPTION_CHARS: usize = 1050;
 
 /// A target percentage as OpenSLO's ratio (99.9 → 0.999), without float noise.
 fn ratio(percent: f64) -> String {
@@ -56,9 +71,10 @@ pub fn openslo_yaml(plan: &Plan) -> String {
     );
     for (service, (_, sname)) in catalog.services.iter().zip(&service_names) {
         out.push_str(&format!(
-            "---\napiVersion: {API_VERSION}\nkind: Service\nmetadata:\n  name: {sname}\n  displayName: {}\nspec:\n  description: {}\n",
-            quoted(&service.name),
-            quoted(&service.description),
+            "---\napiVersion: {API_VERSION}\nkind: Service\nmetadata:\n  name: {}\n  displayName: {}\nspec:\n  description: {}\n",
+            quoted(sname),
+            limited(&service.name, DISPLAY_NAME_CHARS),
+            limited(&service.description, DESCRIPTION_CHARS),
         ));
     }
     for slo in &catalog.slos {
@@ -157,11 +173,13 @@ pub fn openslo_yaml(plan: &Plan) -> String {
             ),
         };
         out.push_str(&format!(
-            "---\napiVersion: {API_VERSION}\nkind: SLO\nmetadata:\n  name: {slo_name}\n  displayName: {}\nspec:\n  description: {}\n  service: {}\n  indicator:\n    metadata:\n      name: {indicator_name}\n      displayName: {}\n    spec:\n{indicator}  timeWindow:\n{window}  budgetingMethod: {method}\n  objectives:\n    - displayName: {}\n{threshold}      target: {}\n{slices}",
-            quoted(&slo.name),
-            quoted(&description),
-            service_name(&service_id),
-            quoted(&sli_words),
+            "---\napiVersion: {API_VERSION}\nkind: SLO\nmetadata:\n  name: {}\n  displayName: {}\nspec:\n  description: {}\n  service: {}\n  indicator:\n    metadata:\n      name: {}\n      displayName: {}\n    spec:\n{indicator}  timeWindow:\n{window}  budgetingMethod: {method}\n  objectives:\n    - displayName: {}\n{threshold}      target: {}\n{slices}",
+            quoted(&slo_name),
+            limited(&slo.name, DISPLAY_NAME_CHARS),
+            limited(&description, DESCRIPTION_CHARS),
+            quoted(&service_name(&service_id)),
+            quoted(&indicator_name),
+            limited(&sli_words, DISPLAY_NAME_CHARS),
             quoted(&slo.name),
             ratio(slo.target_percent),
         ));

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::sli_queries::{exported_slos, prometheus_duration, service_of, skipped_comment};
-use super::yaml::{number, quoted};
+use super::yaml::{key, number, quoted};
 use crate::model::budget::{burn_rate_rules, format_duration, ErrorBudget};
 use crate::model::plan::{AlertSeverity, Plan};
 use crate::model::promql::quote;
@@ -35,8 +35,10 @@ pub fn alert_name(slo_id: &str) -> String {
 }
 
 /// Text for an alert label or annotation, which Prometheus reads as a Go template: braces
-/// a user typed are printed, never run.
-fn template_text(text: &str) -> String {
+/// a user typed are printed, never run (`{{` becomes `{{ "{{" }}`). The one way plan text
+/// enters alert labels and annotations, here and in the Sloth and Pyrra exports, whose
+/// labels and annotations end up in Prometheus alerting rules.
+pub fn template_text(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(at) = rest.find(['{', '}']) {
@@ -215,7 +217,7 @@ fn map_lines(pairs: &[(String, String)], indent: &str, template: bool) -> String
             } else {
                 v.clone()
             };
-            format!("{indent}{k}: {}\n", quoted(&v))
+            format!("{indent}{}: {}\n", key(k), quoted(&v))
         })
         .collect()
 }

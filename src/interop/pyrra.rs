@@ -5,8 +5,9 @@
 
 use std::collections::HashSet;
 
-use super::sli_queries::{exported_slos, prometheus_duration, SliQueries};
-use super::yaml::{dns_name, quoted};
+use super::prometheus_rules::template_text;
+use super::sli_queries::{exported_slos, prometheus_duration, skipped_line, SliQueries};
+use super::yaml::{comment, dns_name, quoted};
 use crate::model::plan::{Plan, SloWindow};
 use crate::model::slo_figures::{format_number, window_label};
 
@@ -39,6 +40,68 @@ fn indicator(queries: &SliQueries) -> Result<String, String> {
     }
 }
 
+/// Whether Kubernetes takes `text` as a label value: at most 63 characters, empty or
+/// `[A-Za-z0-9]` at both ends with `-`, `_` and `.` between (apimachinery's
+/// `IsValidLabelValue`).
+pub fn is_label_value(text: &str) -> bool {
+    let ends = |c: Option<char>| c.is_none_or(|c| c.is_ascii_alphanumeric());
+    text.len() <= 63
+        && ends(text.chars().next())
+        && ends(text.chars().last())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}
+
+/// The `metadata.labels` and `metadata.annotations` lines carrying an SLO's alert labels.
+///
+/// Pyrra copies `metadata.labels` whose key starts with `pyrra.dev/` into the labels of the
+/// alerts it generates, and `metadata.annotations` with that prefix into their annotations
+/// (pyrra-dev/pyrra 1ba95afb, `kubernetes/api/v1alpha1/servicelevelobjective_types.go:628`
+/// reads the labels, `:647` passes the annotations on; `slo/rules.go:596` `commonRuleLabels`
+/// and `:610` `commonRuleAnnotations` strip the prefix). A value Kubernetes refuses as a
+/// label value (a runbook URL, a space, more than 63 characters) would make `kubectl apply`
+/// refuse the whole file, so it is written as an annotation: it still reaches every alert,
+/// as an annotation rather than a label. A label name Kubernetes refuses as a key (one that
+/// starts or ends with `_`, or longer than 63 characters) fits neither and is left out, said
+/// so in a comment. Values are alert text, so Go template braces are escaped
+/// ([`template_text`]).
+fn metadata_lines(labels: &std::collections::BTreeMap<String, String>) -> String {
+    let (mut as_labels, mut as_annotations, mut left_out) =
+        (String::new(), String::new(), Vec::new());
+    for (key, value) in labels {
+        if !is_label_value(key) || key.is_empty() {
+            left_out.push(comment(key));
+            continue;
+        }
+        let value = template_text(value);
+        let line = format!(
+            "    {}: {}\n",
+            quoted(&format!("pyrra.dev/{key}")),
+            quoted(&value)
+        );
+        if is_label_value(&value) {
+            as_labels.push_str(&line);
+        } else {
+            as_annotations.push_str(&line);
+        }
+    }
+    let mut out = String::new();
+    if !left_out.is_empty() {
+        out.push_str(&format!(
+            "  # Left out: Kubernetes takes no label or annotation named pyrra.dev/{}.\n",
+            left_out.join(", pyrra.dev/")
+        ));
+    }
+    if !as_labels.is_empty() {
+        out.push_str(&format!("  labels:\n{as_labels}"));
+    }
+    if !as_annotations.is_empty() {
+        out.push_str(&format!("  annotations:\n{as_annotations}"));
+    }
+    out
+}
+
 /// The Pyrra objectives for the SLOs of `plan` (all of them, or those of `service`).
 pub fn pyrra_objectives(plan: &Plan, service: Option<&str>) -> String {
     let exported = exported_slos(plan, service);
@@ -50,23 +113,11 @@ pub fn pyrra_objectives(plan: &Plan, service: Option<&str>) -> String {
         let block = match block {
             Ok(block) => block,
             Err(why) => {
-                skipped.push_str(&format!(
-                    "#   {} ({}): {why}\n",
-                    slo.name.replace('\n', " "),
-                    slo.id
-                ));
+                skipped.push_str(&skipped_line(slo, &why));
                 continue;
             }
         };
-        let mut labels: String = slo
-            .alerting
-            .labels
-            .iter()
-            .map(|(k, v)| format!("    pyrra.dev/{k}: {}\n", quoted(v)))
-            .collect();
-        if !labels.is_empty() {
-            labels = format!("  labels:\n{labels}");
-        }
+        let metadata = metadata_lines(&slo.alerting.labels);
         let note = match slo.window {
             SloWindow::Rolling { .. } => String::new(),
             _ => format!(
@@ -75,8 +126,8 @@ pub fn pyrra_objectives(plan: &Plan, service: Option<&str>) -> String {
             ),
         };
         documents.push_str(&format!(
-            "---\n{note}apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: {}\n  namespace: {NAMESPACE}\n{labels}spec:\n  target: {}\n  window: {}\n  description: {}\n{block}",
-            dns_name(&slo.id, &mut taken),
+            "---\n{note}apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata:\n  name: {}\n  namespace: {NAMESPACE}\n{metadata}spec:\n  target: {}\n  window: {}\n  description: {}\n{block}",
+            quoted(&dns_name(&slo.id, &mut taken)),
             quoted(&format_number(slo.target_percent, 5)),
             prometheus_duration(slo.window.days() * 1440),
             quoted(&slo.name),

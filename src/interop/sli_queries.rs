@@ -2,6 +2,7 @@
 //! PromQL over a window, windows in Prometheus notation, and which SLOs cannot be exported
 //! yet and why (never a placeholder query).
 
+use super::yaml::comment;
 use crate::model::plan::{Comparison, Plan, SliMetrics, Slo, SloSubject};
 use crate::model::promql::{parse_matchers, parse_selector, Matcher, Selector};
 
@@ -173,15 +174,20 @@ pub fn exported_slos<'a>(
         .collect()
 }
 
+/// One comment line naming a skipped SLO and why: the name, id and reason (which can quote
+/// a query) go through [`comment`], so none of them can end the line.
+pub fn skipped_line(slo: &Slo, why: &str) -> String {
+    format!(
+        "#   {}\n",
+        comment(&format!("{} ({}): {why}", slo.name, slo.id))
+    )
+}
+
 /// Comment lines listing the skipped SLOs and why, for the head of an exported file.
 pub fn skipped_comment(exported: &[(&Slo, Result<SliQueries, String>)]) -> String {
     let skipped: Vec<String> = exported
         .iter()
-        .filter_map(|(slo, q)| {
-            q.as_ref()
-                .err()
-                .map(|why| format!("#   {} ({}): {why}\n", slo.name.replace('\n', " "), slo.id))
-        })
+        .filter_map(|(slo, q)| q.as_ref().err().map(|why| skipped_line(slo, why)))
         .collect();
     if skipped.is_empty() {
         String::new()

@@ -185,15 +185,26 @@ impl Selector {
     }
 }
 
-/// A PromQL double-quoted string.
+/// A PromQL double-quoted string holding exactly `value`, the one way plan text (label
+/// values, SLO and service ids) enters a query: `\\` and `"` escaped, every control, DEL,
+/// C1, NEL, LS, PS and BOM written as a Go escape (`\n`, `\u0085`), so the string stays on
+/// one line; and a `{` before another `{` as `\u007b`, so Sloth, which runs its queries
+/// through Go's `text/template`, never finds a `{{` in a value.
 pub fn quote(value: &str) -> String {
     let mut out = String::from("\"");
-    for c in value.chars() {
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
-            _ => out.push(c),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '{' if chars.peek() == Some(&'{') => out.push_str("\\u007b"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}') => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
         }
     }
     out.push('"');
@@ -261,6 +272,20 @@ impl Reader {
                     match self.peek() {
                         Some('n') => value.push('\n'),
                         Some('t') => value.push('\t'),
+                        Some('r') => value.push('\r'),
+                        // \uXXXX, as Prometheus reads it and [`quote`] writes it.
+                        Some('u') => {
+                            let hex: String = self.chars.iter().skip(self.at + 1).take(4).collect();
+                            let code = (hex.len() == 4)
+                                .then(|| u32::from_str_radix(&hex, 16).ok())
+                                .flatten()
+                                .and_then(char::from_u32);
+                            let Some(c) = code else {
+                                return self.error("unknown escape; use \\\\, \\\", \\n or \\t");
+                            };
+                            value.push(c);
+                            self.at += 4;
+                        }
                         Some(c @ ('\\' | '"' | '\'')) => value.push(c),
                         _ => return self.error("unknown escape; use \\\\, \\\", \\n or \\t"),
                     }
@@ -455,6 +480,18 @@ mod tests {
                 .matchers,
             vec![]
         );
+    }
+
+    #[test]
+    fn quoted_values_stay_on_one_line_and_read_back() {
+        let value = "a\"b\\c\nd\re\u{0}\u{7F}\u{85}\u{2028}{{.window}}{{{";
+        let quoted = quote(value);
+        assert_eq!(
+            quoted,
+            r#""a\"b\\c\nd\re\u0000\u007f\u0085\u2028\u007b{.window}}\u007b\u007b{""#
+        );
+        let selector = parse_selector(&format!("m{{x={quoted}}}")).unwrap();
+        assert_eq!(selector.matchers[0].value, value);
     }
 
     #[test]

@@ -181,7 +181,12 @@ impl Checker {
         true
     }
 
-    /// Records the ids of a list, reporting empty and duplicate ones.
+    /// Records the ids of a list, reporting empty and duplicate ones. An id is any
+    /// non-blank text up to [`MAX_TEXT_CHARS`], with no charset: plans from other tools and
+    /// old files carry ids like "Shop API". So no export writes one raw: YAML through
+    /// `interop::yaml::{quoted, comment}`, PromQL through `promql::quote`, and names with a
+    /// charset of their own (Kubernetes, Sloth, alert names) are derived from it
+    /// (`yaml::dns_name`, `sloth::sloth_name`, `prometheus_rules::alert_name`).
     fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a String>) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
@@ -584,7 +589,11 @@ pub fn longest_alert_window(window_days: u32) -> u32 {
 }
 
 /// Checks an SLO's alerting: tiers inside the window with a short window no longer than
-/// the long one, Prometheus label names, a guard of 0 or more.
+/// the long one, a guard of 0 or more, and label names Prometheus takes
+/// (`[a-zA-Z_][a-zA-Z0-9_]*`, not `__…`, not one the workbook sets). Label values are any
+/// non-blank text. Kubernetes is stricter about label keys (no leading or trailing `_`, at
+/// most 63 characters) and values: the Pyrra export handles that where it writes them
+/// (`interop::pyrra`, annotations for values, a comment for keys it cannot carry).
 fn check_alerting(c: &mut Checker, path: &str, alerting: &Alerting, window_days: u32) {
     let window = longest_alert_window(window_days);
     if alerting.tiers.len() > 20 {

@@ -6,29 +6,33 @@ use leptos::prelude::*;
 use crate::interop::prometheus_rules::prometheus_rules;
 use crate::interop::pyrra::pyrra_objectives;
 use crate::interop::sli_queries::exported_slos;
-use crate::interop::sloth::sloth_spec;
+use crate::interop::sloth::sloth_files;
 use crate::model::format::download_file_name;
 use crate::model::plan::Plan;
 use crate::ui::browser::download_text;
 use crate::ui::workbook::Workbook;
 
-/// One export: its button label, the file's last words and extension, and its maker.
+/// One export: its button label, the file's extension, and its maker, which gives each
+/// file's last words and text (Sloth writes one file per SLO period).
 type Export = (
     &'static str,
     &'static str,
-    &'static str,
-    fn(&Plan, Option<&str>) -> String,
+    fn(&Plan, Option<&str>) -> Vec<(String, String)>,
 );
 
 const EXPORTS: [Export; 3] = [
-    (
-        "Export Prometheus rules",
-        "Prometheus rules",
-        "yml",
-        prometheus_rules,
-    ),
-    ("Export Sloth spec", "Sloth", "yaml", sloth_spec),
-    ("Export Pyrra objectives", "Pyrra", "yaml", pyrra_objectives),
+    ("Export Prometheus rules", "yml", |p, service| {
+        vec![("Prometheus rules".into(), prometheus_rules(p, service))]
+    }),
+    ("Export Sloth spec", "yaml", |p, service| {
+        sloth_files(p, service)
+            .into_iter()
+            .map(|f| (f.name_words, f.text))
+            .collect()
+    }),
+    ("Export Pyrra objectives", "yaml", |p, service| {
+        vec![("Pyrra".into(), pyrra_objectives(p, service))]
+    }),
 ];
 
 /// The export section of the SLOs page.
@@ -59,7 +63,7 @@ pub fn ProductionExports() -> impl IntoView {
     let buttons = move || {
         EXPORTS
             .iter()
-            .map(|&(label, what, extension, make)| {
+            .map(|&(label, extension, make)| {
                 let download = move |_| {
                     let scope = scope.get_untracked();
                     let service = (!scope.is_empty()).then_some(scope.as_str());
@@ -72,15 +76,17 @@ pub fn ProductionExports() -> impl IntoView {
                                 .find(|s| s.id == id)
                                 .map(|s| s.name.clone())
                         });
-                        let stem = match service_name {
-                            Some(name) => format!("{} - {name} - {what}", p.name),
-                            None => format!("{} - {what}", p.name),
-                        };
-                        let _ = download_text(
-                            &download_file_name(&stem, extension),
-                            &make(p, service),
-                            "application/yaml",
-                        );
+                        for (what, text) in make(p, service) {
+                            let stem = match &service_name {
+                                Some(name) => format!("{} - {name} - {what}", p.name),
+                                None => format!("{} - {what}", p.name),
+                            };
+                            let _ = download_text(
+                                &download_file_name(&stem, extension),
+                                &text,
+                                "application/yaml",
+                            );
+                        }
                     });
                 };
                 view! { <button type="button" on:click=download>{label}</button> }
