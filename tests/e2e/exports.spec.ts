@@ -44,6 +44,12 @@ test("a Sloth spec per service and Pyrra objectives per SLO, with the fields the
   await openWorkbook(page, "./#/slos");
   const sloth = await download(page, () => page.getByRole("button", { name: "Export Sloth spec" }).click());
   expect(sloth.name).toBe(`${EXAMPLE_NAME} - Sloth.yaml`);
+  // The freshness SLO is measured over February 2027 (28 days): Sloth takes one period per
+  // run, so it is in a second file, and the page names both.
+  await expect(page.getByTestId("export-files")).toHaveText(
+    `2 files, one per SLO period (Sloth gives every SLO of a run one period): “${EXAMPLE_NAME} - Sloth.yaml”, “${EXAMPLE_NAME} - Sloth 28d.yaml”. If your browser asks, allow it to download several files.`,
+  );
+  expect(sloth.text).toContain("--default-slo-period=30d");
   const specs = yamlDocs(sloth.text);
   expect(specs.map((s) => s.service)).toEqual(["shop-api", "tracking-service"]);
   const NAME = /^[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]$/;

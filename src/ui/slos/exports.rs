@@ -60,6 +60,9 @@ pub fn ProductionExports() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // When one click writes several files (Sloth: one per SLO period), their names, so a
+    // browser that holds back the second download does not leave the user one file short.
+    let written = RwSignal::new(None::<String>);
     let buttons = move || {
         EXPORTS
             .iter()
@@ -76,17 +79,24 @@ pub fn ProductionExports() -> impl IntoView {
                                 .find(|s| s.id == id)
                                 .map(|s| s.name.clone())
                         });
-                        for (what, text) in make(p, service) {
+                        let files = make(p, service);
+                        let mut names = Vec::new();
+                        for (what, text) in &files {
                             let stem = match &service_name {
                                 Some(name) => format!("{} - {name} - {what}", p.name),
                                 None => format!("{} - {what}", p.name),
                             };
-                            let _ = download_text(
-                                &download_file_name(&stem, extension),
-                                &text,
-                                "application/yaml",
-                            );
+                            let name = download_file_name(&stem, extension);
+                            let _ = download_text(&name, text, "application/yaml");
+                            names.push(format!("“{name}”"));
                         }
+                        written.set((names.len() > 1).then(|| {
+                            format!(
+                                "{} files, one per SLO period (Sloth gives every SLO of a run one period): {}. If your browser asks, allow it to download several files.",
+                                names.len(),
+                                names.join(", ")
+                            )
+                        }));
                     });
                 };
                 view! { <button type="button" on:click=download>{label}</button> }
@@ -124,6 +134,7 @@ pub fn ProductionExports() -> impl IntoView {
                 </div>
                 {buttons()}
             </div>
+            <p role="status" class="hint" data-testid="export-files">{move || written.get()}</p>
             </Show>
             {move || {
                 let skipped = skipped();
