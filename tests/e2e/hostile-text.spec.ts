@@ -14,8 +14,21 @@ function poison(value: unknown, key = ""): unknown {
   return value;
 }
 
-/** Plan text as the Markdown export writes it: `&`, `<` and `>` as entities, on one line. */
-const markdownText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").split(/\s+/).filter(Boolean).join(" ");
+/** Plan text as the Markdown exports write it (src/interop/markdown.rs, `text`): one line,
+ *  HTML made entities, and what CommonMark reads as markup backslash-escaped. */
+const markdownText = (text: string) => {
+  let out = text
+    .replace(/\p{Cc}/gu, " ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(" ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]~|#]/g, (c) => `\\${c}`);
+  if (/^[-+](?!\d)/.test(out)) out = `\\${out}`;
+  return out.replace(/^(\d+)([.)])(?= |$)/, "$1\\$2");
+};
 const sorted = (texts: string[]) => texts.map((t) => t.trim()).sort();
 
 /** Nothing of the payload became an element anywhere in the page, and none of it ran. */
@@ -102,7 +115,7 @@ test("script and HTML in every text field stay inert text everywhere", async ({ 
   expect(report.text.split("\n")[0]).toBe(`# ${markdownText(plan.name)}`);
   expect(report.text).toContain(`${markdownText(plan.organization)} · Report of `);
   expect(report.text).toContain(`\n${markdownText(plan.challenge.split("\n\n")[0])}\n`);
-  for (const name of [...slos, ...scenarios]) expect(report.text).toContain(`| ${markdownText(name).replace(/\|/g, "\\|")} |`);
+  for (const name of [...slos, ...scenarios]) expect(report.text).toContain(`| ${markdownText(name)} |`);
   expect(report.text).toContain(markdownText(PAYLOAD));
   expect(report.text).not.toMatch(/[<>]/);
   await expectInert(page, "Report after the Markdown export");
