@@ -142,6 +142,15 @@ impl SeriesText {
                 samples.len()
             ));
         }
+        // The checks `decode` makes of times, made before anything is kept.
+        if let (Some(first), Some(last)) = (samples.first(), samples.last()) {
+            if !TIME_RANGE_MS.contains(&first.at_ms) || !TIME_RANGE_MS.contains(&last.at_ms) {
+                return Err("its times must lie in the years 0000–9999".into());
+            }
+            if let Some(why) = span_problem(first.at_ms, last.at_ms) {
+                return Err(why);
+            }
+        }
         let mut text = String::with_capacity(samples.len() * 12);
         let first = samples.first().map_or(0, |s| s.at_ms);
         let _ = writeln!(text, "{first}");
@@ -269,13 +278,8 @@ impl SeriesText {
             }
             samples.push(Sample { at_ms, good, total });
         }
-        let span_minutes = (at_ms - first) / 60_000;
-        if span_minutes > MAX_SPAN_MINUTES as i64 {
-            return Err(format!(
-                "spans {} days; a history covers at most {} days",
-                span_minutes / 1440,
-                MAX_SPAN_MINUTES / 1440
-            ));
+        if let Some(why) = span_problem(first, at_ms) {
+            return Err(why);
         }
         Ok(samples)
     }
@@ -289,6 +293,18 @@ impl SeriesText {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// Why rows from `first_ms` to `last_ms` are more than a history covers, if they are.
+fn span_problem(first_ms: i64, last_ms: i64) -> Option<String> {
+    let span_minutes = (last_ms - first_ms) / 60_000;
+    (span_minutes > MAX_SPAN_MINUTES as i64).then(|| {
+        format!(
+            "spans {} days; a history covers at most {} days",
+            span_minutes / 1440,
+            MAX_SPAN_MINUTES / 1440
+        )
+    })
 }
 
 /// Says in words why the text after the prefix is not base64.
