@@ -8,14 +8,16 @@
 // History: 560 KB (548.7 measured); 620 KB when plan format 2 brought queries, alert
 // tiers and the Prometheus, Sloth and Pyrra exports (613.5 measured); 365 KB when the
 // wasm was split per workspace and the critical path became the shell plus the Plans
-// workspace's chunks (359.7 measured).
+// workspace's chunks (359.7 measured); 366 KB when current-version plans came to be read
+// straight from their text, with errors located on it (365.2 measured: about 3 KB for
+// a 5 MB plan refused in 0.3 s instead of 1.5 s, and every large plan read without a copy).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { criticalPath } from "./bundle-size.mjs";
 
 const GOAL_GZIP = 200 * 1024;
-const LIMIT_GZIP = 365 * 1024;
+const LIMIT_GZIP = 366 * 1024;
 
 const path = criticalPath(process.argv[2] ?? "dist");
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

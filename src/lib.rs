@@ -34,9 +34,11 @@ pub fn App() -> impl IntoView {
     let open_plan = wb.open_plan();
 
     // A share link offers its plan, then the address drops the plan from the fragment.
-    let opened_with = location_hash();
+    let opened_with = ui::browser::opened_with();
     if let Some(payload) = interop::share_link::payload_of(&opened_with) {
+        ui::browser::mark("share-link-start");
         wb.open_share_link(payload);
+        ui::browser::measure_since("share-link-read", "share-link-start");
     }
     // A deep link opens its workspace; a bare address opens the Overview for a returning
     // user and the Plans page (with the example plan) on a first visit.

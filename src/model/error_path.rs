@@ -12,6 +12,8 @@
 
 use serde_json::Value;
 
+use super::json_text;
+
 /// One step of a path: an object key or a list index.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Step {
@@ -39,55 +41,78 @@ fn at_mut<'a>(mut value: &'a mut Value, path: &[Step]) -> &'a mut Value {
     value
 }
 
+fn at_mut_checked<'a>(mut value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    for step in path {
+        value = match step {
+            Step::Key(k) => value.get_mut(k.as_str())?,
+            Step::Index(i) => value.get_mut(*i)?,
+        };
+    }
+    Some(value)
+}
+
 /// Trial reads (each of the whole narrowed file) stop once they have covered this many
 /// bytes: a normal plan never comes near it, a hostile one is answered with the path found
 /// so far instead of freezing the page.
 pub const READ_BUDGET_BYTES: usize = 48 * 1024 * 1024;
 
-/// The path (as `a.b[3].c`) of the part of `doc` that gives the error `error_of` finds in
-/// it. `template` is a document without errors, used to repair keys. `stopped`, when the
-/// reader can say, is `doc` as compact JSON text and the byte offset at which the reader
-/// stopped on the error (serde_json's column, the text being one line).
+/// The path (as `a.b[3].c`) of the part of the document `text` that gives the error
+/// `error_of` finds in it. `stopped` is the byte offset at which the reader stopped on the
+/// error (serde_json's column on the error's line, plus where that line starts).
+/// `template` is a document without errors, used to repair keys.
 ///
 /// Linear in the file's size rather than quadratic: the reader's own position leads straight
-/// to the culprit (a hostile file with 300,000 keys is not read once per key), the narrowing
-/// then refines what a position cannot say (inside tagged objects, whose fields are read
-/// after the whole object), and trial reads stop after [`READ_BUDGET_BYTES`].
+/// to the culprit, walked on the text itself (a hostile file with 300,000 keys is neither
+/// read once per key nor copied into a `Value`); only when a position cannot say more
+/// (inside tagged objects, whose fields are read after the whole object) is the document
+/// built and narrowed by trial reads, which stop after [`READ_BUDGET_BYTES`].
 pub fn locate(
-    doc: &Value,
-    stopped: Option<(&str, usize)>,
+    text: &str,
+    stopped: usize,
     template: &Value,
     error_of: impl Fn(&Value) -> Option<String>,
 ) -> String {
-    let size = stopped.map_or_else(|| doc.to_string().len(), |(text, _)| text.len());
-    let mut trials_left = (READ_BUDGET_BYTES / size.max(1)).max(8);
+    let mut trials_left = (READ_BUDGET_BYTES / text.len().max(1)).max(8);
     // The error itself, read only if the narrowing needs to compare with it.
     let error = std::cell::OnceCell::new();
     let fails = |v: &Value, trials_left: &mut usize| {
         *trials_left = trials_left.saturating_sub(1);
         error_of(v).is_some()
     };
-    let original = doc;
-    let mut doc = doc.clone();
+    let seed = path_at(text, stopped);
+    // What stands along the reader's path, read from the text.
+    let along_seed = shapes_along(text, &seed);
+    let mut seed = seed.into_iter();
+    // The document, built only once a trial read needs it, with the lists cut so far.
+    let mut doc: Option<Value> = None;
+    let mut cuts: Vec<(Vec<Step>, usize)> = Vec::new();
+    let build = |doc: &mut Option<Value>, cuts: &[(Vec<Step>, usize)]| {
+        if doc.is_none() {
+            let mut whole: Value = serde_json::from_str(text).ok()?;
+            for (path, culprit) in cuts {
+                cut_list(&mut whole, path, *culprit);
+            }
+            *doc = Some(whole);
+        }
+        doc.take()
+    };
     // Where the search stands in `doc` (lists cut to the one culprit element), in the
     // original file (for the user), and in the template (its first element for lists).
     let mut path: Vec<Step> = Vec::new();
     let mut shown: Vec<Step> = Vec::new();
     let mut in_template: Option<Vec<Step>> = Some(Vec::new());
-    let seed = stopped.map_or_else(Vec::new, |(text, offset)| path_at(text, offset));
-    let mut seed = seed.into_iter();
     loop {
         if trials_left == 0 {
             break;
         }
-        // What stands at the path, without copying it (it may be most of the file).
-        let shape = match at(&doc, &path) {
-            Some(Value::Array(items)) if !items.is_empty() => Shape::List(items.len()),
-            Some(Value::Object(map)) => Shape::Object(map.contains_key(match &seed_peek(&seed) {
-                Some(Step::Key(key)) => key.as_str(),
-                _ => "",
-            })),
-            _ => Shape::Other,
+        let shape = match &doc {
+            None => along_seed.get(path.len()).cloned().unwrap_or(Shape::Other),
+            // Once built, the reader's path is left behind: only trial reads go on.
+            Some(doc) => match at(doc, &path) {
+                Some(Value::Array(items)) if !items.is_empty() => Shape::List(items.len()),
+                Some(Value::Object(_)) => Shape::Object(false),
+                _ => Shape::Other,
+            },
         };
         match (shape, seed.next()) {
             // The position names the key: a key no valid plan has here is itself the problem.
@@ -101,53 +126,55 @@ pub fn locate(
                 path.push(Step::Key(key));
                 in_template = Some(key_path);
             }
-            (Shape::List(len), step) => {
-                let items = || match at(&doc, &path) {
+            // The position names the element, which holds its error whatever its
+            // neighbours are: the list is cut to it, once the document is built.
+            (Shape::List(len), Some(Step::Index(culprit))) if culprit < len => {
+                cuts.push((path.clone(), culprit));
+                path.push(Step::Index(0));
+                shown.push(Step::Index(culprit));
+                in_template = step_into_list(in_template, template);
+            }
+            (Shape::List(_), _) => {
+                seed = Vec::new().into_iter();
+                let Some(mut whole) = build(&mut doc, &cuts) else {
+                    break;
+                };
+                // The end of the shortest prefix that still fails (the whole list does).
+                let items = match at(&whole, &path) {
                     Some(Value::Array(items)) => items.clone(),
                     _ => Vec::new(),
                 };
-                // The element the position names, else the end of the shortest prefix
-                // that still fails (the whole list does).
-                let (culprit, named) = match step {
-                    Some(Step::Index(i)) if i < len => (i, true),
-                    _ => {
-                        seed = Vec::new().into_iter();
-                        let items = items();
-                        let mut trial = doc.clone();
-                        let (mut lo, mut hi) = (1, items.len());
-                        while lo < hi {
-                            let mid = (lo + hi) / 2;
-                            *at_mut(&mut trial, &path) = Value::Array(items[..mid].to_vec());
-                            if fails(&trial, &mut trials_left) {
-                                hi = mid;
-                            } else {
-                                lo = mid + 1;
-                            }
-                        }
-                        (lo - 1, false)
+                let mut trial = whole.clone();
+                let (mut lo, mut hi) = (1, items.len());
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    *at_mut(&mut trial, &path) = Value::Array(items[..mid].to_vec());
+                    if fails(&trial, &mut trials_left) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
                     }
-                };
-                // Cut the list to the culprit, if it alone still fails (an element the
-                // reader stopped in holds its error whatever its neighbours are).
-                let list = at_mut(&mut doc, &path);
-                let element = list[culprit].take();
-                let cut = std::mem::replace(list, Value::Array(vec![element]));
-                if !named && !fails(&doc, &mut trials_left) {
+                }
+                drop(trial);
+                // Cut the list to the culprit, if it alone still fails.
+                let culprit = lo - 1;
+                cut_list(&mut whole, &path, culprit);
+                let alone_fails = fails(&whole, &mut trials_left);
+                doc = Some(whole);
+                if !alone_fails {
                     break;
                 }
-                drop(cut);
                 path.push(Step::Index(0));
                 shown.push(Step::Index(culprit));
-                in_template = in_template
-                    .map(|mut t| {
-                        t.push(Step::Index(0));
-                        t
-                    })
-                    .filter(|t| at(template, t).is_some());
+                in_template = step_into_list(in_template, template);
             }
             (Shape::Object(_), _) => {
                 seed = Vec::new().into_iter();
-                let map = at(&doc, &path)
+                let Some(whole) = build(&mut doc, &cuts) else {
+                    break;
+                };
+                let whole = &*doc.insert(whole);
+                let map = at(whole, &path)
                     .and_then(Value::as_object)
                     .cloned()
                     .unwrap_or_default();
@@ -158,7 +185,7 @@ pub fn locate(
                     let mut key_path = in_template.clone()?;
                     key_path.push(Step::Key(key.clone()));
                     let good = at(template, &key_path).cloned();
-                    let mut trial = doc.clone();
+                    let mut trial = whole.clone();
                     let object = at_mut(&mut trial, &path).as_object_mut()?;
                     match &good {
                         Some(good) => object.insert(key.clone(), good.clone()),
@@ -177,9 +204,14 @@ pub fn locate(
                         trials_left -= 1;
                         let mut object = good.clone();
                         object.insert(key.clone(), value.clone());
-                        let mut trial = doc.clone();
+                        let mut trial = whole.clone();
                         *at_mut(&mut trial, &path) = Value::Object(object);
-                        let same = error_of(&trial) == *error.get_or_init(|| error_of(original));
+                        let original = error.get_or_init(|| {
+                            serde_json::from_str::<Value>(text)
+                                .ok()
+                                .and_then(|v| error_of(&v))
+                        });
+                        let same = error_of(&trial) == *original;
                         same.then(|| (key.clone(), good.contains_key(key)))
                     })
                 });
@@ -216,17 +248,94 @@ pub fn locate(
     text
 }
 
+/// Replaces the list at `path` by a list of its element `culprit` alone.
+fn cut_list(doc: &mut Value, path: &[Step], culprit: usize) {
+    if let Some(Value::Array(items)) = at_mut_checked(doc, path) {
+        if culprit < items.len() {
+            let element = items.swap_remove(culprit);
+            *items = vec![element];
+        }
+    }
+}
+
+/// The template's path one level into a list (its first element), if it has one.
+fn step_into_list(in_template: Option<Vec<Step>>, template: &Value) -> Option<Vec<Step>> {
+    in_template
+        .map(|mut t| {
+            t.push(Step::Index(0));
+            t
+        })
+        .filter(|t| at(template, t).is_some())
+}
+
+/// What stands at each step of the reader's path `seed` in `text`: `[0]` at the root,
+/// `[d]` after `d` steps; it ends where the path leaves the text.
+fn shapes_along(text: &str, seed: &[Step]) -> Vec<Shape> {
+    let bytes = text.as_bytes();
+    let mut start = json_text::skip_whitespace(bytes, 0);
+    let mut shapes = Vec::new();
+    for depth in 0..=seed.len() {
+        let next = match (bytes.get(start), seed.get(depth)) {
+            (Some(b'{'), step) => {
+                let want = match step {
+                    Some(Step::Key(key)) => Some(key.as_str()),
+                    _ => None,
+                };
+                // The last of equal keys, as a `Value` keeps it.
+                let mut found = None;
+                let read = json_text::for_each_member(text, start, &mut |raw, _, value| {
+                    if want.is_some_and(|key| key_is(raw, key)) {
+                        found = Some(value.start);
+                    }
+                });
+                shapes.push(if read.is_some() {
+                    Shape::Object(found.is_some())
+                } else {
+                    Shape::Other
+                });
+                found.filter(|_| read.is_some())
+            }
+            (Some(b'['), step) => match json_text::list_items(text, start) {
+                Some((items, _)) if !items.is_empty() => {
+                    shapes.push(Shape::List(items.len()));
+                    match step {
+                        Some(Step::Index(i)) => items.get(*i).map(|item| item.start),
+                        _ => None,
+                    }
+                }
+                _ => {
+                    shapes.push(Shape::Other);
+                    None
+                }
+            },
+            _ => {
+                shapes.push(Shape::Other);
+                None
+            }
+        };
+        match next {
+            Some(next) => start = next,
+            None => break,
+        }
+    }
+    shapes
+}
+
+/// Whether a key's raw text (with quotes) reads as `key`.
+fn key_is(raw: &str, key: &str) -> bool {
+    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(plain) if !plain.contains('\\') => plain == key,
+        _ => json_text::key_text(raw).as_deref() == Some(key),
+    }
+}
+
 /// What stands at the search's path: a list of some length, an object (and whether it has
 /// the key the reader's position names next), or a value.
+#[derive(Clone)]
 enum Shape {
     List(usize),
     Object(bool),
     Other,
-}
-
-/// The next step the reader's position names, without taking it.
-fn seed_peek(seed: &std::vec::IntoIter<Step>) -> Option<Step> {
-    seed.as_slice().first().cloned()
 }
 
 /// The keys and indices leading to byte `offset` of compact JSON `text`, read in one pass:
@@ -339,8 +448,8 @@ mod tests {
         let template = json!({"name": "n", "items": [{"id": "a", "weight": 1.0}], "labels": {}, "shape": {"kind": "circle", "radius": 1}});
         assert!(serde_json::from_value::<Doc>(doc.clone()).is_err());
         let text = doc.to_string();
-        let offset = serde_json::from_str::<Doc>(&text).err().map(|e| e.column());
-        locate(&doc, offset.map(|o| (text.as_str(), o)), &template, |v| {
+        let offset = serde_json::from_str::<Doc>(&text).err().unwrap().column();
+        locate(&text, offset, &template, |v| {
             serde_json::from_value::<Doc>(v.clone())
                 .err()
                 .map(|e| e.to_string())
@@ -432,7 +541,7 @@ mod tests {
         let reads = std::cell::Cell::new(0);
         let text = doc.to_string();
         let offset = serde_json::from_str::<Doc>(&text).err().unwrap().column();
-        let path = locate(&doc, Some((&text, offset)), &template, |v| {
+        let path = locate(&text, offset, &template, |v| {
             reads.set(reads.get() + 1);
             serde_json::from_value::<Doc>(v.clone())
                 .err()

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::error_path::locate;
 use super::example::EXAMPLE_PLAN_JSON;
+use super::json_text;
 use super::migrations;
 use super::plan::Plan;
 use super::problem::{PlanError, Problem};
@@ -183,6 +184,9 @@ pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
     if text.trim().is_empty() {
         return Err(PlanError::single(Problem::file("the file is empty")));
     }
+    if let Some(read) = read_current(text) {
+        return read;
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let what = match e.classify() {
             serde_json::error::Category::Eof => {
@@ -207,31 +211,78 @@ pub fn read_plan_text(text: &str) -> Result<Plan, PlanError> {
         fields.remove(field);
     }
     let current = migrate(fields, version)?;
-    let current = Value::Object(current);
-    // Read from compact text, the one way the workbook reads a plan: reading from a `Value`
-    // as well would compile every plan type's reader twice (about 28 KB gzip of the first
+    // Read from text, the one way the workbook reads a plan: reading from a `Value` as well
+    // would compile every plan type's reader twice (about 28 KB gzip of the first
     // download), and the text's reader knows where it stopped.
-    let compact = current.to_string();
-    let plan: Plan = serde_json::from_str(&compact).map_err(|e| {
-        let path = locate(
-            &current,
-            Some((&compact, e.column())),
-            &plan_template(),
-            |v| {
-                serde_json::from_str::<Plan>(&v.to_string())
-                    .err()
-                    .map(|e| strip_position(&e.to_string()))
-            },
-        );
-        let (path, message) = type_problem(path, &strip_position(&e.to_string()));
-        PlanError::single(Problem::at(path, message))
-    })?;
+    let compact = Value::Object(current).to_string();
+    let plan: Plan = serde_json::from_str(&compact).map_err(|e| type_error(&compact, &e))?;
+    checked(plan)
+}
+
+/// A file of the current version, read straight from its text with the header members
+/// left out: no `Value` is built (for a 5 MB plan that copy cost more than the reading),
+/// and a type error is located on the same text. `None` sends the file down the full
+/// path, which names what is wrong with it: not one object, not JSON, another format,
+/// an older version, or a header that is not as written.
+fn read_current(text: &str) -> Option<Result<Plan, PlanError>> {
+    let members = json_text::top_level_members(text)?;
+    let mut header = Map::new();
+    let mut body = String::with_capacity(text.len() + 2);
+    body.push('{');
+    for member in &members {
+        if HEADER_FIELDS.contains(&member.key.as_str()) {
+            let value = serde_json::from_str(text.get(member.value.clone())?).ok()?;
+            header.insert(member.key.clone(), value);
+        } else {
+            if body.len() > 1 {
+                body.push(',');
+            }
+            body.push_str(text.get(member.span.clone())?);
+        }
+    }
+    body.push('}');
+    if check_header(&header).ok()? != CURRENT_VERSION {
+        return None;
+    }
+    match serde_json::from_str::<Plan>(&body) {
+        Ok(plan) => Some(checked(plan)),
+        // A wrong type in a file that is JSON throughout (else its syntax is the news).
+        Err(e)
+            if e.classify() == serde_json::error::Category::Data
+                && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
+        {
+            Some(Err(type_error(&body, &e)))
+        }
+        Err(_) => None,
+    }
+}
+
+/// A plan that was read, checked for content.
+fn checked(plan: Plan) -> Result<Plan, PlanError> {
     let problems = validate(&plan);
     if problems.is_empty() {
         Ok(plan)
     } else {
         Err(PlanError { problems })
     }
+}
+
+/// The reader's type error `e` in the plan text `doc`, with the path of the value it names.
+fn type_error(doc: &str, e: &serde_json::Error) -> PlanError {
+    let line_start = match e.line() {
+        0 | 1 => 0,
+        line => doc
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(0, |(i, _)| i + 1),
+    };
+    let path = locate(doc, line_start + e.column(), &plan_template(), |v| {
+        serde_json::from_str::<Plan>(&v.to_string())
+            .err()
+            .map(|e| strip_position(&e.to_string()))
+    });
+    let (path, message) = type_problem(path, &strip_position(&e.to_string()));
+    PlanError::single(Problem::at(path, message))
 }
 
 /// A valid plan's fields, whose values repair a broken file's keys while its error is
@@ -473,5 +524,69 @@ pub fn download_file_name(stem: &str, extension: &str) -> String {
             "{}.{extension}",
             cleaned.chars().take(120).collect::<String>()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::example::example_plan;
+
+    #[test]
+    fn a_current_file_is_read_from_its_text_in_any_layout_with_the_header_anywhere() {
+        let plan = example_plan();
+        let pretty = export_plan(&plan, "https://example.test/plan.schema.json");
+        let compact = write_plan(&plan, false);
+        // The header last, odd whitespace, a repeated version (the last one counts).
+        let moved = compact.replacen(
+            "{\"format\":\"sre-workbook-plan\",\"version\":4,",
+            "{ \"version\" : 3 ,\n\t",
+            1,
+        );
+        let moved = format!(
+            "{}, \"format\": \"sre-workbook-plan\", \"version\": 4 }}",
+            moved.trim_end_matches('}')
+        );
+        for text in [&pretty, &compact, &moved] {
+            match read_current(text) {
+                Some(Ok(read)) => assert_eq!(read, plan),
+                other => panic!("not read from its text: {other:?}"),
+            }
+        }
+        // Older versions, other formats and text that is not one object take the full path.
+        let older = compact.replacen("\"version\":4", "\"version\":3", 1);
+        for text in [
+            &older,
+            "[]",
+            "{\"format\":\"other\",\"version\":4}",
+            &compact[1..],
+        ] {
+            assert!(read_current(text).is_none(), "{text:.40}");
+        }
+    }
+
+    #[test]
+    fn a_type_error_is_placed_alike_in_pretty_and_compact_text_and_syntax_goes_first() {
+        let plan = example_plan();
+        let compact = write_plan(&plan, false);
+        let id = &plan.slo_catalog.slos[1].id;
+        let broken = compact.replacen(
+            &format!("\"id\":\"{id}\""),
+            &format!("\"id\":\"{id}\",\"target_percent\":\"high\""),
+            1,
+        );
+        let pretty = indent_json(&broken);
+        for text in [&broken, &pretty] {
+            let error = read_plan_text(text).unwrap_err();
+            assert_eq!(error.problems[0].path, "slo_catalog.slos[1].target_percent");
+        }
+        // The same type error before a cut-off end: the file is reported as truncated.
+        let truncated = &broken[..broken.len() - 3];
+        let error = read_plan_text(truncated).unwrap_err();
+        assert!(
+            error.problems[0].message.contains("ends too early"),
+            "{:?}",
+            error.problems
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod format;
 pub mod getting_started;
 pub mod history;
 pub mod ids;
+pub mod json_text;
 pub mod migrations;
 pub mod monte_carlo;
 pub mod overview;

@@ -105,6 +105,26 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The address fragment the page was opened with. A share link's (`#share=…`, up to a
+/// megabyte) was taken out of the address by index.html's first script, before the page
+/// loaded its files, and kept in `workbookOpenedWith`; it is handed over once.
+pub fn opened_with() -> String {
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let key = JsValue::from_str("workbookOpenedWith");
+    match js_sys::Reflect::get(&window, &key)
+        .ok()
+        .and_then(|v| v.as_string())
+    {
+        Some(fragment) => {
+            let _ = js_sys::Reflect::delete_property(&window, &key);
+            fragment
+        }
+        None => location_hash(),
+    }
+}
+
 /// Replaces the location hash without adding a history entry.
 pub fn replace_hash(hash: &str) {
     if let Some(window) = web_sys::window() {

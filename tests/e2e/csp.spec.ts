@@ -41,7 +41,7 @@ test.describe(() => {
     allowedConsoleErrors: [
       new RegExp(
         "^Executing inline script violates the following Content Security Policy directive " +
-          "'script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+={0,2}'){2}'\\. " +
+          "'script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+={0,2}'){3}'\\. " +
           `Either the 'unsafe-inline' keyword, a hash \\('sha256-${hash.replace(/[+/=]/g, "\\$&")}'\\), ` +
           "or a nonce \\('nonce-\\.\\.\\.'\\) is required to enable inline execution\\. The action has been blocked\\.$",
       ),
