@@ -7,8 +7,8 @@
 mod noisy;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use sre_workbook::model::budget::default_alert_tiers;
-use sre_workbook::model::sli_history::{SeriesText, Weight};
+use sre_workbook::model::history::series::{SeriesText, Weight};
+use sre_workbook::model::slo::budget::default_alert_tiers;
 use sre_workbook::replay::backtest::{backtest, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table, ReadHistory};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};

@@ -3,10 +3,10 @@
 //! `make bench` (or `cargo bench --bench scenario`).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use sre_workbook::model::example::example_plan;
-use sre_workbook::model::monte_carlo::MonteCarlo;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{Scenario, Slo, SloWindow};
-use sre_workbook::model::scenario::simulate;
+use sre_workbook::model::scenario::monte_carlo::MonteCarlo;
+use sre_workbook::model::scenario::simulation::simulate;
 
 fn example_scenario() -> (Scenario, Slo) {
     let plan = example_plan();

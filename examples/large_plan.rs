@@ -4,10 +4,10 @@
 //!
 //! `cargo run --example large_plan -- target/large-plan.json`
 
-use sre_workbook::model::example::example_plan;
-use sre_workbook::model::format::write_plan;
+use sre_workbook::model::plan::example::example_plan;
+use sre_workbook::model::plan::format::write_plan;
+use sre_workbook::model::plan::validate::validate;
 use sre_workbook::model::plan::{AssessmentRound, Rating, Service, Slo, SloSubject, Team};
-use sre_workbook::model::validate::validate;
 
 const TEAMS: usize = 50;
 const ROUNDS: usize = 12;

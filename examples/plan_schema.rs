@@ -4,7 +4,7 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "public/plan.schema.json".into());
-    let schema = sre_workbook::model::format::plan_schema();
+    let schema = sre_workbook::model::plan::format::plan_schema();
     let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON") + "\n";
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
     println!("wrote {path}");

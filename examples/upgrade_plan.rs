@@ -9,11 +9,14 @@ fn main() {
         std::process::exit(2);
     };
     let bytes = std::fs::read(input).unwrap_or_else(|e| panic!("{input}: {e}"));
-    let plan = sre_workbook::model::format::read_plan(&bytes).unwrap_or_else(|e| {
+    let plan = sre_workbook::model::plan::format::read_plan(&bytes).unwrap_or_else(|e| {
         eprintln!("{input}:\n{e}");
         std::process::exit(1);
     });
-    std::fs::write(output, sre_workbook::model::format::write_plan(&plan, true))
-        .unwrap_or_else(|e| panic!("{output}: {e}"));
+    std::fs::write(
+        output,
+        sre_workbook::model::plan::format::write_plan(&plan, true),
+    )
+    .unwrap_or_else(|e| panic!("{output}: {e}"));
     println!("wrote {output}");
 }

@@ -2,7 +2,7 @@
 //! real local storage: save and load, a corrupt entry set aside, a full quota reported.
 #![cfg(target_arch = "wasm32")]
 
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::storage::browser::BrowserStore;
 use sre_workbook::storage::library::{load_library, plan_key, save_plan, SET_ASIDE_KEY_PREFIX};
 use sre_workbook::storage::store::{KeyValueStore, StoreError};

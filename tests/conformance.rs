@@ -18,7 +18,7 @@ use serde_yaml::Value;
 use sre_workbook::interop::openslo::openslo_yaml;
 use sre_workbook::interop::pyrra::pyrra_objectives;
 use sre_workbook::interop::sloth::{sloth_files, sloth_period_days};
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::Plan;
 
 use openslo_validation::openslo_problems;
@@ -41,7 +41,7 @@ fn varied_plan() -> Plan {
     weekly.name =
         "A name longer than sixty-three characters, which OpenSLO's displayName refuses".into();
     weekly.window = sre_workbook::model::plan::SloWindow::Rolling { days: 7 };
-    weekly.alerting = sre_workbook::model::defaults::default_alerting(7);
+    weekly.alerting = sre_workbook::model::plan::defaults::default_alerting(7);
     weekly.alerting.labels.insert("_private".into(), "x".into());
     weekly
         .alerting

@@ -25,9 +25,9 @@ use sre_workbook::interop::prometheus_rules::{prometheus_rules, template_text};
 use sre_workbook::interop::pyrra::pyrra_objectives;
 use sre_workbook::interop::sli_queries::{exported_slos, service_of};
 use sre_workbook::interop::sloth::sloth_files;
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
+use sre_workbook::model::plan::validate::validate;
 use sre_workbook::model::plan::Plan;
-use sre_workbook::model::validate::validate;
 
 /// The documents of a YAML stream, parsed by libyaml; a parse error fails the property.
 fn documents(text: &str) -> Result<Vec<Value>, TestCaseError> {

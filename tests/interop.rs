@@ -6,8 +6,8 @@ use sre_workbook::interop::openslo::openslo_yaml;
 use sre_workbook::interop::pyrra::pyrra_objectives;
 use sre_workbook::interop::share_link::{decode, encode, payload_of, share_link, MAX_LINK_CHARS};
 use sre_workbook::interop::sloth::sloth_files;
-use sre_workbook::model::defaults::{blank_plan, default_alerting};
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::defaults::{blank_plan, default_alerting};
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{
     Alerting, BudgetingMethod, ErrorBudgetPolicy, Plan, Service, Sli, SliKind, SliMetrics, Slo,
     SloSubject, SloWindow, Team,
@@ -28,7 +28,7 @@ fn a_share_link_carries_the_whole_plan_in_the_fragment() {
     plan.histories.clear();
     assert_eq!(decode(payload).unwrap(), plan);
     // Deflate makes the example about a fifth of its JSON size.
-    let json = sre_workbook::model::format::write_plan(&plan, false).len();
+    let json = sre_workbook::model::plan::format::write_plan(&plan, false).len();
     assert!(link.len() < json / 3, "link {} vs JSON {json}", link.len());
 }
 
@@ -38,7 +38,7 @@ fn a_share_link_leaves_histories_out() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/v3/example.json"
     );
-    let plan = sre_workbook::model::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
+    let plan = sre_workbook::model::plan::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
     assert_eq!(plan.histories.len(), 1);
     let shared = decode(&encode(&plan)).unwrap();
     assert!(shared.histories.is_empty());
@@ -427,7 +427,7 @@ fn the_markdown_report_keeps_plan_text_inert_and_says_what_is_missing() {
 #[test]
 fn a_services_policy_document_follows_the_workbooks_structure_and_says_what_is_missing() {
     use sre_workbook::interop::markdown::policy_markdown;
-    use sre_workbook::model::policy_document::policy_document;
+    use sre_workbook::model::slo::policy_document::policy_document;
     let plan = example_plan();
     let doc = policy_document(&plan, "shop-api").unwrap();
     let md = policy_markdown(&doc, &plan.name, 20_782);

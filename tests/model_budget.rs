@@ -1,9 +1,9 @@
 //! Error-budget arithmetic pinned to worked values and figures from the Google SRE Workbook.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sre_workbook::model::budget::*;
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{AlertTier, SloWindow};
+use sre_workbook::model::slo::budget::*;
 
 fn close(actual: f64, expected: f64) {
     assert!(

@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use sre_workbook::model::defaults::{
+use sre_workbook::model::plan::defaults::{
     blank_plan, default_alerting, default_groups, stage_of_level, STAGE_NAMES,
 };
-use sre_workbook::model::example::example_plan;
-use sre_workbook::model::format::{
+use sre_workbook::model::plan::example::example_plan;
+use sre_workbook::model::plan::format::{
     export_file_name, migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
 };
 use sre_workbook::model::plan::{Plan, SloWindow};
@@ -355,7 +355,7 @@ fn export_file_names_are_safe() {
 
 #[test]
 fn the_shipped_example_file_is_in_canonical_export_form() {
-    let shipped = sre_workbook::model::example::EXAMPLE_PLAN_JSON;
+    let shipped = sre_workbook::model::plan::example::EXAMPLE_PLAN_JSON;
     assert_eq!(
         write_plan(&example_plan(), true),
         shipped,
@@ -368,14 +368,14 @@ fn the_shipped_schema_is_generated_from_the_current_types() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/plan.schema.json");
     let shipped: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert!(
-        shipped == sre_workbook::model::format::plan_schema(),
+        shipped == sre_workbook::model::plan::format::plan_schema(),
         "public/plan.schema.json is out of date: run `cargo run --example plan_schema`"
     );
 }
 
 #[test]
 fn exports_name_their_schema_and_read_back() {
-    let text = sre_workbook::model::format::export_plan(
+    let text = sre_workbook::model::plan::format::export_plan(
         &example_plan(),
         "https://example.org/plan.schema.json",
     );

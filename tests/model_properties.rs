@@ -5,14 +5,14 @@
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use sre_workbook::model::calendar::{parse_timestamp, CalendarPeriod};
-use sre_workbook::model::defaults::default_alerting;
-use sre_workbook::model::example::example_plan;
-use sre_workbook::model::format::{
+use sre_workbook::model::plan::calendar::{parse_timestamp, CalendarPeriod};
+use sre_workbook::model::plan::defaults::default_alerting;
+use sre_workbook::model::plan::example::example_plan;
+use sre_workbook::model::plan::format::{
     indent_json, migrate, read_plan, read_plan_text, write_plan, CURRENT_VERSION,
 };
+use sre_workbook::model::plan::validate::validate;
 use sre_workbook::model::plan::{ErrorSpan, Plan, SloWindow, Team};
-use sre_workbook::model::validate::validate;
 
 /// Text as people type it: any characters, including markup, quotes and emoji; not blank.
 fn text() -> impl Strategy<Value = String> {

@@ -6,12 +6,12 @@
 mod common;
 
 use common::quiet;
-use sre_workbook::model::budget::{burn_rate_rules, ErrorBudget};
-use sre_workbook::model::example::example_plan;
-use sre_workbook::model::monte_carlo::{affordability, MonteCarlo};
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{ErrorSpan, SloWindow};
-use sre_workbook::model::rng::Rng;
-use sre_workbook::model::scenario::{failed_release_minutes, simulate};
+use sre_workbook::model::scenario::monte_carlo::{affordability, MonteCarlo};
+use sre_workbook::model::scenario::rng::Rng;
+use sre_workbook::model::scenario::simulation::{failed_release_minutes, simulate};
+use sre_workbook::model::slo::budget::{burn_rate_rules, ErrorBudget};
 
 fn incident(start: u32, minutes: u32, ratio: f64) -> ErrorSpan {
     ErrorSpan {

@@ -1,9 +1,9 @@
 //! The figures the SLO workspace shows, for the example plan's SLOs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{Plan, Slo};
-use sre_workbook::model::slo_figures::*;
+use sre_workbook::model::slo::figures::*;
 
 fn slo<'a>(plan: &'a Plan, id: &str) -> &'a Slo {
     plan.slo_catalog.slos.iter().find(|s| s.id == id).unwrap()

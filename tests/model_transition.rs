@@ -2,10 +2,10 @@
 //! readiness, gaps, and foundational activities with their coverage over rounds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sre_workbook::model::calendar::parse_date;
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::calendar::parse_date;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{ActivityStatus, FoundationalActivity, GroupTarget, Plan};
-use sre_workbook::model::transition::*;
+use sre_workbook::model::transition::progress::*;
 
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} ≠ {b}");

@@ -11,10 +11,10 @@ use std::process::Command;
 
 use sre_workbook::interop::prometheus_rules::prometheus_rules;
 use sre_workbook::interop::yaml::quoted;
-use sre_workbook::model::budget::{burn_rate_rules, ErrorBudget};
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{AlertSeverity, AlertTier, Plan, SliMetrics, SloWindow};
-use sre_workbook::model::slo_figures::alert_rows;
+use sre_workbook::model::slo::budget::{burn_rate_rules, ErrorBudget};
+use sre_workbook::model::slo::figures::alert_rows;
 
 /// A fresh folder under target/ for one test's files.
 fn scratch(name: &str) -> PathBuf {
@@ -143,7 +143,7 @@ fn promtool_accepts_rules_of_generated_plans() {
     let mut files = Vec::new();
     for (n, plan) in generated_plans().iter().enumerate() {
         assert_eq!(
-            sre_workbook::model::validate::validate(plan),
+            sre_workbook::model::plan::validate::validate(plan),
             vec![],
             "plan {n}"
         );

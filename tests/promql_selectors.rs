@@ -6,7 +6,7 @@
 
 use promql_parser::parser::{self, Expr};
 use proptest::prelude::*;
-use sre_workbook::model::promql::parse_selector;
+use sre_workbook::model::slo::promql::parse_selector;
 
 /// A selector as read: metric name and sorted (label, operator, value) matchers.
 type Read = (Option<String>, Vec<(String, String, String)>);

@@ -4,8 +4,8 @@
 //! error in a plan. Each input once crashed or froze the page; each must now be refused with
 //! its message. The corpora's files are compiled in, as a browser test reads no disk.
 
-use sre_workbook::model::format::read_plan;
-use sre_workbook::model::sli_history::{Sample, SeriesText};
+use sre_workbook::model::history::series::{Sample, SeriesText};
+use sre_workbook::model::plan::format::read_plan;
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, TableReader};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
 use sre_workbook::replay::{read_history_file, HistorySplit};

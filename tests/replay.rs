@@ -4,9 +4,9 @@
 mod common;
 
 use proptest::prelude::*;
-use sre_workbook::model::budget::{default_alert_tiers, AlertSeverity};
 use sre_workbook::model::plan::{ErrorSpan, PolicyThreshold};
-use sre_workbook::model::scenario::{error_ratios, simulate};
+use sre_workbook::model::scenario::simulation::{error_ratios, simulate};
+use sre_workbook::model::slo::budget::{default_alert_tiers, AlertSeverity};
 use sre_workbook::replay::backtest::{backtest, find_targets, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, read_table, Sample, Weight};
 use sre_workbook::replay::figures::{
@@ -261,7 +261,7 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/v3/example.json"
     );
-    let plan = sre_workbook::model::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
+    let plan = sre_workbook::model::plan::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
     let history = &plan.histories[0];
     assert_eq!(history.slo, "checkout-availability");
     let samples = history.series.decode().unwrap();
@@ -295,7 +295,7 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
         .chain(&samples[clean + 12..])
         .cloned()
         .collect();
-    gapped.series = sre_workbook::model::sli_history::SeriesText::encode(&kept).unwrap();
+    gapped.series = sre_workbook::model::history::series::SeriesText::encode(&kept).unwrap();
     assert_eq!(
         sre_workbook::replay::figures::history_attainment(&gapped, slo_def).unwrap(),
         "99.465 % over 2 d (minutes without data are left out): missed"
@@ -306,7 +306,7 @@ fn the_version_3_fixture_keeps_a_history_that_replays_as_worked_out() {
 fn ninety_days_of_noisy_minute_counts_pack_small_and_come_back_exactly() {
     // Plain CSV of this series is about 4 MB.
     let samples = common::noisy::noisy_90_days(1_780_000_000_000);
-    let text = sre_workbook::model::sli_history::SeriesText::encode(&samples).unwrap();
+    let text = sre_workbook::model::history::series::SeriesText::encode(&samples).unwrap();
     assert!(text.len() < 400_000, "{} bytes", text.len());
     assert_eq!(text.decode().unwrap(), samples);
 }

@@ -7,7 +7,7 @@ mod common;
 
 use common::quiet;
 use sre_workbook::model::plan::ErrorSpan;
-use sre_workbook::model::scenario::simulate;
+use sre_workbook::model::scenario::simulation::simulate;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 

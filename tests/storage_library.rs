@@ -2,7 +2,7 @@
 //! set aside and never lost, quota and disabled storage reported.
 #![cfg(not(target_arch = "wasm32"))]
 
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::storage::library::*;
 use sre_workbook::storage::memory::MemoryStore;
 use sre_workbook::storage::store::{KeyValueStore, StoreError};

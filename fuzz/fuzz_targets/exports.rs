@@ -11,8 +11,8 @@ use sre_workbook::interop::openslo::openslo_yaml;
 use sre_workbook::interop::prometheus_rules::prometheus_rules;
 use sre_workbook::interop::pyrra::pyrra_objectives;
 use sre_workbook::interop::sloth::sloth_files;
-use sre_workbook::model::format::read_plan;
-use sre_workbook::model::policy_document::policy_document;
+use sre_workbook::model::plan::format::read_plan;
+use sre_workbook::model::slo::policy_document::policy_document;
 
 /// Panics unless every document of `text` parses.
 fn parses(what: &str, text: &str) {

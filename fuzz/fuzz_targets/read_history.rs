@@ -6,9 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sre_workbook::model::budget::default_alert_tiers;
+use sre_workbook::model::slo::budget::default_alert_tiers;
 use sre_workbook::model::plan::PolicyThreshold;
-use sre_workbook::model::sli_history::SeriesText;
+use sre_workbook::model::history::series::SeriesText;
 use sre_workbook::replay::backtest::{backtest, ReplayedSlo};
 use sre_workbook::replay::csv_reader::{
     guess_mapping, read_history, ColumnMapping, Measure,

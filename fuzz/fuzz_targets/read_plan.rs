@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sre_workbook::model::format::{read_plan, write_plan};
+use sre_workbook::model::plan::format::{read_plan, write_plan};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(plan) = read_plan(data) {

@@ -12,7 +12,7 @@ use super::minutes::minute_text;
 use super::palette::{GRID, THRESHOLD};
 use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
 use super::PointableChart;
-use crate::model::extent::{max_of, min_of};
+use crate::model::scenario::extent::{max_of, min_of};
 
 /// What the attainment chart draws.
 #[derive(Clone, Debug, Default, PartialEq)]

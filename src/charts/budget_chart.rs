@@ -12,8 +12,8 @@ use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::{PALETTE, THRESHOLD};
 use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
 use super::PointableChart;
-use crate::model::budget::format_percent;
-use crate::model::extent::{max_of, min_of};
+use crate::model::scenario::extent::{max_of, min_of};
+use crate::model::slo::budget::format_percent;
 
 /// One scenario's line.
 #[derive(Clone, Debug)]
@@ -45,7 +45,7 @@ impl PolicyLine {
                 consumed_percent: t.consumed_percent,
                 label: format!(
                     "{} % consumed",
-                    crate::model::slo_figures::format_number(t.consumed_percent, 2)
+                    crate::model::slo::figures::format_number(t.consumed_percent, 2)
                 ),
             })
             .collect()

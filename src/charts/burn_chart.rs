@@ -12,8 +12,8 @@ use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::THRESHOLD;
 use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
 use super::PointableChart;
-use crate::model::extent::max_of;
-use crate::model::slo_figures::format_number;
+use crate::model::scenario::extent::max_of;
+use crate::model::slo::figures::format_number;
 
 /// Lowest burn rate drawn; lower rates (a calm service) sit on the axis.
 const FLOOR: f64 = 0.1;

@@ -3,7 +3,7 @@
 //! end inside its days.
 
 use super::crosshair::{Crosshair, PlotFrame};
-use crate::model::scenario_fields::format_window_minute;
+use crate::model::scenario::fields::format_window_minute;
 
 /// Minutes in a day.
 pub const DAY: f64 = 1440.0;

@@ -9,7 +9,7 @@ use super::crosshair::{Crosshair, PlotFrame};
 use super::palette::{GRID, PALETTE};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
-use crate::model::calendar::format_date;
+use crate::model::plan::calendar::format_date;
 
 /// One group's line on the trend chart.
 #[derive(Clone, Debug, PartialEq)]

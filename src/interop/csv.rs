@@ -2,11 +2,11 @@
 //! programs read accents right): the SLO table and the assessment history. Text that a
 //! spreadsheet would run as a formula (starting with = + - @) is prefixed with an apostrophe.
 
-use crate::model::budget::{format_duration, ErrorBudget};
-use crate::model::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{BudgetingMethod, Plan};
-use crate::model::slo_figures::overview_rows;
-use crate::model::transition::rounds_by_date;
+use crate::model::slo::budget::{format_duration, ErrorBudget};
+use crate::model::slo::figures::overview_rows;
+use crate::model::transition::progress::rounds_by_date;
 
 /// A text cell, quoted when needed and defused when a spreadsheet would read a formula.
 fn text(value: &str) -> String {

@@ -4,15 +4,15 @@
 //! as the page words it. Text from the plan goes through one function, [`text`], which makes
 //! HTML inert and backslash-escapes Markdown, so a name can never become markup in the wiki.
 
-use crate::model::budget::{format_duration, ErrorBudget};
-use crate::model::calendar::format_date;
-use crate::model::defaults::STAGE_NAMES;
+use crate::model::plan::calendar::format_date;
+use crate::model::plan::defaults::STAGE_NAMES;
 use crate::model::plan::Plan;
-use crate::model::policy_document::PolicyDocument;
-use crate::model::scenario::simulate;
-use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
-use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
-use crate::model::transition::{
+use crate::model::scenario::figures::{comparison_row, thresholds_crossed};
+use crate::model::scenario::simulation::simulate;
+use crate::model::slo::budget::{format_duration, ErrorBudget};
+use crate::model::slo::figures::{distinct_policies, format_number, overview_rows};
+use crate::model::slo::policy_document::PolicyDocument;
+use crate::model::transition::progress::{
     action_status_label, group_average, names_or_all, readiness, readiness_sentence,
     rounds_by_date, stage_counts,
 };

@@ -8,11 +8,11 @@ use std::collections::HashSet;
 
 use super::sli_queries::{sli_queries, SliQueries};
 use super::yaml::{dns_name as name, number, quoted};
-use crate::model::calendar::format_date;
+use crate::model::plan::calendar::format_date;
 use crate::model::plan::Comparison;
 use crate::model::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow};
-use crate::model::promql::Selector;
-use crate::model::slo_figures::sli_label;
+use crate::model::slo::figures::sli_label;
+use crate::model::slo::promql::Selector;
 
 /// The OpenSLO version written.
 pub const API_VERSION: &str = "openslo/v1";

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 
 use super::sli_queries::{exported_slos, prometheus_duration, service_of, skipped_comment};
 use super::yaml::{key, number, quoted};
-use crate::model::budget::{burn_rate_rules, format_duration, ErrorBudget};
 use crate::model::plan::{AlertSeverity, Plan};
-use crate::model::promql::quote;
-use crate::model::slo_figures::{format_number, window_label};
+use crate::model::slo::budget::{burn_rate_rules, format_duration, ErrorBudget};
+use crate::model::slo::figures::{format_number, window_label};
+use crate::model::slo::promql::quote;
 
 /// The recording rule of the SLI error ratio over `window`.
 pub fn error_ratio_record(window: &str) -> String {

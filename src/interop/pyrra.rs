@@ -9,7 +9,7 @@ use super::prometheus_rules::template_text;
 use super::sli_queries::{exported_slos, prometheus_duration, skipped_line, SliQueries};
 use super::yaml::{comment, dns_name, quoted};
 use crate::model::plan::{Plan, SloWindow};
-use crate::model::slo_figures::{format_number, window_label};
+use crate::model::slo::figures::{format_number, window_label};
 
 /// The Kubernetes namespace written into each document, to be changed to the team's own.
 pub const NAMESPACE: &str = "monitoring";

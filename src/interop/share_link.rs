@@ -4,9 +4,9 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::model::format::{read_plan, write_plan, MAX_FILE_BYTES};
+use crate::model::plan::format::{read_plan, write_plan, MAX_FILE_BYTES};
+use crate::model::plan::problem::{PlanError, Problem};
 use crate::model::plan::Plan;
-use crate::model::problem::{PlanError, Problem};
 
 /// What starts the fragment of a share link.
 pub const SHARE_PREFIX: &str = "#share=";

@@ -4,7 +4,7 @@
 
 use super::yaml::comment;
 use crate::model::plan::{Comparison, Plan, SliMetrics, Slo, SloSubject};
-use crate::model::promql::{parse_matchers, parse_selector, Matcher, Selector};
+use crate::model::slo::promql::{parse_matchers, parse_selector, Matcher, Selector};
 
 /// A duration in Prometheus notation: `5m`, `1h`, `3d`.
 pub fn prometheus_duration(minutes: u32) -> String {

@@ -17,8 +17,8 @@ use super::prometheus_rules::template_text;
 use super::sli_queries::{exported_slos, service_of, skipped_comment, SliQueries};
 use super::yaml::{comment, key, quoted};
 use crate::model::plan::{Plan, Slo, SloWindow};
-use crate::model::promql::Selector;
-use crate::model::slo_figures::{format_number, window_label};
+use crate::model::slo::figures::{format_number, window_label};
+use crate::model::slo::promql::Selector;
 
 /// Sloth's name rule: letters and digits at both ends, `-`, `_` and `.` between.
 pub fn sloth_name(id: &str) -> String {
@@ -112,7 +112,7 @@ fn differences(slo: &Slo) -> String {
             window_label(&slo.window)
         ));
     }
-    let workbook = crate::model::budget::default_alert_tiers(days);
+    let workbook = crate::model::slo::budget::default_alert_tiers(days);
     if slo.alerting.tiers != workbook {
         notes.push("its alert tiers were chosen in the workbook; Sloth applies its own (page 1h/5m and 6h/30m, ticket 1d/2h and 3d/6h) unless given an AlertWindows file".to_string());
     } else {

@@ -1,34 +1,11 @@
-//! The plan as data, with no browser types: model, defaults, file format and validation.
+//! The plan as data, with no browser types, grouped by area: the plan file and what every
+//! area shares (`plan`), SLOs and their budgets (`slo`), scenarios and their simulation
+//! (`scenario`), the transition of the stakeholder groups (`transition`), SLI histories
+//! kept with a plan (`history`) and the Overview's figures (`overview`).
 
-pub mod budget;
-pub mod calendar;
-pub mod catalog_ops;
-pub mod defaults;
-pub mod error_path;
-pub mod example;
-pub mod extent;
-pub mod format;
-pub mod getting_started;
 pub mod history;
-pub mod ids;
-pub mod json_text;
-pub mod migrations;
-pub mod monte_carlo;
 pub mod overview;
 pub mod plan;
-pub mod policy_document;
-pub mod problem;
-pub mod production_fields;
-pub mod promql;
-pub mod rng;
 pub mod scenario;
-pub mod scenario_fields;
-pub mod scenario_figures;
-pub mod scenario_ops;
-pub mod sli_history;
-pub mod slo_fields;
-pub mod slo_figures;
+pub mod slo;
 pub mod transition;
-pub mod transition_ops;
-pub mod validate;
-pub mod workshop;

@@ -3,9 +3,9 @@
 //! and scenario figures come from `slo_figures` and `scenario_figures`, so the Overview
 //! shows the same numbers as the workspaces it links to.
 
-use super::calendar::parse_date;
-use super::plan::{ActionStatus, Plan};
-use super::transition::{
+use crate::model::plan::calendar::parse_date;
+use crate::model::plan::{ActionStatus, Plan};
+use crate::model::transition::progress::{
     group_average, readiness, readiness_sentence, rounds_by_date, stage_counts,
 };
 
@@ -161,9 +161,9 @@ pub fn next_policy_review(plan: &Plan, today: i64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::calendar::days_from_civil;
-    use crate::model::defaults::blank_plan;
-    use crate::model::example::example_plan;
+    use crate::model::plan::calendar::days_from_civil;
+    use crate::model::plan::defaults::blank_plan;
+    use crate::model::plan::example::example_plan;
 
     #[test]
     fn the_example_plan_stands_in_its_third_round() {

@@ -15,11 +15,11 @@
 use super::csv_reader::Weight;
 use super::minute_grid::MinuteGrid;
 use crate::interop::yaml::number;
-use crate::model::budget::{
+use crate::model::plan::calendar::civil_from_days;
+use crate::model::plan::{AlertTier, PolicyThreshold, Slo};
+use crate::model::slo::budget::{
     burn_rate_rules, AlertSeverity, BurnRateRule, ErrorBudget, MINUTES_PER_DAY,
 };
-use crate::model::calendar::civil_from_days;
-use crate::model::plan::{AlertTier, PolicyThreshold, Slo};
 
 const TOLERANCE: f64 = 1e-9;
 const MINUTE_MS: i64 = 60_000;
@@ -268,7 +268,7 @@ pub fn backtest(grid: &MinuteGrid, slo: &ReplayedSlo) -> Backtest {
         let day = (grid.start_ms + m as i64 * MINUTE_MS).div_euclid(86_400_000);
         let (y, mo, _) = civil_from_days(day);
         let next_month =
-            crate::model::calendar::days_from_civil(y + i64::from(mo / 12), mo % 12 + 1, 1);
+            crate::model::plan::calendar::days_from_civil(y + i64::from(mo / 12), mo % 12 + 1, 1);
         let end_ms = next_month * 86_400_000;
         let end = (((end_ms - grid.start_ms) / MINUTE_MS) as usize).min(n);
         let (sli, consumed, _) = span(m, end);

@@ -313,7 +313,7 @@ pub fn guess_mapping(header: &[String]) -> Option<ColumnMapping> {
     })
 }
 
-pub use crate::model::sli_history::{Sample, Weight};
+pub use crate::model::history::series::{Sample, Weight};
 
 /// A kind of row that cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

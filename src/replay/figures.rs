@@ -5,12 +5,12 @@
 use super::backtest::{backtest, Backtest, ReplayedSlo, TargetFinding};
 use super::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
 use crate::charts::attainment_chart::Attainment;
-use crate::model::budget::{format_duration, format_percent, AlertSeverity};
-use crate::model::calendar::format_timestamp;
+use crate::model::history::series::SliHistory;
+use crate::model::plan::calendar::format_timestamp;
 use crate::model::plan::Slo;
-use crate::model::scenario_figures::rule_label;
-use crate::model::sli_history::SliHistory;
-use crate::model::slo_figures::format_number;
+use crate::model::scenario::figures::rule_label;
+use crate::model::slo::budget::{format_duration, format_percent, AlertSeverity};
+use crate::model::slo::figures::format_number;
 
 const MINUTE_MS: i64 = 60_000;
 const DAY_MINUTES: usize = 1440;

@@ -7,8 +7,8 @@
 pub const MAX_HISTORY_BYTES: usize = 50 * 1024 * 1024;
 
 /// The most data rows (CSV lines, or distinct timestamps of a Prometheus response): what a
-/// plan keeps ([`crate::model::sli_history::MAX_ROWS`]).
-pub const MAX_ROWS: usize = crate::model::sli_history::MAX_ROWS;
+/// plan keeps ([`crate::model::history::series::MAX_ROWS`]).
+pub const MAX_ROWS: usize = crate::model::history::series::MAX_ROWS;
 
 /// The most cells a table holds (rows × columns): 1,000,000 rows of a timestamp and up to
 /// seven values. A file of separators alone would otherwise make tens of millions of cells.
@@ -19,4 +19,4 @@ pub const MAX_CELLS: usize = 8_000_000;
 pub const MAX_SERIES: usize = 100;
 
 /// The longest span replayed, in minutes: 400 days, what a plan keeps.
-pub const MAX_MINUTES: usize = crate::model::sli_history::MAX_SPAN_MINUTES;
+pub const MAX_MINUTES: usize = crate::model::history::series::MAX_SPAN_MINUTES;

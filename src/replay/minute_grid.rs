@@ -9,7 +9,7 @@ const MINUTE_MS: i64 = 60_000;
 
 pub use super::limits::MAX_MINUTES;
 
-pub use crate::model::sli_history::GapPolicy;
+pub use crate::model::history::series::GapPolicy;
 
 /// Good and total per minute from `start_ms`.
 #[derive(Clone, Debug, PartialEq)]

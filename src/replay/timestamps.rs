@@ -6,7 +6,7 @@
 //! time-zone database): the hour repeated when clocks go back is read as its first
 //! occurrence, so the repeat's rows come out as duplicate timestamps, reported as such.
 
-use crate::model::calendar::days_from_civil;
+use crate::model::plan::calendar::days_from_civil;
 
 /// The time zone of times written without an offset.
 pub trait LocalZone {
@@ -83,7 +83,8 @@ fn parse_unix(text: &str) -> Option<i64> {
     }
     let millis = if value >= 1e11 { value } else { value * 1000.0 };
     // Times after the year 9999 are refused, as a plan's kept history refuses them.
-    (millis < crate::model::sli_history::TIME_RANGE_MS.end as f64).then_some(millis.round() as i64)
+    (millis < crate::model::history::series::TIME_RANGE_MS.end as f64)
+        .then_some(millis.round() as i64)
 }
 
 fn number(text: &str, len: usize) -> Option<i64> {

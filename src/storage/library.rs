@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::{KeyValueStore, StoreError};
-use crate::model::format::{read_plan_text, write_plan};
+use crate::model::plan::format::{read_plan_text, write_plan};
 use crate::model::plan::{Id, Plan};
 
 /// Prefix of the key of each stored plan; the plan id follows.

@@ -42,9 +42,9 @@ pub fn schema_url() -> String {
         .ok()
         .flatten()
         .unwrap_or_default();
-    web_sys::Url::new_with_base(crate::model::format::SCHEMA_FILE, &base)
+    web_sys::Url::new_with_base(crate::model::plan::format::SCHEMA_FILE, &base)
         .map(|u| u.href())
-        .unwrap_or_else(|_| crate::model::format::SCHEMA_FILE.to_string())
+        .unwrap_or_else(|_| crate::model::plan::format::SCHEMA_FILE.to_string())
 }
 
 /// Offers `text` to the user as a downloaded file named `file_name`.

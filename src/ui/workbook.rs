@@ -8,14 +8,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::browser::{mark, measure_since, now_millis, random_u32};
-use crate::model::calendar::format_timestamp;
-use crate::model::defaults::blank_plan;
-use crate::model::example::example_plan;
-use crate::model::format::{read_plan, read_plan_text};
-use crate::model::history::History;
-use crate::model::ids::new_plan_id;
+use crate::model::plan::calendar::format_timestamp;
+use crate::model::plan::defaults::blank_plan;
+use crate::model::plan::example::example_plan;
+use crate::model::plan::format::{read_plan, read_plan_text};
+use crate::model::plan::ids::new_plan_id;
+use crate::model::plan::undo::History;
+use crate::model::plan::validate::validate;
 use crate::model::plan::{Id, Plan, PlanPart};
-use crate::model::validate::validate;
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::{
     self, fingerprint, load_library, load_session, stored_fingerprint, GuardedSave, SetAsideEntry,

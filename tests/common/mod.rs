@@ -2,7 +2,7 @@
 
 pub mod noisy;
 
-use sre_workbook::model::example::example_plan;
+use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{Scenario, Slo};
 
 /// The example's checkout SLO (99.9 % over 30 days: 43.2 minutes of budget) and a scenario

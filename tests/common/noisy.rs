@@ -2,8 +2,8 @@
 //! packing test (tests/replay.rs) and the packing benchmark (benches/replay.rs) share it,
 //! since a regular series packs to almost nothing and would flatter both.
 
-use sre_workbook::model::rng::Rng;
-use sre_workbook::model::sli_history::Sample;
+use sre_workbook::model::history::series::Sample;
+use sre_workbook::model::scenario::rng::Rng;
 
 /// 129,600 rows from `start_ms` of 900–1,099 requests, a few failing in one minute of twenty.
 #[allow(dead_code)] // not every test binary that includes `common` uses it

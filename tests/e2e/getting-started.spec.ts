@@ -140,7 +140,7 @@ test("the checklist hides per plan, and the Overview names the next step", async
 test("a workshop's ratings are undoable and its summary says what changed since the previous round", async ({ page }) => {
   // The page's clock is set by the test (timers keep running), as in undo.spec.ts: the
   // rating comes 2 s after the new round, twice the 1 s within which edits are one undo step
-  // (COALESCE_MS, src/model/history.rs), so it is a step of its own however slow the machine.
+  // (COALESCE_MS, src/model/plan/undo.rs), so it is a step of its own however slow the machine.
   const start = new Date("2026-11-24T10:00:00Z").getTime();
   await page.clock.setFixedTime(start);
   await openWorkbook(page, "./#/transition");

@@ -39,7 +39,7 @@ test("an SLO edit is undone and redone with the buttons and the keyboard, and ke
 test("typing a word is one step, and separate edits are separate steps", async ({ page }) => {
   // The page's clock is set by the test (timers keep running): keystrokes 200 ms apart are
   // one burst however slow the machine is, and the next edit comes 2 s after the last one,
-  // twice the 1 s after which an edit starts a new step (COALESCE_MS, src/model/history.rs).
+  // twice the 1 s after which an edit starts a new step (COALESCE_MS, src/model/plan/undo.rs).
   const start = new Date("2026-11-24T10:00:00Z").getTime();
   await page.clock.setFixedTime(start);
   await openWorkbook(page, "./#/scenarios");

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::overview::{actions_due, ACTIONS_HORIZON_DAYS};
-use crate::model::transition::action_status_label;
+use crate::model::transition::progress::action_status_label;
 use crate::ui::browser::today;
 use crate::ui::route::{item_hash, Route};
 use crate::ui::workbook::Workbook;

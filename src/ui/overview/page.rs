@@ -7,7 +7,7 @@ use super::actions_due::ActionsDue;
 use super::scenario_outcomes::ScenarioOutcomes;
 use super::slo_states::SloStates;
 use super::standing::StandingCard;
-use crate::model::calendar::format_date;
+use crate::model::plan::calendar::format_date;
 use crate::ui::browser::today;
 use crate::ui::plans::getting_started::NextStep;
 use crate::ui::workbook::Workbook;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::scenario_figures::comparison_row;
+use crate::model::scenario::figures::comparison_row;
 use crate::ui::monte_carlo_odds::MonteCarloOdds;
 use crate::ui::route::{item_hash, Route};
 use crate::ui::scenarios::simulations;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::overview::next_policy_review;
-use crate::model::slo_figures::{format_number, overview_rows};
+use crate::model::slo::figures::{format_number, overview_rows};
 use crate::replay::figures::history_attainment;
 use crate::ui::browser::today;
 use crate::ui::route::{item_hash, Route};

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::defaults::STAGE_NAMES;
 use crate::model::overview::{standing, GroupStanding};
+use crate::model::plan::defaults::STAGE_NAMES;
 use crate::ui::route::{item_hash, Route};
 use crate::ui::workbook::Workbook;
 

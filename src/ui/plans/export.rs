@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::plan::Plan;
-use crate::model::slo_figures::format_number;
+use crate::model::slo::figures::format_number;
 use crate::ui::plans::download_plan;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::Workbook;

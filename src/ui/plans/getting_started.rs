@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::getting_started::{steps_done, Step};
+use crate::model::plan::getting_started::{steps_done, Step};
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::{load_hidden_checklists, save_hidden_checklists};
 use crate::ui::browser::{replace_hash, scroll_to_element};

@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::format::check_file_size;
+use crate::model::plan::format::check_file_size;
 use crate::ui::browser::read_file_bytes;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::{ConflictChoice, Workbook};

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::plans::download_plan;
 
 use super::import::ImportButton;
-use crate::model::calendar::display_timestamp;
+use crate::model::plan::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan};
 use crate::ui::workbook::Workbook;
 

@@ -8,7 +8,7 @@ pub mod page;
 pub mod plan_details;
 pub mod share;
 
-use crate::model::format::{export_file_name, export_plan};
+use crate::model::plan::format::{export_file_name, export_plan};
 use crate::model::plan::Plan;
 use crate::ui::browser::{download_text, schema_url};
 

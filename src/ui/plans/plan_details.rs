@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::calendar::display_timestamp;
-use crate::model::getting_started::{challenge_template, with_template};
+use crate::model::plan::calendar::display_timestamp;
+use crate::model::plan::getting_started::{challenge_template, with_template};
 use crate::model::plan::Plan;
 use crate::ui::plans::export::ExportPlanButton;
 use crate::ui::plans::share::ShareLinkButton;

@@ -8,14 +8,14 @@ use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::trend::{has_data, trend_chart_svg};
 use crate::interop::markdown::report_markdown;
-use crate::model::budget::{format_duration, ErrorBudget};
-use crate::model::calendar::format_date;
-use crate::model::defaults::STAGE_NAMES;
-use crate::model::format::download_file_name;
+use crate::model::plan::calendar::format_date;
+use crate::model::plan::defaults::STAGE_NAMES;
+use crate::model::plan::format::download_file_name;
 use crate::model::plan::{Plan, PolicyThreshold};
-use crate::model::scenario_figures::{comparison_row, thresholds_crossed};
-use crate::model::slo_figures::{distinct_policies, format_number, overview_rows};
-use crate::model::transition::{
+use crate::model::scenario::figures::{comparison_row, thresholds_crossed};
+use crate::model::slo::budget::{format_duration, ErrorBudget};
+use crate::model::slo::figures::{distinct_policies, format_number, overview_rows};
+use crate::model::transition::progress::{
     action_status_label, group_average, names_or_all, readiness, readiness_sentence,
     rounds_by_date, stage_counts,
 };

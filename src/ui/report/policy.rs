@@ -1,13 +1,13 @@
 //! The report's error-budget policy documents: one per service, in the SRE Workbook's
-//! structure (`crate::model::policy_document`), shown for the chosen service and exported
+//! structure (`crate::model::slo::policy_document`), shown for the chosen service and exported
 //! with "Export policy as Markdown".
 
 use leptos::prelude::*;
 
 use crate::interop::markdown::policy_markdown;
-use crate::model::format::download_file_name;
+use crate::model::plan::format::download_file_name;
 use crate::model::plan::Plan;
-use crate::model::policy_document::policy_document;
+use crate::model::slo::policy_document::policy_document;
 use crate::ui::browser::{download_text, today};
 use crate::ui::widgets::choice_select::choice_select;
 

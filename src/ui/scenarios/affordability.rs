@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::ScenarioAndSlo;
-use crate::model::budget::{format_duration, ErrorBudget};
-use crate::model::monte_carlo::affordability;
-use crate::model::scenario_fields::parse_duration_minutes;
-use crate::model::slo_fields::parse_ratio_percent;
-use crate::model::slo_figures::format_number;
+use crate::model::scenario::fields::parse_duration_minutes;
+use crate::model::scenario::monte_carlo::affordability;
+use crate::model::slo::budget::{format_duration, ErrorBudget};
+use crate::model::slo::fields::parse_ratio_percent;
+use crate::model::slo::figures::format_number;
 use crate::ui::widgets::number_field::NumberField;
 
 /// The affordability answer for the scenario's SLO (or its override target).

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 use super::spans::SpanList;
 use super::ScenarioAndSlo;
-use crate::model::budget::{format_duration, ErrorBudget};
+use crate::model::plan::validate::validate;
 use crate::model::plan::{Id, Scenario};
-use crate::model::scenario_fields::{
+use crate::model::scenario::fields::{
     parse_releases_per_week, parse_restore_minutes, ratio_to_percent,
 };
-use crate::model::scenario_ops::{move_to_slo, SpanKind};
-use crate::model::slo_fields::{parse_ratio_percent, parse_target};
-use crate::model::slo_figures::format_number;
-use crate::model::validate::validate;
+use crate::model::scenario::ops::{move_to_slo, SpanKind};
+use crate::model::slo::budget::{format_duration, ErrorBudget};
+use crate::model::slo::fields::{parse_ratio_percent, parse_target};
+use crate::model::slo::figures::format_number;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::text_field::TextField;
 use crate::ui::workbook::Workbook;

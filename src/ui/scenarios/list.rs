@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::budget::format_percent;
 use crate::model::plan::Id;
-use crate::model::scenario_ops::{add_scenario, delete_scenario, duplicate_scenario};
-use crate::model::slo_figures::format_number;
+use crate::model::scenario::ops::{add_scenario, delete_scenario, duplicate_scenario};
+use crate::model::slo::budget::format_percent;
+use crate::model::slo::figures::format_number;
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::workbook::Workbook;
 

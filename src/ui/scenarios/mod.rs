@@ -15,7 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::plan::{Id, Plan, Scenario, Slo};
-use crate::model::scenario::{simulate, Simulation};
+use crate::model::scenario::simulation::{simulate, Simulation};
 
 /// A scenario with the SLO it plays against.
 pub type ScenarioAndSlo = (Scenario, Slo);

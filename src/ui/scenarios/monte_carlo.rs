@@ -8,15 +8,15 @@ use leptos::prelude::*;
 
 use super::ScenarioAndSlo;
 use crate::charts::histogram_chart::{histogram_svg, Bar};
-use crate::model::budget::{format_count, format_percent};
-use crate::model::monte_carlo::MonteCarlo;
 use crate::model::plan::{Id, Scenario};
-use crate::model::scenario_fields::{
+use crate::model::scenario::fields::{
     parse_duration_minutes, parse_incident_rate, parse_runs, parse_seed, ratio_to_percent,
 };
-use crate::model::scenario_figures::{bin_label, histogram, odds_in_words};
-use crate::model::slo_fields::parse_ratio_percent;
-use crate::model::slo_figures::format_number;
+use crate::model::scenario::figures::{bin_label, histogram, odds_in_words};
+use crate::model::scenario::monte_carlo::MonteCarlo;
+use crate::model::slo::budget::{format_count, format_percent};
+use crate::model::slo::fields::parse_ratio_percent;
+use crate::model::slo::figures::format_number;
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::monte_carlo_odds::MonteCarloOdds;
 use crate::ui::widgets::downloads::SvgDownload;
@@ -339,7 +339,7 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
                                             .bars
                                             .iter()
                                             .map(|&(from, to, count)| {
-                                                let bin = crate::model::scenario_figures::HistogramBin {
+                                                let bin = crate::model::scenario::figures::HistogramBin {
                                                     from_percent: from,
                                                     to_percent: to,
                                                     count,

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use super::ScenarioAndSlo;
 use crate::model::plan::{ErrorSpan, Id, Scenario};
-use crate::model::scenario_fields::{
+use crate::model::scenario::fields::{
     day_and_time, format_time_of_day, parse_day, parse_duration_minutes, parse_time_of_day,
     ratio_to_percent, window_minute,
 };
-use crate::model::scenario_ops::{add_span, edit_span, remove_span, spans, SpanKind};
-use crate::model::slo_fields::parse_ratio_percent;
+use crate::model::scenario::ops::{add_span, edit_span, remove_span, spans, SpanKind};
+use crate::model::slo::fields::parse_ratio_percent;
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::widgets::text_field::TextField;
 use crate::ui::workbook::Workbook;

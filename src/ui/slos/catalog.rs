@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::catalog_ops::{add_journey, add_service, delete_journey, delete_service};
 use crate::model::plan::{Id, Journey, Service};
+use crate::model::slo::catalog_ops::{add_journey, add_service, delete_journey, delete_service};
 use crate::ui::widgets::text_field::{check_name, no_check, TextField};
 use crate::ui::workbook::Workbook;
 

@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::model::calendar::{parse_date, period_choices, CalendarPeriod};
-use crate::model::catalog_ops::delete_slo;
+use crate::model::plan::calendar::{parse_date, period_choices, CalendarPeriod};
 use crate::model::plan::{
     BudgetingMethod, Id, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
 };
-use crate::model::slo_fields::{
+use crate::model::slo::catalog_ops::delete_slo;
+use crate::model::slo::fields::{
     parse_non_negative, parse_positive, parse_share_percent, parse_slice_minutes, parse_target,
     parse_window_days,
 };
-use crate::model::slo_figures::sli_label;
+use crate::model::slo::figures::sli_label;
 use crate::ui::browser::today;
 use crate::ui::slos::production::SloProduction;
 use crate::ui::widgets::date_field::DateField;

@@ -7,7 +7,7 @@ use crate::interop::prometheus_rules::prometheus_rules;
 use crate::interop::pyrra::pyrra_objectives;
 use crate::interop::sli_queries::exported_slos;
 use crate::interop::sloth::sloth_files;
-use crate::model::format::download_file_name;
+use crate::model::plan::format::download_file_name;
 use crate::model::plan::Plan;
 use crate::ui::browser::download_text;
 use crate::ui::workbook::Workbook;

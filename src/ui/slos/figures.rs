@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::budget::{
+use crate::model::plan::{BudgetingMethod, Id, Slo};
+use crate::model::slo::budget::{
     budget_status, format_duration, format_percent, slo_status, ErrorBudget,
 };
-use crate::model::plan::{BudgetingMethod, Id, Slo};
-use crate::model::slo_fields::{parse_non_negative, parse_positive, parse_ratio_percent};
-use crate::model::slo_figures::{
+use crate::model::slo::fields::{parse_non_negative, parse_positive, parse_ratio_percent};
+use crate::model::slo::figures::{
     alert_rows, budget_figures, dependency_check, downtime_rows, neighbor_rows,
 };
 use crate::ui::widgets::number_field::NumberField;

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::interop::csv::slo_table_csv;
 use crate::interop::openslo::openslo_yaml;
-use crate::model::catalog_ops::{add_service, add_slo};
 use crate::model::plan::{Id, SloSubject};
-use crate::model::slo_figures::{overview_rows, row_matches, sort_rows, OverviewColumn};
+use crate::model::slo::catalog_ops::{add_service, add_slo};
+use crate::model::slo::figures::{overview_rows, row_matches, sort_rows, OverviewColumn};
 use crate::ui::browser::scroll_to_element;
 use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::workbook::Workbook;

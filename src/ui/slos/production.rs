@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::plan::{Id, SliMetrics, Slo};
-use crate::model::production_fields::{
+use crate::model::slo::production_fields::{
     format_alert_labels, format_guard, parse_alert_labels, parse_guard,
 };
 use crate::ui::slos::alert_tiers::AlertTiers;

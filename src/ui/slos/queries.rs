@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::model::plan::{Comparison, Id, Slo};
-use crate::model::production_fields::{QueryField, QueryKind, QueryTexts};
+use crate::model::slo::production_fields::{QueryField, QueryKind, QueryTexts};
 use crate::ui::widgets::checked_field::CheckedField;
 use crate::ui::workbook::Workbook;
 

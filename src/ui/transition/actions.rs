@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::gaps::is_overdue;
-use crate::model::calendar::parse_date;
+use crate::model::plan::calendar::parse_date;
 use crate::model::plan::{ActionStatus, CoachingAction, Id};
-use crate::model::transition_ops::add_action;
+use crate::model::transition::ops::add_action;
 use crate::ui::browser::today;
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::widgets::date_field::DateField;

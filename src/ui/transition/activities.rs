@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::calendar::{format_date, parse_date};
+use crate::model::plan::calendar::{format_date, parse_date};
 use crate::model::plan::{ActivityStatus, FoundationalActivity};
-use crate::model::transition::{activity_coverage, activity_label, activity_state, rounds_by_date};
-use crate::model::transition_ops::set_activity;
+use crate::model::transition::ops::set_activity;
+use crate::model::transition::progress::{
+    activity_coverage, activity_label, activity_state, rounds_by_date,
+};
 use crate::ui::browser::today;
 use crate::ui::workbook::Workbook;
 

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::calendar::{format_date, parse_date};
+use crate::model::plan::calendar::{format_date, parse_date};
 use crate::model::plan::{ActionStatus, AssessmentRound, Plan};
-use crate::model::transition::{gaps, Gap};
-use crate::model::transition_ops::add_action;
+use crate::model::transition::ops::add_action;
+use crate::model::transition::progress::{gaps, Gap};
 use crate::ui::browser::today;
 use crate::ui::workbook::Workbook;
 

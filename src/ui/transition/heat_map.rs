@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::interop::csv::assessments_csv;
-use crate::model::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{AssessmentRound, Id, LEVEL_COUNT};
-use crate::model::transition::{level_of, rating_of, stage_counts};
-use crate::model::transition_ops::{set_level, set_note};
+use crate::model::transition::ops::{set_level, set_note};
+use crate::model::transition::progress::{level_of, rating_of, stage_counts};
 use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;

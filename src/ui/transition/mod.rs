@@ -16,7 +16,7 @@ pub mod workshop;
 use leptos::prelude::*;
 
 use crate::model::plan::{AssessmentRound, Id, Plan};
-use crate::model::transition::rounds_by_date;
+use crate::model::transition::progress::rounds_by_date;
 
 /// The round shown: the chosen one while it exists, else the latest by date.
 pub fn shown_round(

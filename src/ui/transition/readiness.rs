@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::model::plan::AssessmentRound;
-use crate::model::slo_fields::parse_ratio_percent;
-use crate::model::transition::{readiness, readiness_sentence};
+use crate::model::slo::fields::parse_ratio_percent;
+use crate::model::transition::progress::{readiness, readiness_sentence};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::workbook::Workbook;
 

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::workshop::Workshop;
-use crate::model::calendar::{format_date, parse_date};
+use crate::model::plan::calendar::{format_date, parse_date};
 use crate::model::plan::{AssessmentRound, Id};
-use crate::model::transition::rounds_by_date;
-use crate::model::transition_ops::add_round;
+use crate::model::transition::ops::add_round;
+use crate::model::transition::progress::rounds_by_date;
 use crate::ui::browser::today;
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::workbook::Workbook;

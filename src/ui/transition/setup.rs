@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{ActionTemplate, Id, StakeholderGroup, Team, LEVEL_COUNT};
-use crate::model::transition_ops::{add_group, add_team, delete_group, delete_team};
+use crate::model::transition::ops::{add_group, add_team, delete_group, delete_team};
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::widgets::text_field::{check_name, no_check, TextField};
 use crate::ui::workbook::Workbook;

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use crate::charts::trend::{has_data, trend_chart, TrendLine, MARKERS};
-use crate::model::calendar::{format_date, parse_date};
+use crate::model::plan::calendar::{format_date, parse_date};
 use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
-use crate::model::transition::{group_trend, project, projection_text, rounds_by_date, Projection};
+use crate::model::transition::progress::{
+    group_trend, project, projection_text, rounds_by_date, Projection,
+};
 use crate::ui::browser::today;
 use crate::ui::shared::Shared;
 use crate::ui::widgets::chart_view::ChartView;

@@ -10,11 +10,11 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::model::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::{AssessmentRound, LEVEL_COUNT};
-use crate::model::transition::{level_of, rating_of};
-use crate::model::transition_ops::{set_level, set_note};
-use crate::model::workshop::{cells, changes_since_previous, progress_text};
+use crate::model::transition::ops::{set_level, set_note};
+use crate::model::transition::progress::{level_of, rating_of};
+use crate::model::transition::workshop::{cells, changes_since_previous, progress_text};
 use crate::ui::browser::focus_first_of;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::widgets::text_field::{no_check, TextField};

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::charts::crosshair::{drag_range, zoom_range};
 use crate::charts::palette::PALETTE;
 use crate::charts::PointableChart;
-use crate::model::slo_figures::format_number;
+use crate::model::slo::figures::format_number;
 use crate::ui::shared::Shared;
 
 /// A chart's zoom: the days shown (`None`: all) and the whole range.

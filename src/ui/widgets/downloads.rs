@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::format::download_file_name;
+use crate::model::plan::format::download_file_name;
 use crate::ui::browser::download_text;
 use crate::ui::workbook::Workbook;
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::slo_fields::format_field;
+use crate::model::slo::fields::format_field;
 
 /// A labeled number input bound to a value of the plan.
 #[component]

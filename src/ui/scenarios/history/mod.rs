@@ -17,9 +17,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::calendar::format_timestamp;
+use crate::model::history::series::{Sample, SeriesText, SliHistory};
+use crate::model::plan::calendar::format_timestamp;
 use crate::model::plan::{Id, Plan};
-use crate::model::sli_history::{Sample, SeriesText, SliHistory};
 use crate::replay::csv_reader::{ReadHistory, Table};
 use crate::replay::history_file::{check_history_size, HistorySplit};
 use crate::ui::browser::{mark, measure_since, next_task, now_millis, read_file_bytes};

@@ -8,10 +8,10 @@ use super::Rows;
 use crate::charts::attainment_chart::attainment_chart;
 use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
-use crate::model::calendar::display_timestamp;
+use crate::model::history::series::SliHistory;
+use crate::model::plan::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan, Scenario};
-use crate::model::sli_history::SliHistory;
-use crate::model::slo_figures::format_number;
+use crate::model::slo::figures::format_number;
 use crate::replay::backtest::{
     backtest, find_targets, guard_statement, Backtest, ReplayedSlo, TargetFinding,
 };

@@ -74,7 +74,7 @@ impl BrowserZone {
             fields[at] = value;
         }
         let [y, mo, d, h, mi, s] = fields;
-        let days = crate::model::calendar::days_from_civil(y, mo as u32, d as u32);
+        let days = crate::model::plan::calendar::days_from_civil(y, mo as u32, d as u32);
         let clock = (((days * 24 + h) * 60 + mi) * 60 + s) * 1000;
         let whole_second = utc_ms - utc_ms.rem_euclid(1000);
         ((clock - whole_second) / 60_000) as i32

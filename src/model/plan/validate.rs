@@ -3,14 +3,14 @@
 
 use std::collections::HashSet;
 
-use super::calendar::{parse_date, parse_month, parse_quarter, parse_timestamp};
-use super::plan::{
+use crate::model::history::series::SERIES_PREFIX;
+use crate::model::plan::calendar::{parse_date, parse_month, parse_quarter, parse_timestamp};
+use crate::model::plan::problem::Problem;
+use crate::model::plan::{
     Alerting, BudgetingMethod, Plan, SliKind, SliMetrics, SloSubject, SloWindow, LEVEL_COUNT,
     MAX_LEVEL,
 };
-use super::problem::Problem;
-use super::promql::{is_label_name, is_metric_name, parse_matchers, parse_selector};
-use super::sli_history::SERIES_PREFIX;
+use crate::model::slo::promql::{is_label_name, is_metric_name, parse_matchers, parse_selector};
 
 /// Most items of one kind a plan may hold; more is refused rather than slowing the page.
 pub const MAX_ITEMS: usize = 2_000;

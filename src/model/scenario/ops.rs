@@ -2,8 +2,8 @@
 //! book's typical settings, duplicates become variants, and moving a scenario to an SLO
 //! with a shorter window pulls its incidents inside that window.
 
-use super::catalog_ops::fresh_id;
-use super::plan::{ErrorSpan, Id, MonteCarloSettings, Plan, ReleaseModel, Scenario};
+use crate::model::plan::{ErrorSpan, Id, MonteCarloSettings, Plan, ReleaseModel, Scenario};
+use crate::model::slo::catalog_ops::fresh_id;
 
 /// Adds a scenario for `slo` with a low baseline, one release a day at a 15 % change
 /// failure rate and no incidents, and returns its id.
@@ -152,8 +152,8 @@ pub fn remove_span(scenario: &mut Scenario, kind: SpanKind, index: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
-    use crate::model::validate::validate;
+    use crate::model::plan::example::example_plan;
+    use crate::model::plan::validate::validate;
 
     #[test]
     fn a_new_scenario_and_its_variant_keep_the_plan_valid() {

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{parse_month, parse_quarter, CalendarPeriod};
-use super::sli_history::SliHistory;
+use crate::model::history::series::SliHistory;
+use crate::model::plan::calendar::{parse_month, parse_quarter, CalendarPeriod};
 
 /// Identifier of a thing inside a plan (team, group, service, SLO, ...), unique per kind.
 pub type Id = String;

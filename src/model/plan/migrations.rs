@@ -1,13 +1,13 @@
 //! The named steps between plan format versions. Each turns the fields of a version-N file
-//! into those of version N+1 without losing anything the file said; [`super::format`] runs
+//! into those of version N+1 without losing anything the file said; [`crate::model::plan::format`] runs
 //! them in order. Old files of every version stay in `tests/fixtures/vN/` forever.
 
 use serde_json::{json, Map, Value};
 
-use super::calendar::{parse_timestamp, CalendarPeriod};
-use super::defaults::default_alerting;
-use super::plan::SloWindow;
-use super::problem::{PlanError, Problem};
+use crate::model::plan::calendar::{parse_timestamp, CalendarPeriod};
+use crate::model::plan::defaults::default_alerting;
+use crate::model::plan::problem::{PlanError, Problem};
+use crate::model::plan::SloWindow;
 
 /// The SLOs of a file's fields, whatever version, to be changed in place.
 fn slos_mut(fields: &mut Map<String, Value>) -> impl Iterator<Item = &mut Value> {

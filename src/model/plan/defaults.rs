@@ -2,11 +2,11 @@
 //! groups with their misaligned stance, target mindset and a five-level maturity ladder,
 //! suggested coaching actions, and an error-budget policy modeled on the SRE Workbook's.
 
-use super::budget::default_alert_tiers;
-use super::plan::{
+use crate::model::plan::{
     ActionTemplate, Alerting, ErrorBudgetPolicy, Plan, PolicyThreshold, SloCatalog,
     StakeholderGroup, Timestamp, Transition,
 };
+use crate::model::slo::budget::default_alert_tiers;
 
 /// Stage names of the book's transformation, indexed by stage.
 pub const STAGE_NAMES: [&str; 3] = [

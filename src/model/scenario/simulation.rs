@@ -6,8 +6,10 @@
 //! before the window count as error-free for the burn-rate windows; a rule fires in a minute
 //! when the burn rate over both its windows, ending with that minute, reaches its threshold.
 
-use super::budget::{burn_rate_rules, AlertSeverity, BurnRateRule, ErrorBudget, MINUTES_PER_DAY};
-use super::plan::{Scenario, Slo};
+use crate::model::plan::{Scenario, Slo};
+use crate::model::slo::budget::{
+    burn_rate_rules, AlertSeverity, BurnRateRule, ErrorBudget, MINUTES_PER_DAY,
+};
 
 /// Relative tolerance for comparing sums of error ratios with thresholds.
 const TOLERANCE: f64 = 1e-9;

@@ -5,13 +5,13 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::error_path::locate;
-use super::example::EXAMPLE_PLAN_JSON;
-use super::json_text;
-use super::migrations;
-use super::plan::Plan;
-use super::problem::{PlanError, Problem};
-use super::validate::{check_history_rows, validate};
+use crate::model::plan::error_path::locate;
+use crate::model::plan::example::EXAMPLE_PLAN_JSON;
+use crate::model::plan::json_text;
+use crate::model::plan::migrations;
+use crate::model::plan::problem::{PlanError, Problem};
+use crate::model::plan::validate::{check_history_rows, validate};
+use crate::model::plan::Plan;
 
 /// The `format` every plan file carries.
 pub const FORMAT_NAME: &str = "sre-workbook-plan";
@@ -530,7 +530,7 @@ pub fn download_file_name(stem: &str, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
+    use crate::model::plan::example::example_plan;
 
     #[test]
     fn a_current_file_is_read_from_its_text_in_any_layout_with_the_header_anywhere() {

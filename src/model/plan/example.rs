@@ -2,8 +2,8 @@
 //! parcel company with five teams, four services, eight SLOs, three assessment rounds and
 //! three scenarios, so every screen has something meaningful to show.
 
-use super::format::read_plan_text;
-use super::plan::Plan;
+use crate::model::plan::format::read_plan_text;
+use crate::model::plan::Plan;
 
 /// The example plan file, in the current format.
 pub const EXAMPLE_PLAN_JSON: &str = include_str!("example_plan.json");

@@ -2,7 +2,7 @@
 //! SLOs"): budget in time, events and slices, allowed downtime, multi-window multi-burn-rate
 //! alert rules scaled to the SLO window, time to fire, and the reverse calculation.
 
-use super::plan::{AlertTier, BudgetingMethod, Slo};
+use crate::model::plan::{AlertTier, BudgetingMethod, Slo};
 
 /// Minutes in a day.
 pub const MINUTES_PER_DAY: f64 = 1440.0;
@@ -87,7 +87,7 @@ impl ErrorBudget {
 }
 
 /// Whether a rule pages someone or opens a ticket.
-pub use super::plan::AlertSeverity;
+pub use crate::model::plan::AlertSeverity;
 
 /// A multi-window, multi-burn-rate alert rule: fires when the burn rate over both the long
 /// and the short window exceeds the threshold.

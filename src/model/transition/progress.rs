@@ -2,9 +2,9 @@
 //! averages), its trend and when it reaches its target at the current pace, foundations
 //! readiness, the gaps to close, and the foundational activities per team.
 
-use super::calendar::{format_date, parse_date};
-use super::defaults::{stage_of_level, STAGE_NAMES};
-use super::plan::{
+use crate::model::plan::calendar::{format_date, parse_date};
+use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::{
     ActionStatus, ActivityStatus, AssessmentRound, FoundationalActivity, GroupTarget, Id, Plan,
     Rating, SloSubject, StakeholderGroup, Transition,
 };
@@ -335,7 +335,7 @@ pub struct ActivityState {
 }
 
 /// The SLOs on a team's services (directly, or on journeys entering through them).
-fn team_slos<'a>(plan: &'a Plan, team: &str) -> Vec<&'a super::plan::Slo> {
+fn team_slos<'a>(plan: &'a Plan, team: &str) -> Vec<&'a crate::model::plan::Slo> {
     let catalog = &plan.slo_catalog;
     let owns = |service: &str| {
         catalog

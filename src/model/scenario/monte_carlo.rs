@@ -8,9 +8,11 @@
 //! and counts an incident or failed change as paging when it lasts at least as long as a
 //! page rule needs to fire at its burn rate (L × B / b).
 
-use super::budget::{burn_rate_rules, AlertSeverity, BurnRateRule, ErrorBudget, MINUTES_PER_DAY};
-use super::plan::{Scenario, Slo};
-use super::rng::Rng;
+use crate::model::plan::{Scenario, Slo};
+use crate::model::scenario::rng::Rng;
+use crate::model::slo::budget::{
+    burn_rate_rules, AlertSeverity, BurnRateRule, ErrorBudget, MINUTES_PER_DAY,
+};
 
 /// z of the 90th percentile of the standard normal distribution.
 const Z90: f64 = 1.281_551_565_544_600_4;

@@ -2,11 +2,13 @@
 //! alert rules with their time to fire, neighboring targets, and the dependency check.
 //! Plain data with display text, so the view only lays it out and host tests pin it.
 
-use super::budget::{
+use crate::model::plan::{
+    BudgetingMethod, Plan, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
+};
+use crate::model::slo::budget::{
     burn_rate_rules, format_count, format_duration, format_percent, series_bound, AlertSeverity,
     ErrorBudget, DAYS_PER_YEAR, NEIGHBOR_TARGETS_PERCENT,
 };
-use super::plan::{BudgetingMethod, Plan, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow};
 
 /// The budget of an SLO in every unit that applies.
 #[derive(Clone, Debug, PartialEq)]

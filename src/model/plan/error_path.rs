@@ -12,7 +12,7 @@
 
 use serde_json::Value;
 
-use super::json_text;
+use crate::model::plan::json_text;
 
 /// One step of a path: an object key or a list index.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! holds (never by a box the user ticks), and the challenge statement's starting point
 //! built from the stakeholder groups' misaligned statements and target mindsets.
 
-use super::plan::Plan;
+use crate::model::plan::Plan;
 
 /// One step of getting started.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,7 +98,7 @@ pub fn steps_done(plan: &Plan) -> usize {
 /// where each group stands when misaligned, then its target mindset.
 pub fn challenge_template(plan: &Plan) -> String {
     let groups = &plan.transition.groups;
-    let lines = |text: fn(&super::plan::StakeholderGroup) -> &str| {
+    let lines = |text: fn(&crate::model::plan::StakeholderGroup) -> &str| {
         groups
             .iter()
             .map(|g| format!("- {}: {}", g.name, text(g).trim()))
@@ -128,8 +128,8 @@ pub fn with_template(challenge: &str, template: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::defaults::blank_plan;
-    use crate::model::example::example_plan;
+    use crate::model::plan::defaults::blank_plan;
+    use crate::model::plan::example::example_plan;
 
     fn blank() -> Plan {
         blank_plan("p", "Blank", &"2026-11-26T00:00:00Z".to_string())

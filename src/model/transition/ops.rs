@@ -2,12 +2,12 @@
 //! one, ratings are set per cell, teams and groups come and go with their references, and
 //! coaching actions are added blank or from a template.
 
-use super::catalog_ops::fresh_id;
-use super::plan::{
+use crate::model::plan::{
     ActionStatus, ActivityRecord, ActivityStatus, AssessmentRound, CoachingAction,
     FoundationalActivity, Id, Plan, Rating, StakeholderGroup, Team, LEVEL_COUNT,
 };
-use super::transition::rounds_by_date;
+use crate::model::slo::catalog_ops::fresh_id;
+use crate::model::transition::progress::rounds_by_date;
 
 /// Adds a round dated `date`, starting from the latest round's ratings, and returns its id.
 pub fn add_round(plan: &mut Plan, label: &str, date: &str) -> Id {
@@ -170,9 +170,9 @@ pub fn set_activity(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
-    use crate::model::transition::{level_of, rounds_by_date};
-    use crate::model::validate::validate;
+    use crate::model::plan::example::example_plan;
+    use crate::model::plan::validate::validate;
+    use crate::model::transition::progress::{level_of, rounds_by_date};
 
     #[test]
     fn a_new_round_starts_from_the_latest() {

@@ -1,8 +1,8 @@
 //! The assessment workshop's plain figures: the team × group cells in the order a workshop
 //! takes them, how many are rated, and what changed since the previous round.
 
-use super::plan::{AssessmentRound, Id, Transition};
-use super::transition::{level_of, rounds_by_date};
+use crate::model::plan::{AssessmentRound, Id, Transition};
+use crate::model::transition::progress::{level_of, rounds_by_date};
 
 /// The cells a workshop steps through, as (team id, group id): team by team, each team's
 /// stakeholder groups in plan order, so one team's people are in the room at a time.
@@ -91,8 +91,8 @@ pub fn changes_since_previous(t: &Transition, round: &AssessmentRound) -> (Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
-    use crate::model::transition_ops::set_level;
+    use crate::model::plan::example::example_plan;
+    use crate::model::transition::ops::set_level;
 
     #[test]
     fn a_workshop_takes_team_by_team() {

@@ -1,13 +1,13 @@
 //! What the scenario workspace shows, as display text: the comparison table, the incident
 //! and alert timeline, Monte Carlo odds in words and the histogram of budget left.
 
-use super::budget::{format_duration, format_percent, AlertSeverity, BurnRateRule};
-use super::extent::{max_of, min_of};
-use super::monte_carlo::MonteCarlo;
-use super::plan::{Scenario, Slo};
-use super::scenario::{failed_release_minutes, Simulation};
-use super::scenario_fields::format_window_minute;
-use super::slo_figures::format_number;
+use crate::model::plan::{Scenario, Slo};
+use crate::model::scenario::extent::{max_of, min_of};
+use crate::model::scenario::fields::format_window_minute;
+use crate::model::scenario::monte_carlo::MonteCarlo;
+use crate::model::scenario::simulation::{failed_release_minutes, Simulation};
+use crate::model::slo::budget::{format_duration, format_percent, AlertSeverity, BurnRateRule};
+use crate::model::slo::figures::format_number;
 
 /// An alert rule as people name it: "Page: 14.4× over 1 h and 5 min".
 pub fn rule_label(rule: &BurnRateRule) -> String {
@@ -272,7 +272,7 @@ pub fn odds_in_words(probability: f64, runs: u32) -> String {
         p if p < 1.0 => "Very likely",
         _ => "Happened every time",
     };
-    let runs_text = super::budget::format_count(runs as f64);
+    let runs_text = crate::model::slo::budget::format_count(runs as f64);
     let share = format_percent(probability, 1);
     if probability > 0.0 && probability < 0.5 {
         format!(
@@ -338,8 +338,8 @@ pub fn bin_label(bin: &HistogramBin, first: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
-    use crate::model::scenario::simulate;
+    use crate::model::plan::example::example_plan;
+    use crate::model::scenario::simulation::simulate;
 
     fn example(index: usize) -> (Scenario, Slo) {
         let plan = example_plan();

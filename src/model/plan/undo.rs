@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use super::plan::Plan;
+use crate::model::plan::Plan;
 
 /// Edits of the same plan closer together than this (milliseconds) are one step.
 pub const COALESCE_MS: f64 = 1000.0;
@@ -77,7 +77,7 @@ fn shift(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
+    use crate::model::plan::example::example_plan;
 
     fn named(name: &str) -> Plan {
         let mut p = example_plan();

@@ -2,8 +2,8 @@
 //! fresh ids and sensible defaults; deleting something still referenced is refused with a
 //! message that says what refers to it.
 
-use super::defaults::{default_alerting, default_policy};
-use super::plan::{
+use crate::model::plan::defaults::{default_alerting, default_policy};
+use crate::model::plan::{
     BudgetingMethod, Id, Journey, Plan, Service, Sli, SliKind, Slo, SloSubject, SloWindow,
 };
 
@@ -175,8 +175,8 @@ pub fn delete_slo(plan: &mut Plan, id: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::example::example_plan;
-    use crate::model::validate::validate;
+    use crate::model::plan::example::example_plan;
+    use crate::model::plan::validate::validate;
 
     #[test]
     fn deleting_an_slo_takes_its_history_along() {
@@ -184,7 +184,8 @@ mod tests {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/v3/example.json"
         );
-        let mut plan = crate::model::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
+        let mut plan =
+            crate::model::plan::format::read_plan(&std::fs::read(path).unwrap()).unwrap();
         plan.scenarios.retain(|s| s.slo != "checkout-availability");
         assert_eq!(plan.histories.len(), 1);
         delete_slo(&mut plan, "checkout-availability").unwrap();

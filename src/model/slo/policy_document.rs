@@ -5,9 +5,9 @@
 //! The Report page shows it and "Export policy as Markdown" writes it
 //! (`crate::interop::markdown`).
 
-use super::budget::{format_duration, ErrorBudget};
-use super::plan::{Plan, PolicyThreshold, Slo, SloSubject};
-use super::slo_figures::{format_number, window_label};
+use crate::model::plan::{Plan, PolicyThreshold, Slo, SloSubject};
+use crate::model::slo::budget::{format_duration, ErrorBudget};
+use crate::model::slo::figures::{format_number, window_label};
 
 /// One section: a heading, paragraphs and a list.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,19 @@
+//! The plan itself: its types (re-exported here, so a part is `model::plan::Slo`), the
+//! versioned file format with its migrations and error paths, ids, dates, the book's
+//! defaults, the shipped example, content validation, and undo of edits.
+
+mod types;
+pub use types::*;
+
+pub mod calendar;
+pub mod defaults;
+pub mod error_path;
+pub mod example;
+pub mod format;
+pub mod getting_started;
+pub mod ids;
+pub mod json_text;
+pub mod migrations;
+pub mod problem;
+pub mod undo;
+pub mod validate;
