@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
     let wb = Workbook::load();
     provide_context(wb);
     provide_context(ui::monte_carlo_odds::MonteCarloOdds::new());
-    provide_context(ui::lazy_workspace::LazyParts::new());
+    provide_context(ui::lazy_parts::LazyParts::new());
     let open_plan = wb.open_plan();
 
     // A share link offers its plan, then the address drops the plan from the fragment.

@@ -6,13 +6,11 @@
 //! A chunk that cannot be fetched (the network dropped, or a newer deployment replaced the
 //! files) shows what happened with a Retry button instead of leaving the page blank.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
+use super::lazy_parts::LazyParts;
 use super::route::Route;
 use crate::interop::share_link::share_link;
 use crate::model::plan::Plan;
@@ -67,22 +65,6 @@ fn getting_started() -> Loaded {
 #[wasm_split(share_link_encoder, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn encode_share_link(page: &str, plan: &Plan) -> Result<Result<String, String>, ChunkUnavailable> {
     Ok(share_link(page, plan).map_err(|e| e.to_string()))
-}
-
-/// A share link being made: the link, or why there is none.
-pub type LinkInMaking = Pin<Box<dyn Future<Output = Result<String, String>>>>;
-
-/// Parts of workspaces that are chunks of their own, so they stay off the first visit's
-/// critical path: the "Getting started" list (shown right after the Plans page) and the
-/// share-link encoder (deflate, needed only when a link is made). The app shell provides
-/// them: a split called from inside another split's code would otherwise be linked into
-/// builds that are not split (the wasm-bindgen tests), which cannot load it.
-#[derive(Clone, Copy)]
-pub struct LazyParts {
-    /// The Plans page's "Getting started" list.
-    pub getting_started: fn() -> AnyView,
-    /// The share link of a plan on a page address.
-    pub share_link: fn(String, Plan) -> LinkInMaking,
 }
 
 impl LazyParts {

@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use crate::model::plan::{Id, Timestamp};
+use crate::model::plan::ids::{Id, Timestamp};
 
 /// One usable row: when it starts, and its good and total weight. For counts these are
 /// events; for ratios and time slices, a total of 1 per minute of the interval.

@@ -145,31 +145,6 @@ impl CalendarPeriod {
     }
 }
 
-/// The periods offered for a calendar window on `today`: from a year before the current
-/// one to two years after, plus the window's own period when it lies outside that range.
-pub fn period_choices(window: &crate::model::plan::SloWindow, today: i64) -> Vec<CalendarPeriod> {
-    use crate::model::plan::SloWindow;
-    let quarter = matches!(window, SloWindow::CalendarQuarter { .. });
-    let current = CalendarPeriod::holding(today, quarter);
-    let per_year = if quarter { 4 } else { 12 };
-    let mut first = CalendarPeriod {
-        year: current.year - 1,
-        ..current
-    };
-    let mut choices = Vec::new();
-    for _ in 0..per_year * 3 {
-        choices.push(first);
-        first = first.next();
-    }
-    if let Some(own) = window.period() {
-        if !choices.contains(&own) {
-            choices.push(own);
-            choices.sort_by_key(CalendarPeriod::start);
-        }
-    }
-    choices
-}
-
 /// Parses a month "YYYY-MM" (years 1970 to 9999).
 pub fn parse_month(text: &str) -> Option<CalendarPeriod> {
     let (year, month) = text.split_once('-')?;

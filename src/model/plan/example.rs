@@ -5,8 +5,7 @@
 use crate::model::plan::format::read_plan_text;
 use crate::model::plan::Plan;
 
-/// The example plan file, in the current format.
-pub const EXAMPLE_PLAN_JSON: &str = include_str!("example_plan.json");
+pub use crate::model::plan::example_file::EXAMPLE_PLAN_JSON;
 
 /// The example plan, read through the same path as any imported file.
 pub fn example_plan() -> Plan {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::model::plan::error_path::locate;
-use crate::model::plan::example::EXAMPLE_PLAN_JSON;
+use crate::model::plan::example_file::EXAMPLE_PLAN_JSON;
 use crate::model::plan::json_text;
 use crate::model::plan::migrations;
 use crate::model::plan::problem::{PlanError, Problem};

@@ -1,4 +1,14 @@
-//! Identifiers for new plans and their parts.
+//! Identifiers and the text forms of dates and instants that the plan's parts carry, and
+//! ids for new plans.
+
+/// Identifier of a thing inside a plan (team, group, service, SLO, ...), unique per kind.
+pub type Id = String;
+
+/// A calendar date written `YYYY-MM-DD`.
+pub type IsoDate = String;
+
+/// An instant written as RFC 3339 in UTC, e.g. `2026-11-24T09:30:00Z`.
+pub type Timestamp = String;
 
 /// A new plan id from the current time and a random number: unique enough that plans
 /// made in different browsers do not collide when exchanged.

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod defaults;
 pub mod error_path;
 pub mod example;
+pub mod example_file;
 pub mod format;
 pub mod getting_started;
 pub mod ids;

@@ -8,14 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::history::series::SliHistory;
 use crate::model::plan::calendar::{parse_month, parse_quarter, CalendarPeriod};
 
-/// Identifier of a thing inside a plan (team, group, service, SLO, ...), unique per kind.
-pub type Id = String;
-
-/// A calendar date written `YYYY-MM-DD`.
-pub type IsoDate = String;
-
-/// An instant written as RFC 3339 in UTC, e.g. `2026-11-24T09:30:00Z`.
-pub type Timestamp = String;
+pub use crate::model::plan::ids::{Id, IsoDate, Timestamp};
 
 /// A whole workbook: one organization's SRE transformation plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -611,6 +604,30 @@ pub struct MonteCarloSettings {
 }
 
 impl SloWindow {
+    /// The periods offered for a calendar window on `today`: from a year before the current
+    /// one to two years after, plus the window's own period when it lies outside that range.
+    pub fn period_choices(&self, today: i64) -> Vec<CalendarPeriod> {
+        let quarter = matches!(self, SloWindow::CalendarQuarter { .. });
+        let current = CalendarPeriod::holding(today, quarter);
+        let per_year = if quarter { 4 } else { 12 };
+        let mut first = CalendarPeriod {
+            year: current.year - 1,
+            ..current
+        };
+        let mut choices = Vec::new();
+        for _ in 0..per_year * 3 {
+            choices.push(first);
+            first = first.next();
+        }
+        if let Some(own) = self.period() {
+            if !choices.contains(&own) {
+                choices.push(own);
+                choices.sort_by_key(CalendarPeriod::start);
+            }
+        }
+        choices
+    }
+
     /// Length of the window in days: rolling windows as set, calendar windows their real
     /// length (an unreadable period counts as 30 or 91 days; validation reports it).
     pub fn days(&self) -> u32 {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::library_table::LibraryTable;
 use super::plan_details::PlanDetails;
 use crate::ui::browser::{location_hash, scroll_to_element};
-use crate::ui::lazy_workspace::LazyParts;
+use crate::ui::lazy_parts::LazyParts;
 use crate::ui::route::hash_item;
 
 /// The first steps, the open plan's details and the library of all plans.

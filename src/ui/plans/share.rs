@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::plan::Plan;
-use crate::ui::lazy_workspace::LazyParts;
+use crate::ui::lazy_parts::LazyParts;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::{ConflictChoice, Workbook};
 

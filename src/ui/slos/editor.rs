@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::calendar::{parse_date, period_choices, CalendarPeriod};
+use crate::model::plan::calendar::{parse_date, CalendarPeriod};
 use crate::model::plan::{
     BudgetingMethod, Id, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
 };
@@ -290,7 +290,7 @@ pub fn SloEditor(id: Id) -> impl IntoView {
                                 let window = slo.with(|s| s.as_ref().map(|s| s.window.clone()));
                                 let Some(window) = window else { return Vec::new() };
                                 let chosen = window.period();
-                                period_choices(&window, today())
+                                window.period_choices(today())
                                     .into_iter()
                                     .map(|p| {
                                         let selected = Some(p) == chosen;
