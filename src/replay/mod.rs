@@ -11,6 +11,7 @@ pub mod history_file;
 pub mod limits;
 pub mod minute_grid;
 pub mod prometheus_range;
+pub mod run;
 pub mod timestamps;
 
 pub use history_file::{history_text, read_history_file, HistorySplit};

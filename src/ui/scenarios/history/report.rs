@@ -6,21 +6,17 @@ use leptos::prelude::*;
 
 use super::Rows;
 use crate::charts::attainment_chart::attainment_chart;
-use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine, PolicyLine};
+use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::history::series::SliHistory;
 use crate::model::plan::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan, Scenario};
-use crate::model::slo::figures::format_number;
-use crate::replay::backtest::{
-    backtest, find_targets, guard_statement, Backtest, ReplayedSlo, TargetFinding,
-};
 use crate::replay::figures::{
-    alert_rows, attainment, attainment_description, baseline_error_ratio, burn_down_table,
-    coverage, day_rows, minute_label, month_rows, overall_sentence, target_rows, target_summary,
-    window_rows,
+    alert_rows, attainment, baseline_error_ratio, burn_down_table, coverage, day_rows, month_rows,
+    overall_sentence, target_rows, target_summary, window_rows,
 };
-use crate::replay::minute_grid::{lay_on_minutes, GapPolicy, MinuteGrid};
+use crate::replay::minute_grid::GapPolicy;
+use crate::replay::run::Replay;
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::shared::Shared;
 use crate::ui::widgets::chart_view::{ChartView, Zoom};
@@ -29,18 +25,6 @@ use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
-
-/// One replay of the history against the SLO, with what the page shows of it.
-struct Replay {
-    grid: MinuteGrid,
-    run: Backtest,
-    finding: TargetFinding,
-    target_percent: f64,
-    slo_name: String,
-    policies: Vec<PolicyLine>,
-    /// What became of the SLO's low-traffic guard in this replay, if it has one.
-    guard: Option<String>,
-}
 
 /// The attainment chart's size.
 const ATTAINMENT_SIZE: (u32, u32) = (760, 300);
@@ -100,162 +84,14 @@ pub fn HistoryReport(
             .get()
             .ok_or("no SLO to replay against: add one on the SLOs page")?;
         mark("history-replay-start");
-        let grid = lay_on_minutes(&samples, weight, gaps.get())?;
-        let replayed = ReplayedSlo::of(&slo_def, weight);
-        let run = backtest(&grid, &replayed);
+        let replay = Replay::run(&samples, weight, gaps.get(), &slo_def)?;
         measure_since("history-replay", "history-replay-start");
+        // The target finder's table is always shown: found here, so make bench times it.
         mark("history-targets-start");
-        let finding = find_targets(&grid, &replayed);
+        replay.finding();
         measure_since("history-targets", "history-targets-start");
-        Ok(Shared::new(Replay {
-            grid,
-            run,
-            finding,
-            target_percent: slo_def.target_percent,
-            slo_name: slo_def.name.clone(),
-            policies: PolicyLine::of_policy(&slo_def.policy),
-            guard: guard_statement(&slo_def, weight),
-        }))
+        Ok(Shared::new(replay))
     });
-    // Each chart's zoom, back to the whole history when the replay changes.
-    let attainment_zoom = RwSignal::new(None::<(f64, f64)>);
-    let burn_zoom = RwSignal::new(None::<(f64, f64)>);
-    Effect::new(move |_| {
-        replayed.track();
-        // Only a zoomed chart is reset: setting None again would draw it once more.
-        for zoom in [attainment_zoom, burn_zoom] {
-            if zoom.get_untracked().is_some() {
-                zoom.set(None);
-            }
-        }
-    });
-    // The chart's words describe the whole history, whatever the zoom.
-    let attainment_words = Memo::new(move |_| {
-        replayed.with(|r| {
-            r.as_deref()
-                .map(|r| {
-                    let whole = attainment(&r.run, &r.grid, r.target_percent, None);
-                    attainment_description(&whole, gaps.get_untracked())
-                })
-                .unwrap_or_default()
-        })
-    });
-    let history_days = Signal::derive(move || {
-        replayed.with(|r| {
-            (
-                0.0,
-                r.as_deref().map_or(1.0, |r| r.grid.len() as f64 / 1440.0),
-            )
-        })
-    });
-    let chart = Memo::new(move |_| {
-        let window = attainment_zoom.get();
-        replayed.with(|r| {
-            let Ok(Replay {
-                grid,
-                run,
-                target_percent,
-                ..
-            }) = r.as_deref()
-            else {
-                return Shared::new(attainment_chart(
-                    &Default::default(),
-                    ("", ""),
-                    ATTAINMENT_SIZE,
-                    None,
-                ));
-            };
-            let data = attainment(run, grid, *target_percent, window);
-            Shared::new(attainment_chart(
-                &data,
-                ("SLI over the SLO window", &attainment_words.get()),
-                ATTAINMENT_SIZE,
-                window,
-            ))
-        })
-    });
-    let chart_svg = Signal::derive(move || chart.with(|c| c.svg.clone()));
-    // Budget left through each SLO window of the history, one line per window.
-    let lefts = Memo::new(move |_| {
-        replayed.with(|r| {
-            r.as_deref()
-                .map(|Replay { grid, run, .. }| {
-                    run.windows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, w)| {
-                            (
-                                format!("From {}", minute_label(grid, w.start)),
-                                run.budget_left(i),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let burn_days =
-        Signal::derive(move || lefts.with(|lefts| (0.0, budget_days(&budget_lines(lefts)))));
-    let burn_down = Memo::new(move |_| {
-        let window = burn_zoom.get();
-        replayed.with(|r| {
-            let (run, policies) = match r.as_deref() {
-                Ok(Replay { run, policies, .. }) => (Some(run), policies.clone()),
-                Err(_) => (None, Vec::new()),
-            };
-            lefts.with(|lefts| {
-                let lines = budget_lines(lefts);
-                let description = run
-                    .map(|run| {
-                        run.windows
-                            .iter()
-                            .zip(lefts.iter())
-                            .map(|(w, (name, _))| {
-                                format!(
-                                    "{name}: {} % of the budget consumed.",
-                                    format_number(w.consumed * 100.0, 1)
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .unwrap_or_default();
-                Shared::new(budget_chart(
-                    "history-budget-chart",
-                    &lines,
-                    &policies,
-                    ("Budget left in each SLO window", &description),
-                    BURN_DOWN_SIZE,
-                    window,
-                ))
-            })
-        })
-    });
-    let burn_down_svg = Signal::derive(move || burn_down.with(|c| c.svg.clone()));
-    // The charts' data tables, built when "Show data" is first opened.
-    let days_table = move || {
-        replayed.with(|r| {
-            r.as_deref()
-                .map(|r| day_rows(&r.run, &r.grid))
-                .unwrap_or_default()
-        })
-    };
-    let burn_table = move || {
-        replayed.with(|r| {
-            r.as_deref()
-                .map(|r| burn_down_table(&r.run, &r.grid))
-                .unwrap_or_default()
-        })
-    };
-    let days_open = RwSignal::new(false);
-    let burn_open = RwSignal::new(false);
-    // The gap choice, said next to every result.
-    let gap_note = move || {
-        let statement = gaps.get().statement();
-        let mut text = statement[..1].to_uppercase();
-        text.push_str(&statement[1..]);
-        view! { <p class="hint gap-note">{format!("{text}.")}</p> }
-    };
     let scenario_name = move || {
         plan.with(|p| {
             let id = selected.get()?;
@@ -312,47 +148,6 @@ pub fn HistoryReport(
             })
         }
     };
-    let tables = move || {
-        replayed.with(|r| {
-            let Ok(Replay { grid, run, finding, target_percent: target, guard, .. }) = r.as_deref() else {
-                return ().into_any();
-            };
-            let months = month_rows(run, *target);
-            let windows = window_rows(run, grid, *target);
-            let alerts = alert_rows(run, grid);
-            let targets = target_rows(finding);
-            let alert_count = alerts.len();
-            view! {
-                <h4>"Each calendar month"</h4>
-                {gap_note}
-                <ScrollTable label="Each calendar month" headings=headings(&["Month", "Achieved", "Target", "Budget consumed"]) class="compact">
-                    {months.into_iter().map(row).collect_view()}
-                </ScrollTable>
-                <h4>"Each SLO window"</h4>
-                {gap_note}
-                <ScrollTable label="Each SLO window" headings=headings(&["Window", "Achieved", "Target", "Budget consumed", "Policy thresholds crossed"]) class="compact">
-                    {windows.into_iter().map(row).collect_view()}
-                </ScrollTable>
-                <h4>{format!("Alerts the rules would have fired ({alert_count})")}</h4>
-                {gap_note}
-                <p class="hint">"A rule is evaluated from the first minute its long window lies wholly within the history, and fires when both its windows’ error ratios are above its threshold (Prometheus’ >)."</p>
-                {guard.clone().map(|guard| view! { <p class="hint" data-testid="history-guard">{guard}</p> })}
-                {(alert_count == 0).then(|| view! { <p>"None: no rule’s windows burned at its rate."</p> })}
-                {(alert_count > 0).then(|| view! {
-                    <ScrollTable label="Alerts the rules would have fired" headings=headings(&["Start", "End", "Rule", "Severity", "Peak burn rate", "Fired after the burn began"]) class="compact">
-                        {alerts.into_iter().map(row).collect_view()}
-                    </ScrollTable>
-                })}
-                <h4>"Target finder"</h4>
-                {gap_note}
-                <p data-testid="target-finder">{target_summary(finding)}</p>
-                <ScrollTable label="Target finder" headings=headings(&["Target", "Windows met", "Worst window’s budget consumed", "Pages", "Tickets"]) class="compact">
-                    {targets.into_iter().map(row).collect_view()}
-                </ScrollTable>
-            }
-            .into_any()
-        })
-    };
     view! {
         <div class="history-report">
             {summary}
@@ -368,70 +163,10 @@ pub fn HistoryReport(
             // Without a replay (the rows cannot be read, no SLO) the banner above says why;
             // there is nothing to chart.
             <Show when=move || replayed.with(Result::is_ok)>
-            <h4>"SLI over the SLO window"</h4>
-            <figure class="chart">
-                <ChartView chart size=ATTAINMENT_SIZE what="SLI over the SLO window" zoom=Zoom { window: attainment_zoom, full: history_days } />
-                <SvgDownload svg=chart_svg what="History attainment" />
-                <figcaption class="hint">
-                    {move || {
-                        let gappy = replayed.with(|r| r.as_deref().is_ok_and(|r| !r.grid.gaps.is_empty()));
-                        if gappy {
-                            "The dashed line is the target; grey bands are stretches without data."
-                        } else {
-                            "The dashed line is the target."
-                        }
-                    }}
-                    {gap_note}
-                </figcaption>
-            </figure>
-            <details class="show-data" on:toggle=move |_| days_open.set(true)>
-                <summary>"Show data"</summary>
-                <Show when=move || days_open.get()>
-                    <ScrollTable label="Each day of the history" caption="Each day of the history (UTC)" headings=headings(&["Day", "Achieved that day", "Over the SLO window at the day’s end", "Minutes without data"]) class="compact">
-                        {move || days_table().into_iter().map(row).collect_view()}
-                    </ScrollTable>
-                </Show>
-            </details>
-            <h4>"Budget burn-down of each SLO window"</h4>
-            <figure class="chart">
-                <ChartView chart=burn_down size=BURN_DOWN_SIZE what="Budget left in each SLO window" zoom=Zoom { window: burn_zoom, full: burn_days } />
-                <SvgDownload svg=burn_down_svg what="History budget burn-down" />
-                <figcaption>
-                    <ul class="legend-text">
-                        {move || {
-                            lefts.with(|lefts| {
-                                lefts
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(i, (name, _))| view! {
-                                        <li>
-                                            <span class="swatch" inner_html=swatch_svg(i)></span>
-                                            {format!("{name} ({} line)", pattern(i))}
-                                        </li>
-                                    })
-                                    .collect_view()
-                            })
-                        }}
-                    </ul>
-                    <p class="hint">"The dashed red lines are the error-budget policy’s thresholds, and the window table below names when each was crossed."</p>
-                    {gap_note}
-                </figcaption>
-            </figure>
-            <details class="show-data" on:toggle=move |_| burn_open.set(true)>
-                <summary>"Show data"</summary>
-                <Show when=move || burn_open.get()>
-                    {move || {
-                        let (names, rows) = burn_table();
-                        view! {
-                            <ScrollTable label="Budget left at the end of each day" caption="Budget left at the end of each day of each SLO window" headings=names class="compact">
-                                {rows.into_iter().map(|cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
-                            </ScrollTable>
-                        }
-                    }}
-                </Show>
-            </details>
+                <AttainmentFigure replayed gaps />
+                <BurnDownFigure replayed gaps />
             </Show>
-            {tables}
+            <ReplayTables replayed gaps />
             <div class="toolbar">
                 <button type="button" on:click=use_as_baseline disabled=move || scenario_name().is_none()>
                     "Use as scenario baseline"
@@ -441,6 +176,248 @@ pub fn HistoryReport(
                 </span>
             </div>
         </div>
+    }
+}
+
+/// What "Replay history" shares with its parts: the replay, or why there is none.
+type Replayed = Memo<Result<Shared<Replay>, String>>;
+
+/// The attainment chart of the replay, with its data table.
+#[component]
+fn AttainmentFigure(replayed: Replayed, gaps: Memo<GapPolicy>) -> impl IntoView {
+    // Back to the whole history when the replay changes (only when zoomed: setting None
+    // again would draw the chart once more).
+    let attainment_zoom = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        replayed.track();
+        if attainment_zoom.get_untracked().is_some() {
+            attainment_zoom.set(None);
+        }
+    });
+    // The chart's words describe the whole history, whatever the zoom.
+    let attainment_words = Memo::new(move |_| {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(Replay::attainment_words)
+                .unwrap_or_default()
+        })
+    });
+    let history_days = Signal::derive(move || {
+        replayed.with(|r| {
+            (
+                0.0,
+                r.as_deref().map_or(1.0, |r| r.grid.len() as f64 / 1440.0),
+            )
+        })
+    });
+    let chart = Memo::new(move |_| {
+        let window = attainment_zoom.get();
+        replayed.with(|r| {
+            let Ok(Replay {
+                grid,
+                run,
+                target_percent,
+                ..
+            }) = r.as_deref()
+            else {
+                return Shared::new(attainment_chart(
+                    &Default::default(),
+                    ("", ""),
+                    ATTAINMENT_SIZE,
+                    None,
+                ));
+            };
+            let data = attainment(run, grid, *target_percent, window);
+            Shared::new(attainment_chart(
+                &data,
+                ("SLI over the SLO window", &attainment_words.get()),
+                ATTAINMENT_SIZE,
+                window,
+            ))
+        })
+    });
+    let chart_svg = Signal::derive(move || chart.with(|c| c.svg.clone()));
+    let days_table = move || {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(|r| day_rows(&r.run, &r.grid))
+                .unwrap_or_default()
+        })
+    };
+    let days_open = RwSignal::new(false);
+    view! {
+        <h4>"SLI over the SLO window"</h4>
+        <figure class="chart">
+            <ChartView chart size=ATTAINMENT_SIZE what="SLI over the SLO window" zoom=Zoom { window: attainment_zoom, full: history_days } />
+            <SvgDownload svg=chart_svg what="History attainment" />
+            <figcaption class="hint">
+                {move || {
+                    let gappy = replayed.with(|r| r.as_deref().is_ok_and(|r| !r.grid.gaps.is_empty()));
+                    if gappy {
+                        "The dashed line is the target; grey bands are stretches without data."
+                    } else {
+                        "The dashed line is the target."
+                    }
+                }}
+                <GapNote gaps />
+            </figcaption>
+        </figure>
+        <details class="show-data" on:toggle=move |_| days_open.set(true)>
+            <summary>"Show data"</summary>
+            <Show when=move || days_open.get()>
+                <ScrollTable label="Each day of the history" caption="Each day of the history (UTC)" headings=headings(&["Day", "Achieved that day", "Over the SLO window at the day’s end", "Minutes without data"]) class="compact">
+                    {move || days_table().into_iter().map(row).collect_view()}
+                </ScrollTable>
+            </Show>
+        </details>
+    }
+}
+
+/// The budget burn-down of each SLO window of the replay, with its data table.
+#[component]
+fn BurnDownFigure(replayed: Replayed, gaps: Memo<GapPolicy>) -> impl IntoView {
+    // Back to the whole history when the replay changes (only when zoomed: setting None
+    // again would draw the chart once more).
+    let burn_zoom = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        replayed.track();
+        if burn_zoom.get_untracked().is_some() {
+            burn_zoom.set(None);
+        }
+    });
+    // Budget left through each SLO window of the history, one line per window.
+    let lefts = Memo::new(move |_| {
+        replayed.with(|r| r.as_deref().map(Replay::budget_left).unwrap_or_default())
+    });
+    let burn_days =
+        Signal::derive(move || lefts.with(|lefts| (0.0, budget_days(&budget_lines(lefts)))));
+    let burn_down = Memo::new(move |_| {
+        let window = burn_zoom.get();
+        replayed.with(|r| {
+            let (description, policies) = match r.as_deref() {
+                Ok(replay) => (replay.burn_down_words(), replay.policies.clone()),
+                Err(_) => (String::new(), Vec::new()),
+            };
+            lefts.with(|lefts| {
+                let lines = budget_lines(lefts);
+                Shared::new(budget_chart(
+                    "history-budget-chart",
+                    &lines,
+                    &policies,
+                    ("Budget left in each SLO window", &description),
+                    BURN_DOWN_SIZE,
+                    window,
+                ))
+            })
+        })
+    });
+    let burn_down_svg = Signal::derive(move || burn_down.with(|c| c.svg.clone()));
+    let burn_table = move || {
+        replayed.with(|r| {
+            r.as_deref()
+                .map(|r| burn_down_table(&r.run, &r.grid))
+                .unwrap_or_default()
+        })
+    };
+    let burn_open = RwSignal::new(false);
+    view! {
+        <h4>"Budget burn-down of each SLO window"</h4>
+        <figure class="chart">
+            <ChartView chart=burn_down size=BURN_DOWN_SIZE what="Budget left in each SLO window" zoom=Zoom { window: burn_zoom, full: burn_days } />
+            <SvgDownload svg=burn_down_svg what="History budget burn-down" />
+            <figcaption>
+                <ul class="legend-text">
+                    {move || {
+                        lefts.with(|lefts| {
+                            lefts
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (name, _))| view! {
+                                    <li>
+                                        <span class="swatch" inner_html=swatch_svg(i)></span>
+                                        {format!("{name} ({} line)", pattern(i))}
+                                    </li>
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </ul>
+                <p class="hint">"The dashed red lines are the error-budget policy’s thresholds, and the window table below names when each was crossed."</p>
+                <GapNote gaps />
+            </figcaption>
+        </figure>
+        <details class="show-data" on:toggle=move |_| burn_open.set(true)>
+            <summary>"Show data"</summary>
+            <Show when=move || burn_open.get()>
+                {move || {
+                    let (names, rows) = burn_table();
+                    view! {
+                        <ScrollTable label="Budget left at the end of each day" caption="Budget left at the end of each day of each SLO window" headings=names class="compact">
+                            {rows.into_iter().map(|cells| view! { <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }).collect_view()}
+                        </ScrollTable>
+                    }
+                }}
+            </Show>
+        </details>
+    }
+}
+
+/// The replay's tables: each month, each SLO window, the alerts, the target finder.
+#[component]
+fn ReplayTables(replayed: Replayed, gaps: Memo<GapPolicy>) -> impl IntoView {
+    move || {
+        replayed.with(|r| {
+            let Ok(replay) = r.as_deref() else {
+                return ().into_any();
+            };
+            let Replay { grid, run, target_percent: target, guard, .. } = replay;
+            let finding = replay.finding();
+            let months = month_rows(run, *target);
+            let windows = window_rows(run, grid, *target);
+            let alerts = alert_rows(run, grid);
+            let targets = target_rows(finding);
+            let alert_count = alerts.len();
+            view! {
+                <h4>"Each calendar month"</h4>
+                <GapNote gaps />
+                <ScrollTable label="Each calendar month" headings=headings(&["Month", "Achieved", "Target", "Budget consumed"]) class="compact">
+                    {months.into_iter().map(row).collect_view()}
+                </ScrollTable>
+                <h4>"Each SLO window"</h4>
+                <GapNote gaps />
+                <ScrollTable label="Each SLO window" headings=headings(&["Window", "Achieved", "Target", "Budget consumed", "Policy thresholds crossed"]) class="compact">
+                    {windows.into_iter().map(row).collect_view()}
+                </ScrollTable>
+                <h4>{format!("Alerts the rules would have fired ({alert_count})")}</h4>
+                <GapNote gaps />
+                <p class="hint">"A rule is evaluated from the first minute its long window lies wholly within the history, and fires when both its windows’ error ratios are above its threshold (Prometheus’ >)."</p>
+                {guard.clone().map(|guard| view! { <p class="hint" data-testid="history-guard">{guard}</p> })}
+                {(alert_count == 0).then(|| view! { <p>"None: no rule’s windows burned at its rate."</p> })}
+                {(alert_count > 0).then(|| view! {
+                    <ScrollTable label="Alerts the rules would have fired" headings=headings(&["Start", "End", "Rule", "Severity", "Peak burn rate", "Fired after the burn began"]) class="compact">
+                        {alerts.into_iter().map(row).collect_view()}
+                    </ScrollTable>
+                })}
+                <h4>"Target finder"</h4>
+                <GapNote gaps />
+                <p data-testid="target-finder">{target_summary(finding)}</p>
+                <ScrollTable label="Target finder" headings=headings(&["Target", "Windows met", "Worst window’s budget consumed", "Pages", "Tickets"]) class="compact">
+                    {targets.into_iter().map(row).collect_view()}
+                </ScrollTable>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The gap choice, said next to every result.
+#[component]
+fn GapNote(gaps: Memo<GapPolicy>) -> impl IntoView {
+    move || {
+        let statement = gaps.get().statement();
+        let mut text = statement[..1].to_uppercase();
+        text.push_str(&statement[1..]);
+        view! { <p class="hint gap-note">{format!("{text}.")}</p> }
     }
 }
 
