@@ -3,6 +3,7 @@
 //! spreadsheet would run as a formula (starting with = + - @) is prefixed with an apostrophe.
 
 use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::ids::ById;
 use crate::model::plan::{BudgetingMethod, Plan};
 use crate::model::slo::budget::{format_duration, ErrorBudget};
 use crate::model::slo::figures::overview_rows;
@@ -91,14 +92,12 @@ pub fn assessments_csv(plan: &Plan) -> String {
     let t = &plan.transition;
     let team_name = |id: &str| {
         t.teams
-            .iter()
-            .find(|x| x.id == id)
+            .by_id(id)
             .map_or_else(|| id.to_string(), |x| x.name.clone())
     };
     let group_name = |id: &str| {
         t.groups
-            .iter()
-            .find(|x| x.id == id)
+            .by_id(id)
             .map_or_else(|| id.to_string(), |x| x.name.clone())
     };
     let rows = rounds_by_date(t)

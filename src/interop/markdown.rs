@@ -6,6 +6,7 @@
 
 use crate::model::plan::calendar::format_date;
 use crate::model::plan::defaults::STAGE_NAMES;
+use crate::model::plan::ids::ById;
 use crate::model::plan::Plan;
 use crate::model::scenario::figures::{comparison_row, thresholds_crossed};
 use crate::model::scenario::simulation::simulate;
@@ -149,8 +150,8 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
         }
     }
 
-    let team = |id: &str| t.teams.iter().find(|x| x.id == id).map(|x| x.name.clone());
-    let group = |id: &str| t.groups.iter().find(|x| x.id == id).map(|x| x.name.clone());
+    let team = |id: &str| t.teams.by_id(id).map(|x| x.name.clone());
+    let group = |id: &str| t.groups.by_id(id).map(|x| x.name.clone());
     out.push_str(&format!(
         "## Coaching plan ({} actions)\n\n",
         t.actions.len()
@@ -259,7 +260,7 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
         .scenarios
         .iter()
         .filter_map(|scenario| {
-            let slo = slos.iter().find(|s| s.id == scenario.slo)?;
+            let slo = slos.by_id(&scenario.slo)?;
             let r = comparison_row(scenario, slo, &simulate(scenario, slo));
             let actions = thresholds_crossed(&r.actions);
             Some(vec![

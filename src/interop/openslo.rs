@@ -4,6 +4,7 @@
 //! sources (a ratio of counters, or a gauge against a threshold); the others keep their
 //! indicator in words, as a metric source of type `SreFoundationsWorkbook`.
 
+use crate::model::plan::ids::ById;
 use std::collections::HashSet;
 
 use super::sli_queries::{sli_queries, SliQueries};
@@ -81,7 +82,7 @@ pub fn openslo_yaml(plan: &Plan) -> String {
         let slo_name = name(&slo.id, &mut taken);
         let (service_id, journey) = match &slo.subject {
             SloSubject::Service(id) => (id.clone(), None),
-            SloSubject::Journey(id) => match catalog.journeys.iter().find(|j| &j.id == id) {
+            SloSubject::Journey(id) => match catalog.journeys.by_id(id) {
                 Some(j) => (j.service.clone(), Some(j)),
                 None => (String::new(), None),
             },

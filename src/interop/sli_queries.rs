@@ -3,6 +3,7 @@
 //! yet and why (never a placeholder query).
 
 use super::yaml::comment;
+use crate::model::plan::ids::ById;
 use crate::model::plan::{Comparison, Plan, SliMetrics, Slo, SloSubject};
 use crate::model::slo::promql::{parse_matchers, parse_selector, Matcher, Selector};
 
@@ -22,8 +23,7 @@ pub fn service_of<'a>(plan: &'a Plan, slo: &'a Slo) -> &'a str {
         SloSubject::Journey(id) => plan
             .slo_catalog
             .journeys
-            .iter()
-            .find(|j| &j.id == id)
+            .by_id(id)
             .map_or(id.as_str(), |j| j.service.as_str()),
     }
 }

@@ -2,6 +2,7 @@
 //! screen uses to change them. Every change goes through here, which is where autosave
 //! (debounced) hooks in; components never keep a second copy of plan data.
 
+use crate::model::plan::ids::ById;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
@@ -107,7 +108,7 @@ pub struct Workbook {
 type HistoryStep = fn(&mut History, &dyn Fn(&str) -> Option<Plan>) -> Option<Plan>;
 
 fn find_plan(plans: RwSignal<Vec<Plan>>, id: &str) -> Option<Plan> {
-    plans.with_untracked(|p| p.iter().find(|p| p.id == id).cloned())
+    plans.with_untracked(|p| p.by_id(id).cloned())
 }
 
 fn now() -> String {
@@ -127,7 +128,7 @@ impl Workbook {
             open_id,
             open: Memo::new(move |_| {
                 let id = open_id.get()?;
-                plans.with(|p| p.iter().find(|p| p.id == id).cloned())
+                plans.with(|p| p.by_id(&id).cloned())
             }),
             save_state: RwSignal::new(SaveState::Saved),
             set_aside: RwSignal::new(Vec::new()),
@@ -234,7 +235,7 @@ impl Workbook {
         let stamp = now();
         let history = self.history;
         self.plans.update(|plans| {
-            if let Some(plan) = plans.iter_mut().find(|p| p.id == id) {
+            if let Some(plan) = plans.by_id_mut(id) {
                 history.update_value(|h| h.record(plan, js_sys::Date::now()));
                 change(plan);
                 plan.updated = stamp;
@@ -260,11 +261,10 @@ impl Workbook {
                     k.insert(id.to_string(), print.unwrap_or_default());
                 });
                 let name = theirs.name.clone();
-                self.plans
-                    .update(|plans| match plans.iter_mut().find(|p| p.id == id) {
-                        Some(slot) => *slot = theirs,
-                        None => plans.insert(0, theirs),
-                    });
+                self.plans.update(|plans| match plans.by_id_mut(id) {
+                    Some(slot) => *slot = theirs,
+                    None => plans.insert(0, theirs),
+                });
                 self.notice.set(Some(Notice {
                     message: format!("“{name}” was updated in another tab."),
                     undo: None,
@@ -312,7 +312,7 @@ impl Workbook {
                 d.remove(&id);
             });
             self.plans.update(|plans| {
-                if let Some(slot) = plans.iter_mut().find(|p| p.id == id) {
+                if let Some(slot) = plans.by_id_mut(&id) {
                     *slot = theirs;
                 }
             });
@@ -345,7 +345,7 @@ impl Workbook {
         let Some(plan) = plan else { return };
         let id = plan.id.clone();
         self.plans.update(|plans| {
-            if let Some(slot) = plans.iter_mut().find(|p| p.id == id) {
+            if let Some(slot) = plans.by_id_mut(&id) {
                 *slot = plan;
             }
         });
@@ -380,10 +380,7 @@ impl Workbook {
 
     /// Copies a plan under a new id and name, and opens the copy.
     pub fn duplicate(&self, id: &str) {
-        let Some(mut copy) = self
-            .plans
-            .with_untracked(|p| p.iter().find(|p| p.id == id).cloned())
-        else {
+        let Some(mut copy) = self.plans.with_untracked(|p| p.by_id(id).cloned()) else {
             return;
         };
         copy.id = Self::fresh_id();
@@ -582,9 +579,7 @@ impl Workbook {
         let mut failure = None;
         let mut still_dirty = BTreeSet::new();
         for id in dirty {
-            let plan = self
-                .plans
-                .with_untracked(|p| p.iter().find(|p| p.id == id).cloned());
+            let plan = self.plans.with_untracked(|p| p.by_id(&id).cloned());
             let known = self.known.with_value(|k| k.get(&id).copied());
             let result = match &plan {
                 Some(plan) => match validate(plan).first() {

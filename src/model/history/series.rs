@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use crate::model::plan::ids::{Id, Timestamp};
+use crate::model::plan::ids::{Id, Identified, Timestamp};
 
 /// One usable row: when it starts, and its good and total weight. For counts these are
 /// events; for ratios and time slices, a total of 1 per minute of the interval.
@@ -84,6 +84,12 @@ pub struct SliHistory {
     pub import_notes: Vec<String>,
     /// The rows, compact (see the module documentation).
     pub series: SeriesText,
+}
+
+impl Identified for SliHistory {
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Marks the compact encoding's version at the start of a [`SeriesText`].

@@ -10,6 +10,30 @@ pub type IsoDate = String;
 /// An instant written as RFC 3339 in UTC, e.g. `2026-11-24T09:30:00Z`.
 pub type Timestamp = String;
 
+/// A thing with an id that is unique among its kind: a plan, its parts, rounds, kept
+/// histories.
+pub trait Identified {
+    /// This thing's id.
+    fn id(&self) -> &str;
+}
+
+/// The one lookup by id, for any list of identified things: `plan.scenarios.by_id(id)`.
+pub trait ById<T> {
+    /// The thing with `id`, if the list has it.
+    fn by_id(&self, id: &str) -> Option<&T>;
+    /// The thing with `id` to change, if the list has it.
+    fn by_id_mut(&mut self, id: &str) -> Option<&mut T>;
+}
+
+impl<T: Identified> ById<T> for [T] {
+    fn by_id(&self, id: &str) -> Option<&T> {
+        self.iter().find(|t| t.id() == id)
+    }
+    fn by_id_mut(&mut self, id: &str) -> Option<&mut T> {
+        self.iter_mut().find(|t| t.id() == id)
+    }
+}
+
 /// A new plan id from the current time and a random number: unique enough that plans
 /// made in different browsers do not collide when exchanged.
 pub fn new_plan_id(millis: i64, random: u32) -> String {

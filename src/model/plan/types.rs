@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::history::series::SliHistory;
 use crate::model::plan::calendar::{parse_month, parse_quarter, CalendarPeriod};
 
-pub use crate::model::plan::ids::{Id, IsoDate, Timestamp};
+pub use crate::model::plan::ids::{ById, Id, Identified, IsoDate, Timestamp};
 
 /// A whole workbook: one organization's SRE transformation plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -653,22 +653,19 @@ impl SloWindow {
 /// A part of a plan kept in a list and found by its id (SLOs, scenarios, teams, ...), so
 /// that one edit operation serves every kind: find it by id, change it, or do nothing when
 /// it is gone (an undo or another tab may have removed it since the form was drawn).
-pub trait PlanPart: Sized {
+pub trait PlanPart: Sized + Identified {
     /// The parts of this kind in a plan.
     fn parts(plan: &Plan) -> &[Self];
     /// The list of the plan that holds parts of this kind.
     fn parts_mut(plan: &mut Plan) -> &mut Vec<Self>;
-    /// This part's id.
-    fn id(&self) -> &str;
-
     /// The part with `id`, if the plan has it.
     fn find<'a>(plan: &'a Plan, id: &str) -> Option<&'a Self> {
-        Self::parts(plan).iter().find(|p| p.id() == id)
+        Self::parts(plan).by_id(id)
     }
 
     /// Changes the part with `id`, if the plan still has it.
     fn edit(plan: &mut Plan, id: &str, change: impl FnOnce(&mut Self)) {
-        if let Some(part) = Self::parts_mut(plan).iter_mut().find(|p| p.id() == id) {
+        if let Some(part) = Self::parts_mut(plan).by_id_mut(id) {
             change(part);
         }
     }
@@ -683,12 +680,32 @@ macro_rules! plan_part {
             fn parts_mut(plan: &mut Plan) -> &mut Vec<Self> {
                 &mut plan.$($field).+
             }
+        }
+    )*};
+}
+
+/// Everything in a plan that has an id, found by it with [`ById`].
+macro_rules! identified {
+    ($($thing:ty),*) => {$(
+        impl Identified for $thing {
             fn id(&self) -> &str {
                 &self.id
             }
         }
     )*};
 }
+
+identified!(
+    Plan,
+    StakeholderGroup,
+    Team,
+    AssessmentRound,
+    CoachingAction,
+    Service,
+    Journey,
+    Slo,
+    Scenario
+);
 
 plan_part! {
     StakeholderGroup => transition.groups;

@@ -1,6 +1,7 @@
 //! Checks a plan's content beyond what its types say: ranges, required text, unique ids,
 //! references between parts, and size limits. Collects every problem with its field path.
 
+use crate::model::plan::ids::ById;
 use std::collections::HashSet;
 
 use crate::model::history::series::SERIES_PREFIX;
@@ -686,7 +687,7 @@ fn check_scenarios(c: &mut Checker, plan: &Plan) {
     for (i, s) in plan.scenarios.iter().enumerate() {
         let p = format!("scenarios[{i}]");
         c.text_required(&format!("{p}.name"), &s.name);
-        let slo = plan.slo_catalog.slos.iter().find(|slo| slo.id == s.slo);
+        let slo = plan.slo_catalog.slos.by_id(&s.slo);
         if slo.is_none() {
             c.fail(
                 format!("{p}.slo"),

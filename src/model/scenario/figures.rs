@@ -339,18 +339,13 @@ pub fn bin_label(bin: &HistogramBin, first: bool) -> String {
 mod tests {
     use super::*;
     use crate::model::plan::example::example_plan;
+    use crate::model::plan::ids::ById;
     use crate::model::scenario::simulation::simulate;
 
     fn example(index: usize) -> (Scenario, Slo) {
         let plan = example_plan();
         let scenario = plan.scenarios[index].clone();
-        let slo = plan
-            .slo_catalog
-            .slos
-            .iter()
-            .find(|s| s.id == scenario.slo)
-            .unwrap()
-            .clone();
+        let slo = plan.slo_catalog.slos.by_id(&scenario.slo).unwrap().clone();
         (scenario, slo)
     }
 

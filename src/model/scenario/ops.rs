@@ -2,6 +2,7 @@
 //! book's typical settings, duplicates become variants, and moving a scenario to an SLO
 //! with a shorter window pulls its incidents inside that window.
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::{ErrorSpan, Id, MonteCarloSettings, Plan, ReleaseModel, Scenario};
 use crate::model::slo::catalog_ops::fresh_id;
 
@@ -55,17 +56,11 @@ pub fn delete_scenario(plan: &mut Plan, id: &str) {
 /// Plays a scenario against another SLO. Incidents and maintenance that would start after
 /// the new window ends are moved to its last day, so the plan stays valid.
 pub fn move_to_slo(plan: &mut Plan, id: &str, slo: &str) {
-    let Some(days) = plan
-        .slo_catalog
-        .slos
-        .iter()
-        .find(|s| s.id == slo)
-        .map(|s| s.window.days())
-    else {
+    let Some(days) = plan.slo_catalog.slos.by_id(slo).map(|s| s.window.days()) else {
         return;
     };
     let last_day = (days - 1) * 1440;
-    if let Some(scenario) = plan.scenarios.iter_mut().find(|s| s.id == id) {
+    if let Some(scenario) = plan.scenarios.by_id_mut(id) {
         scenario.slo = slo.to_string();
         for start in scenario
             .incidents

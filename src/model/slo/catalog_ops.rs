@@ -3,6 +3,7 @@
 //! message that says what refers to it.
 
 use crate::model::plan::defaults::{default_alerting, default_policy};
+use crate::model::plan::ids::ById;
 use crate::model::plan::{
     BudgetingMethod, Id, Journey, Plan, Service, Sli, SliKind, Slo, SloSubject, SloWindow,
 };
@@ -88,8 +89,7 @@ pub fn delete_service(plan: &mut Plan, id: &str) -> Result<(), String> {
     let catalog = &plan.slo_catalog;
     let name = catalog
         .services
-        .iter()
-        .find(|s| s.id == id)
+        .by_id(id)
         .map(|s| s.name.clone())
         .unwrap_or_default();
     let journeys: Vec<String> = catalog
@@ -126,8 +126,7 @@ pub fn delete_journey(plan: &mut Plan, id: &str) -> Result<(), String> {
     let catalog = &plan.slo_catalog;
     let name = catalog
         .journeys
-        .iter()
-        .find(|j| j.id == id)
+        .by_id(id)
         .map(|j| j.name.clone())
         .unwrap_or_default();
     let slos: Vec<String> = catalog
@@ -151,8 +150,7 @@ pub fn delete_slo(plan: &mut Plan, id: &str) -> Result<(), String> {
     let name = plan
         .slo_catalog
         .slos
-        .iter()
-        .find(|s| s.id == id)
+        .by_id(id)
         .map(|s| s.name.clone())
         .unwrap_or_default();
     let scenarios: Vec<String> = plan

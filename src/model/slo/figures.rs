@@ -2,6 +2,7 @@
 //! alert rules with their time to fire, neighboring targets, and the dependency check.
 //! Plain data with display text, so the view only lays it out and host tests pin it.
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::{
     BudgetingMethod, Plan, PolicyThreshold, SliKind, Slo, SloSubject, SloWindow,
 };
@@ -194,7 +195,7 @@ pub fn dependency_check(plan: &Plan, slo: &Slo) -> Option<DependencyCheck> {
         return None;
     };
     let catalog = &plan.slo_catalog;
-    let journey = catalog.journeys.iter().find(|j| &j.id == journey_id)?;
+    let journey = catalog.journeys.by_id(journey_id)?;
     if journey.depends_on.is_empty() {
         return None;
     }
@@ -203,8 +204,7 @@ pub fn dependency_check(plan: &Plan, slo: &Slo) -> Option<DependencyCheck> {
     for service_id in &journey.depends_on {
         let name = catalog
             .services
-            .iter()
-            .find(|s| &s.id == service_id)
+            .by_id(service_id)
             .map(|s| s.name.clone())
             .unwrap_or_else(|| service_id.clone());
         let target = catalog
@@ -290,8 +290,7 @@ pub fn overview_rows(plan: &Plan) -> Vec<OverviewRow> {
     let service_name = |id: &str| {
         catalog
             .services
-            .iter()
-            .find(|s| s.id == id)
+            .by_id(id)
             .map(|s| s.name.clone())
             .unwrap_or_default()
     };
@@ -301,7 +300,7 @@ pub fn overview_rows(plan: &Plan) -> Vec<OverviewRow> {
         .map(|slo| {
             let (service, journey, priority) = match &slo.subject {
                 SloSubject::Service(id) => (service_name(id), String::new(), None),
-                SloSubject::Journey(id) => match catalog.journeys.iter().find(|j| &j.id == id) {
+                SloSubject::Journey(id) => match catalog.journeys.by_id(id) {
                     Some(j) => (service_name(&j.service), j.name.clone(), Some(j.priority)),
                     None => (String::new(), String::new(), None),
                 },
@@ -356,8 +355,7 @@ pub fn sort_rows(rows: &mut [OverviewRow], column: OverviewColumn, ascending: bo
     let minutes = |id: &str| {
         plan.slo_catalog
             .slos
-            .iter()
-            .find(|s| s.id == id)
+            .by_id(id)
             .map(|s| ErrorBudget::of_slo(s).minutes())
             .unwrap_or(0.0)
     };

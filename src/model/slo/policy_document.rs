@@ -5,6 +5,7 @@
 //! The Report page shows it and "Export policy as Markdown" writes it
 //! (`crate::interop::markdown`).
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::{Plan, PolicyThreshold, Slo, SloSubject};
 use crate::model::slo::budget::{format_duration, ErrorBudget};
 use crate::model::slo::figures::{format_number, window_label};
@@ -61,16 +62,12 @@ fn slos_of<'a>(plan: &'a Plan, service: &str) -> Vec<&'a Slo> {
 /// The policy document of the service `service_id`, or `None` if the plan has no such
 /// service.
 pub fn policy_document(plan: &Plan, service_id: &str) -> Option<PolicyDocument> {
-    let service = plan
-        .slo_catalog
-        .services
-        .iter()
-        .find(|s| s.id == service_id)?;
+    let service = plan.slo_catalog.services.by_id(service_id)?;
     let slos = slos_of(plan, service_id);
     let team = service
         .team
         .as_ref()
-        .and_then(|id| plan.transition.teams.iter().find(|t| &t.id == id))
+        .and_then(|id| plan.transition.teams.by_id(id))
         .map(|t| t.name.clone());
 
     let mut overview = vec![if service.description.trim().is_empty() {

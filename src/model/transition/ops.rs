@@ -2,6 +2,7 @@
 //! one, ratings are set per cell, teams and groups come and go with their references, and
 //! coaching actions are added blank or from a template.
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::{
     ActionStatus, ActivityRecord, ActivityStatus, AssessmentRound, CoachingAction,
     FoundationalActivity, Id, Plan, Rating, StakeholderGroup, Team, LEVEL_COUNT,
@@ -28,7 +29,7 @@ pub fn add_round(plan: &mut Plan, label: &str, date: &str) -> Id {
 
 /// Sets the level of a team × group cell in a round (adding the rating if missing).
 pub fn set_level(plan: &mut Plan, round: &str, team: &str, group: &str, level: u8) {
-    if let Some(r) = plan.transition.rounds.iter_mut().find(|r| r.id == round) {
+    if let Some(r) = plan.transition.rounds.by_id_mut(round) {
         match r
             .ratings
             .iter_mut()
@@ -47,7 +48,7 @@ pub fn set_level(plan: &mut Plan, round: &str, team: &str, group: &str, level: u
 
 /// Sets the evidence note of a rated cell.
 pub fn set_note(plan: &mut Plan, round: &str, team: &str, group: &str, note: String) {
-    if let Some(r) = plan.transition.rounds.iter_mut().find(|r| r.id == round) {
+    if let Some(r) = plan.transition.rounds.by_id_mut(round) {
         if let Some(rating) = r
             .ratings
             .iter_mut()
@@ -190,7 +191,7 @@ mod tests {
             "developers",
             "On call since November.".into(),
         );
-        let q4 = plan.transition.rounds.iter().find(|r| r.id == id).unwrap();
+        let q4 = plan.transition.rounds.by_id(&id).unwrap();
         assert_eq!(level_of(q4, "tracking", "developers"), Some(2));
         let q3 = plan
             .transition

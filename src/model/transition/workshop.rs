@@ -92,6 +92,7 @@ pub fn changes_since_previous(t: &Transition, round: &AssessmentRound) -> (Strin
 mod tests {
     use super::*;
     use crate::model::plan::example::example_plan;
+    use crate::model::plan::ids::ById;
     use crate::model::transition::ops::set_level;
 
     #[test]
@@ -117,31 +118,16 @@ mod tests {
             .map(|r| r.id.clone())
             .collect();
         let (team, group) = cells(&plan.transition)[0].clone();
-        let first = plan
-            .transition
-            .rounds
-            .iter()
-            .find(|r| r.id == ordered[0])
-            .unwrap();
+        let first = plan.transition.rounds.by_id(&ordered[0]).unwrap();
         let (previous, _) = changes_since_previous(&plan.transition, first);
         assert_eq!(previous, "", "the first round has none before it");
         let latest = ordered[2].clone();
         let before = {
-            let r = plan
-                .transition
-                .rounds
-                .iter()
-                .find(|r| r.id == ordered[1])
-                .unwrap();
+            let r = plan.transition.rounds.by_id(&ordered[1]).unwrap();
             level_of(r, &team, &group).unwrap()
         };
         set_level(&mut plan, &latest, &team, &group, 4);
-        let r = plan
-            .transition
-            .rounds
-            .iter()
-            .find(|r| r.id == latest)
-            .unwrap();
+        let r = plan.transition.rounds.by_id(&latest).unwrap();
         let (previous, changes) = changes_since_previous(&plan.transition, r);
         assert_eq!(previous, "Q2 2026");
         let change = changes

@@ -1,6 +1,7 @@
 //! Each SLO with its target, budget and state: policy agreed, whether its target is
 //! stricter than its dependencies allow, and what its kept history achieved.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::model::overview::next_policy_review;
@@ -23,7 +24,7 @@ pub fn SloStates() -> impl IntoView {
                 overview_rows(p)
                     .into_iter()
                     .map(|row| {
-                        let slo = p.slo_catalog.slos.iter().find(|s| s.id == row.id);
+                        let slo = p.slo_catalog.slos.by_id(&row.id);
                         let days = slo.map_or(0, |s| s.window.days());
                         let history = p.histories.iter().find(|h| h.slo == row.id).zip(slo).map(
                             |(h, slo)| {

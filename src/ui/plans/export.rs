@@ -1,6 +1,7 @@
 //! "Export plan" for the open plan: a plan that keeps SLI histories asks first whether the
 //! file should carry them (their rows can be most of its size).
 
+use crate::model::plan::ids::ById;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -44,8 +45,7 @@ fn histories_summary(plan: &Plan) -> String {
             let slo = plan
                 .slo_catalog
                 .slos
-                .iter()
-                .find(|s| s.id == h.slo)
+                .by_id(&h.slo)
                 .map_or(h.slo.as_str(), |s| s.name.as_str());
             format!("“{}” for {slo}", h.source)
         })

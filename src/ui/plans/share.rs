@@ -1,6 +1,7 @@
 //! Share links in the UI: "Copy share link" for the open plan, and the dialog that offers
 //! the plan of a share link the page was opened with. Nothing is stored without a choice.
 
+use crate::model::plan::ids::ById;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -116,7 +117,7 @@ fn SharedPlanDialogBody() -> impl IntoView {
     let existing = move || {
         let id = wb.shared_offer.with(|o| o.as_ref().map(|p| p.id.clone()))?;
         wb.plans
-            .with(|plans| plans.iter().find(|p| p.id == id).map(|p| p.name.clone()))
+            .with(|plans| plans.by_id(&id).map(|p| p.name.clone()))
     };
     let summary = move || {
         wb.shared_offer.with(|offer| {

@@ -2,6 +2,7 @@
 //! coaching plan, the SLO table with budgets and policies, and the scenario results with
 //! their chart. Everything is derived from the open plan; nothing here edits it.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
@@ -70,8 +71,8 @@ fn ReportBody(plan: Plan) -> impl IntoView {
     let t = &plan.transition;
     let rounds = rounds_by_date(t);
     let latest = rounds.last().copied().cloned();
-    let team_name = |id: &str| t.teams.iter().find(|x| x.id == id).map(|x| x.name.clone());
-    let group_name = |id: &str| t.groups.iter().find(|x| x.id == id).map(|x| x.name.clone());
+    let team_name = |id: &str| t.teams.by_id(id).map(|x| x.name.clone());
+    let group_name = |id: &str| t.groups.by_id(id).map(|x| x.name.clone());
 
     let (lines, sentences) = trend_figures(&plan);
     let trend_svg = has_data(&lines).then(|| {

@@ -1,6 +1,7 @@
 //! The plan's scenarios: pick one to edit, choose which are drawn on the comparison chart,
 //! add one for an SLO, duplicate one into a variant, delete one.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::model::plan::Id;
@@ -38,7 +39,7 @@ pub fn ScenarioList(
             p.scenarios
                 .iter()
                 .map(|s| {
-                    let slo = p.slo_catalog.slos.iter().find(|x| x.id == s.slo);
+                    let slo = p.slo_catalog.slos.by_id(&s.slo);
                     let target = s
                         .target_override_percent
                         .or(slo.map(|x| x.target_percent))

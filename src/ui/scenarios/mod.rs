@@ -10,6 +10,7 @@ pub mod page;
 pub mod results;
 pub mod spans;
 
+use crate::model::plan::ids::ById;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -27,12 +28,8 @@ pub fn scenario_by_id(plan: Memo<Option<Plan>>, id: Id) -> Memo<Option<ScenarioA
 
 /// A scenario and its SLO in a plan.
 pub fn find(plan: &Plan, id: &str) -> Option<ScenarioAndSlo> {
-    let scenario = plan.scenarios.iter().find(|s| s.id == id)?;
-    let slo = plan
-        .slo_catalog
-        .slos
-        .iter()
-        .find(|s| s.id == scenario.slo)?;
+    let scenario = plan.scenarios.by_id(id)?;
+    let slo = plan.slo_catalog.slos.by_id(&scenario.slo)?;
     Some((scenario.clone(), slo.clone()))
 }
 

@@ -1,6 +1,7 @@
 //! The Scenarios page: the plan's scenarios, their comparison, and the selected one's
 //! editor, charts, Monte Carlo odds and affordability.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use super::affordability::Affordability;
@@ -35,7 +36,7 @@ pub fn ScenariosPage() -> impl IntoView {
         plan.with(|p| {
             let scenarios = &p.as_ref()?.scenarios;
             wanted
-                .and_then(|id| scenarios.iter().find(|s| s.id == id))
+                .and_then(|id| scenarios.by_id(&id))
                 .or_else(|| scenarios.first())
                 .map(|s| s.id.clone())
         })

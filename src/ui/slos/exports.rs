@@ -1,6 +1,7 @@
 //! "Export for production": the plan's SLOs (or one service's) as a Prometheus rule file, a
 //! Sloth spec or Pyrra objectives, with the SLOs that cannot be exported yet and why.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::interop::prometheus_rules::prometheus_rules;
@@ -75,8 +76,7 @@ pub fn ProductionExports() -> impl IntoView {
                         let service_name = service.and_then(|id| {
                             p.slo_catalog
                                 .services
-                                .iter()
-                                .find(|s| s.id == id)
+                                .by_id(id)
                                 .map(|s| s.name.clone())
                         });
                         let files = make(p, service);

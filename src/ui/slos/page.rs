@@ -1,6 +1,7 @@
 //! The SLOs page: overview of all SLOs, the selected SLO's editor and figures, and the
 //! services and journeys they are set on.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use super::catalog::ServiceCatalog;
@@ -30,7 +31,7 @@ pub fn SlosPage() -> impl IntoView {
         plan.with(|p| {
             let slos = &p.as_ref()?.slo_catalog.slos;
             wanted
-                .and_then(|id| slos.iter().find(|s| s.id == id))
+                .and_then(|id| slos.by_id(&id))
                 .or_else(|| slos.first())
                 .map(|s| s.id.clone())
         })

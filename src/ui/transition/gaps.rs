@@ -1,6 +1,7 @@
 //! The gaps: cells below their group's target, largest gap and nearest date first, each
 //! with its coaching actions or a prompt to add one from the suggested templates.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::model::plan::calendar::{format_date, parse_date};
@@ -61,7 +62,7 @@ pub fn GapsSection(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
                         let actions: Vec<(String, bool, String)> = gap
                             .actions
                             .iter()
-                            .filter_map(|id| p.transition.actions.iter().find(|a| &a.id == id))
+                            .filter_map(|id| p.transition.actions.by_id(id))
                             .map(|a| {
                                 (
                                     a.title.clone(),
@@ -109,7 +110,7 @@ pub fn GapsSection(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
                                             let due = format_date(today() + 30);
                                             wb.edit_open(|p| {
                                                 let id = add_action(p, &suggested, Some(&group), Some(&team), &gap_text);
-                                                if let Some(a) = p.transition.actions.iter_mut().find(|a| a.id == id) {
+                                                if let Some(a) = p.transition.actions.by_id_mut(&id) {
                                                     a.due = Some(due);
                                                 }
                                             })

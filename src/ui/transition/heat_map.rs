@@ -2,6 +2,7 @@
 //! cell (never color alone), the level's descriptor on hover and focus, editable with mouse
 //! or keyboard; with each group's count of teams per stage below.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::interop::csv::assessments_csv;
@@ -48,7 +49,7 @@ pub fn HeatMap(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
     let descriptor = move |group: &str, level: u8| {
         plan.with(|p| {
             p.as_ref()
-                .and_then(|p| p.transition.groups.iter().find(|g| g.id == group))
+                .and_then(|p| p.transition.groups.by_id(group))
                 .and_then(|g| g.levels.get(level as usize).cloned())
                 .unwrap_or_default()
         })

@@ -13,6 +13,7 @@ pub mod setup;
 pub mod trend;
 pub mod workshop;
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::model::plan::{AssessmentRound, Id, Plan};
@@ -28,7 +29,7 @@ pub fn shown_round(
         plan.with(|p| {
             let t = &p.as_ref()?.transition;
             wanted
-                .and_then(|id| t.rounds.iter().find(|r| r.id == id))
+                .and_then(|id| t.rounds.by_id(&id))
                 .or_else(|| rounds_by_date(t).last().copied())
                 .cloned()
         })

@@ -1,6 +1,7 @@
 //! Each group's average level across rounds, with its target and the projection at the
 //! current pace: an SVG chart with a text alternative, a data table, and the targets.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::charts::trend::{has_data, trend_chart, TrendLine, MARKERS};
@@ -202,7 +203,7 @@ fn TargetsTable() -> impl IntoView {
     };
     let set_target = move |group: String, target: Option<GroupTarget>| {
         wb.edit_open(|p| {
-            if let Some(g) = p.transition.groups.iter_mut().find(|g| g.id == group) {
+            if let Some(g) = p.transition.groups.by_id_mut(&group) {
                 g.target = target;
             }
         })

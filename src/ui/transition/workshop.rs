@@ -4,6 +4,7 @@
 //! summary of what changed since the previous round. Every pick is an ordinary edit of the
 //! shown round (saved and undoable); Escape leaves with nothing lost.
 
+use crate::model::plan::ids::ById;
 use std::collections::BTreeSet;
 
 use leptos::ev;
@@ -76,8 +77,8 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
         let (team, group) = cell()?;
         plan.with(|p| {
             let t = &p.as_ref()?.transition;
-            let team = t.teams.iter().find(|x| x.id == team)?;
-            let group = t.groups.iter().find(|x| x.id == group)?;
+            let team = t.teams.by_id(&team)?;
+            let group = t.groups.by_id(&group)?;
             Some((team.name.clone(), group.clone()))
         })
     };
@@ -88,8 +89,7 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
             p.as_ref()?
                 .transition
                 .rounds
-                .iter()
-                .find(|r| r.id == round_id_shown)
+                .by_id(&round_id_shown)
                 .cloned()
         })
     });

@@ -12,6 +12,7 @@ pub mod mapping;
 pub mod report;
 pub mod zone;
 
+use crate::model::plan::ids::ById;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -91,10 +92,7 @@ pub fn HistoryReplay(
                 .filter(exists)
                 .or_else(|| {
                     let scenario = selected.get()?;
-                    p.scenarios
-                        .iter()
-                        .find(|s| s.id == scenario)
-                        .map(|s| s.slo.clone())
+                    p.scenarios.by_id(&scenario).map(|s| s.slo.clone())
                 })
                 .or_else(|| p.slo_catalog.slos.first().map(|s| s.id.clone()))
         })

@@ -2,6 +2,7 @@
 //! attainment chart, each month and window, the alerts, and the target finder. The rows
 //! come from `crate::replay::figures`.
 
+use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use super::Rows;
@@ -59,7 +60,7 @@ pub fn HistoryReport(
             return;
         };
         wb.edit_open(|p| {
-            if let Some(h) = p.histories.iter_mut().find(|h| h.id == id) {
+            if let Some(h) = p.histories.by_id_mut(&id) {
                 h.gaps = g;
             }
         });
@@ -68,14 +69,7 @@ pub fn HistoryReport(
     // team) must not replay the history.
     let slo_def = Memo::new(move |_| {
         let id = slo.get()?;
-        plan.with(|p| {
-            p.as_ref()?
-                .slo_catalog
-                .slos
-                .iter()
-                .find(|s| s.id == id)
-                .cloned()
-        })
+        plan.with(|p| p.as_ref()?.slo_catalog.slos.by_id(&id).cloned())
     });
     let replayed = Memo::new(move |_| -> Result<Shared<Replay>, String> {
         let samples = rows.get().ok_or("no history kept for this SLO")??;
@@ -95,11 +89,7 @@ pub fn HistoryReport(
     let scenario_name = move || {
         plan.with(|p| {
             let id = selected.get()?;
-            p.as_ref()?
-                .scenarios
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.name.clone())
+            p.as_ref()?.scenarios.by_id(&id).map(|s| s.name.clone())
         })
     };
     let use_as_baseline = move |_| {
