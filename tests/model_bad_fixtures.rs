@@ -3,6 +3,10 @@
 //! legal), and reading never panics. The end-to-end test imports the same files.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use corpus::{check_corpus, strings};
 use serde_json::{json, Value};
 use sre_workbook::model::plan::format::read_plan;
 
@@ -44,51 +48,20 @@ fn generate(recipe: &str) -> Vec<u8> {
 
 #[test]
 fn every_bad_file_gives_its_messages() {
-    let cases: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap())
-            .unwrap();
-    assert!(cases.len() >= 40, "the corpus holds {} cases", cases.len());
-    let listed: Vec<&str> = cases
-        .iter()
-        .filter(|c| c["generate"].is_null())
-        .map(|c| c["name"].as_str().unwrap())
-        .collect();
-    let mut files: Vec<String> = std::fs::read_dir(DIR)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n != "expected.json")
-        .collect();
-    files.sort();
-    let mut listed_sorted = listed.clone();
-    listed_sorted.sort();
-    assert_eq!(
-        files, listed_sorted,
-        "every file has its expected messages and no more"
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case["name"].as_str().unwrap();
-        let bytes = match case["generate"].as_str() {
-            Some(recipe) => generate(recipe),
-            None => std::fs::read(format!("{DIR}/{name}")).unwrap(),
-        };
-        let got: Vec<String> = match read_plan(&bytes) {
-            Ok(_) => vec!["accepted".into()],
+    check_corpus(
+        DIR,
+        40,
+        generate,
+        |bytes| match read_plan(bytes) {
+            Ok(_) => vec!["accepted".to_string()],
             Err(e) => e.problems.iter().map(|p| p.to_string()).collect(),
-        };
-        let want: Vec<String> = if case["accepted"] == json!(true) {
-            vec!["accepted".into()]
-        } else {
-            case["expected"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m.as_str().unwrap().to_string())
-                .collect()
-        };
-        if got != want {
-            failures.push(format!("{name}\n  expected {want:?}\n  got      {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        },
+        |case| {
+            if case["accepted"] == json!(true) {
+                vec!["accepted".to_string()]
+            } else {
+                strings(&case["expected"])
+            }
+        },
+    );
 }

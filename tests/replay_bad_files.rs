@@ -4,6 +4,10 @@
 //! with the columns the page guesses). The end-to-end test shows the same files in the page.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use corpus::{check_corpus, strings};
 use sre_workbook::replay::csv_reader::{guess_mapping, read_history, ColumnMapping, Measure};
 use sre_workbook::replay::minute_grid::{lay_on_minutes, GapPolicy};
 use sre_workbook::replay::read_history_file;
@@ -35,42 +39,17 @@ fn messages(bytes: &[u8]) -> Result<(Vec<String>, Option<String>), String> {
 
 #[test]
 fn every_history_file_gives_its_messages() {
-    let expected: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap())
-            .unwrap();
-    let mut files: Vec<String> = std::fs::read_dir(DIR)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n != "expected.json")
-        .collect();
-    files.sort();
-    let listed: Vec<String> = expected
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(
-        files, listed,
-        "every file has its expected messages and no more"
-    );
-    let mut failures = Vec::new();
-    for case in &expected {
-        let name = case["name"].as_str().unwrap();
-        let got = messages(&std::fs::read(format!("{DIR}/{name}")).unwrap());
-        let want = match case.get("error") {
+    check_corpus(
+        DIR,
+        20,
+        |recipe| panic!("no history case is generated ({recipe})"),
+        messages,
+        |case| match case.get("error") {
             Some(error) => Err(error.as_str().unwrap().to_string()),
             None => Ok((
-                case["problems"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|m| m.as_str().unwrap().to_string())
-                    .collect(),
+                strings(&case["problems"]),
                 case.get("replay").map(|m| m.as_str().unwrap().to_string()),
             )),
-        };
-        if got != want {
-            failures.push(format!("{name}\n  expected {want:?}\n  got      {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        },
+    );
 }
