@@ -4,12 +4,12 @@
 //! sources (a ratio of counters, or a gauge against a threshold); the others keep their
 //! indicator in words, as a metric source of type `SreFoundationsWorkbook`.
 
-use crate::model::plan::ids::ById;
 use std::collections::HashSet;
 
 use super::sli_queries::{sli_queries, SliQueries};
 use super::yaml::{dns_name as name, number, quoted};
 use crate::model::plan::calendar::format_date;
+use crate::model::plan::ids::ById;
 use crate::model::plan::Comparison;
 use crate::model::plan::{BudgetingMethod, Plan, SliKind, SloSubject, SloWindow};
 use crate::model::slo::figures::sli_label;

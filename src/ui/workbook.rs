@@ -2,7 +2,6 @@
 //! screen uses to change them. Every change goes through here, which is where autosave
 //! (debounced) hooks in; components never keep a second copy of plan data.
 
-use crate::model::plan::ids::ById;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
@@ -14,6 +13,7 @@ use crate::model::plan::defaults::blank_plan;
 use crate::model::plan::example::example_plan;
 use crate::model::plan::format::{read_plan, read_plan_text};
 use crate::model::plan::ids::new_plan_id;
+use crate::model::plan::ids::ById;
 use crate::model::plan::undo::History;
 use crate::model::plan::validate::validate;
 use crate::model::plan::{Id, Plan, PlanPart};

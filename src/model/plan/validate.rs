@@ -1,11 +1,11 @@
 //! Checks a plan's content beyond what its types say: ranges, required text, unique ids,
 //! references between parts, and size limits. Collects every problem with its field path.
 
-use crate::model::plan::ids::ById;
 use std::collections::HashSet;
 
 use crate::model::history::series::SERIES_PREFIX;
 use crate::model::plan::calendar::{parse_date, parse_month, parse_quarter, parse_timestamp};
+use crate::model::plan::ids::ById;
 use crate::model::plan::problem::Problem;
 use crate::model::plan::{
     Alerting, BudgetingMethod, Plan, SliKind, SliMetrics, SloSubject, SloWindow, LEVEL_COUNT,

@@ -1,10 +1,10 @@
 //! Each SLO with its target, budget and state: policy agreed, whether its target is
 //! stricter than its dependencies allow, and what its kept history achieved.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::model::overview::next_policy_review;
+use crate::model::plan::ids::ById;
 use crate::model::slo::figures::{format_number, overview_rows};
 use crate::replay::figures::history_attainment;
 use crate::ui::browser::today;

@@ -1,10 +1,10 @@
 //! "Export plan" for the open plan: a plan that keeps SLI histories asks first whether the
 //! file should carry them (their rows can be most of its size).
 
-use crate::model::plan::ids::ById;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::Plan;
 use crate::model::slo::figures::format_number;
 use crate::ui::plans::download_plan;

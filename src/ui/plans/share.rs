@@ -1,10 +1,10 @@
 //! Share links in the UI: "Copy share link" for the open plan, and the dialog that offers
 //! the plan of a share link the page was opened with. Nothing is stored without a choice.
 
-use crate::model::plan::ids::ById;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::Plan;
 use crate::ui::lazy_parts::LazyParts;
 use crate::ui::widgets::modal::show_modal_when_mounted;

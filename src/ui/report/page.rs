@@ -2,7 +2,6 @@
 //! coaching plan, the SLO table with budgets and policies, and the scenario results with
 //! their chart. Everything is derived from the open plan; nothing here edits it.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
@@ -12,6 +11,7 @@ use crate::interop::markdown::report_markdown;
 use crate::model::plan::calendar::format_date;
 use crate::model::plan::defaults::STAGE_NAMES;
 use crate::model::plan::format::download_file_name;
+use crate::model::plan::ids::ById;
 use crate::model::plan::{Plan, PolicyThreshold};
 use crate::model::scenario::figures::{comparison_row, thresholds_crossed};
 use crate::model::slo::budget::{format_duration, ErrorBudget};

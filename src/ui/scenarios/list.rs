@@ -1,9 +1,9 @@
 //! The plan's scenarios: pick one to edit, choose which are drawn on the comparison chart,
 //! add one for an SLO, duplicate one into a variant, delete one.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::Id;
 use crate::model::scenario::ops::{add_scenario, delete_scenario, duplicate_scenario};
 use crate::model::slo::budget::format_percent;

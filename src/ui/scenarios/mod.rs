@@ -10,11 +10,11 @@ pub mod page;
 pub mod results;
 pub mod spans;
 
-use crate::model::plan::ids::ById;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::{Id, Plan, Scenario, Slo};
 use crate::model::scenario::simulation::{simulate, Simulation};
 

@@ -1,7 +1,6 @@
 //! The Scenarios page: the plan's scenarios, their comparison, and the selected one's
 //! editor, charts, Monte Carlo odds and affordability.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use super::affordability::Affordability;
@@ -12,6 +11,7 @@ use super::list::ScenarioList;
 use super::monte_carlo::MonteCarloPanel;
 use super::results::ScenarioResults;
 use super::{scenario_by_id, simulations};
+use crate::model::plan::ids::ById;
 use crate::model::plan::Id;
 use crate::ui::browser::{location_hash, replace_hash, scroll_to_element};
 use crate::ui::route::{hash_item, Route};

@@ -1,7 +1,6 @@
 //! "Export for production": the plan's SLOs (or one service's) as a Prometheus rule file, a
 //! Sloth spec or Pyrra objectives, with the SLOs that cannot be exported yet and why.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::interop::prometheus_rules::prometheus_rules;
@@ -9,6 +8,7 @@ use crate::interop::pyrra::pyrra_objectives;
 use crate::interop::sli_queries::exported_slos;
 use crate::interop::sloth::sloth_files;
 use crate::model::plan::format::download_file_name;
+use crate::model::plan::ids::ById;
 use crate::model::plan::Plan;
 use crate::ui::browser::download_text;
 use crate::ui::workbook::Workbook;

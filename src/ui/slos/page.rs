@@ -1,7 +1,6 @@
 //! The SLOs page: overview of all SLOs, the selected SLO's editor and figures, and the
 //! services and journeys they are set on.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use super::catalog::ServiceCatalog;
@@ -9,6 +8,7 @@ use super::editor::SloEditor;
 use super::exports::ProductionExports;
 use super::figures::SloFigures;
 use super::overview::SloOverview;
+use crate::model::plan::ids::ById;
 use crate::ui::browser::{location_hash, replace_hash, scroll_to_element};
 use crate::ui::route::{hash_item, Route};
 use crate::ui::workbook::Workbook;

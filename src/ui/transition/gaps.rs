@@ -1,10 +1,10 @@
 //! The gaps: cells below their group's target, largest gap and nearest date first, each
 //! with its coaching actions or a prompt to add one from the suggested templates.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::model::plan::calendar::{format_date, parse_date};
+use crate::model::plan::ids::ById;
 use crate::model::plan::{ActionStatus, AssessmentRound, Plan};
 use crate::model::transition::ops::add_action;
 use crate::model::transition::progress::{gaps, Gap};

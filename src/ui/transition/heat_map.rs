@@ -2,11 +2,11 @@
 //! cell (never color alone), the level's descriptor on hover and focus, editable with mouse
 //! or keyboard; with each group's count of teams per stage below.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::interop::csv::assessments_csv;
 use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::ids::ById;
 use crate::model::plan::{AssessmentRound, Id, LEVEL_COUNT};
 use crate::model::transition::ops::{set_level, set_note};
 use crate::model::transition::progress::{level_of, rating_of, stage_counts};

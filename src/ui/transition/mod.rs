@@ -13,9 +13,9 @@ pub mod setup;
 pub mod trend;
 pub mod workshop;
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
+use crate::model::plan::ids::ById;
 use crate::model::plan::{AssessmentRound, Id, Plan};
 use crate::model::transition::progress::rounds_by_date;
 

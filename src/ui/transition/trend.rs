@@ -1,11 +1,11 @@
 //! Each group's average level across rounds, with its target and the projection at the
 //! current pace: an SVG chart with a text alternative, a data table, and the targets.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use crate::charts::trend::{has_data, trend_chart, TrendLine, MARKERS};
 use crate::model::plan::calendar::{format_date, parse_date};
+use crate::model::plan::ids::ById;
 use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
 use crate::model::transition::progress::{
     group_trend, project, projection_text, rounds_by_date, Projection,

@@ -4,7 +4,6 @@
 //! summary of what changed since the previous round. Every pick is an ordinary edit of the
 //! shown round (saved and undoable); Escape leaves with nothing lost.
 
-use crate::model::plan::ids::ById;
 use std::collections::BTreeSet;
 
 use leptos::ev;
@@ -12,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
+use crate::model::plan::ids::ById;
 use crate::model::plan::{AssessmentRound, LEVEL_COUNT};
 use crate::model::transition::ops::{set_level, set_note};
 use crate::model::transition::progress::{level_of, rating_of};

@@ -12,7 +12,6 @@ pub mod mapping;
 pub mod report;
 pub mod zone;
 
-use crate::model::plan::ids::ById;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -20,6 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::history::series::{Sample, SeriesText, SliHistory};
 use crate::model::plan::calendar::format_timestamp;
+use crate::model::plan::ids::ById;
 use crate::model::plan::{Id, Plan};
 use crate::replay::csv_reader::{ReadHistory, Table};
 use crate::replay::history_file::{check_history_size, HistorySplit};

@@ -2,7 +2,6 @@
 //! attainment chart, each month and window, the alerts, and the target finder. The rows
 //! come from `crate::replay::figures`.
 
-use crate::model::plan::ids::ById;
 use leptos::prelude::*;
 
 use super::Rows;
@@ -11,6 +10,7 @@ use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::history::series::SliHistory;
 use crate::model::plan::calendar::display_timestamp;
+use crate::model::plan::ids::ById;
 use crate::model::plan::{Id, Plan, Scenario};
 use crate::replay::figures::{
     alert_rows, attainment, baseline_error_ratio, burn_down_table, coverage, day_rows, month_rows,
