@@ -7,10 +7,11 @@ use std::cell::Cell;
 use plotters::prelude::*;
 
 use super::crosshair::{Crosshair, PlotFrame};
+use super::day_axis::{day_axis_chart, YAxis};
 use super::legend::draw_patterned_line;
 use super::minutes::minute_text;
 use super::palette::{GRID, THRESHOLD};
-use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
+use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
 use crate::model::scenario::extent::{max_of, min_of};
 
@@ -79,23 +80,20 @@ fn draw<'a>(
     let room = ((100.0 - lowest) * 0.15).max(0.001);
     let bottom = (lowest - room).max(0.0);
     let top = (max_of(values(), target).min(100.0) + room / 2.0).min(100.0 + room);
-    let mut chart = ChartBuilder::on(root)
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(72)
-        .build_cartesian_2d(from..to, bottom..top)?;
-    frame.set(PlotFrame::new(
-        |x, y| chart.backend_coord(&(x, y)),
+    let mut chart = day_axis_chart(
+        root,
         (from, to),
-        (bottom, top),
-        false,
-    ));
-    style_day_mesh(&mut chart.configure_mesh())
-        .x_desc("Day of the history")
-        .y_desc("SLI over the SLO window")
-        .x_label_formatter(&|d| day_label(*d, to - from))
-        .y_label_formatter(&|v| format!("{v:.3} %"))
-        .draw()?;
+        "Day of the history",
+        bottom..top,
+        YAxis {
+            desc: "SLI over the SLO window",
+            range: (bottom, top),
+            log: false,
+            label_width: 72,
+            label: &|v| format!("{v:.3} %"),
+        },
+        frame,
+    )?;
     // Gaps first, so the line is drawn over them.
     let shade = GRID.mix(0.3).filled();
     for &(start, end) in &data.gaps {

@@ -6,11 +6,12 @@ use std::cell::Cell;
 use plotters::prelude::*;
 
 use super::crosshair::PlotFrame;
+use super::day_axis::{day_axis_chart, YAxis};
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::{PALETTE, THRESHOLD};
-use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
+use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
 use crate::model::scenario::extent::{max_of, min_of};
 use crate::model::slo::budget::format_percent;
@@ -119,23 +120,20 @@ fn draw<'a>(
     let shown = visible_minutes(longest(lines), window);
     let (first, last) = (shown.start, shown.end);
     let bottom = floor_percent(lines);
-    let mut chart = ChartBuilder::on(root)
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(52)
-        .build_cartesian_2d(from..to, bottom..100.0)?;
-    frame.set(PlotFrame::new(
-        |x, y| chart.backend_coord(&(x, y)),
+    let mut chart = day_axis_chart(
+        root,
         (from, to),
-        (bottom, 100.0),
-        false,
-    ));
-    style_day_mesh(&mut chart.configure_mesh())
-        .x_desc("Day of the window")
-        .y_desc("Budget left")
-        .x_label_formatter(&|d| day_label(*d, to - from))
-        .y_label_formatter(&|p| format!("{p:.0} %"))
-        .draw()?;
+        "Day of the window",
+        bottom..100.0,
+        YAxis {
+            desc: "Budget left",
+            range: (bottom, 100.0),
+            log: false,
+            label_width: 52,
+            label: &|p| format!("{p:.0} %"),
+        },
+        frame,
+    )?;
     let threshold = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
     for policy in policies {
         let y = 100.0 - policy.consumed_percent;

@@ -6,11 +6,12 @@ use std::cell::Cell;
 use plotters::prelude::*;
 
 use super::crosshair::PlotFrame;
+use super::day_axis::{day_axis_chart, YAxis};
 use super::decimate::min_max_per_column;
 use super::legend::draw_patterned_line;
 use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::THRESHOLD;
-use super::plot_svg::{day_label, plot_svg, style_day_mesh, DrawResult, PlotArea};
+use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
 use crate::model::scenario::extent::max_of;
 use crate::model::slo::figures::format_number;
@@ -98,23 +99,20 @@ fn draw<'a>(
         1.0,
     );
     let top = 10f64.powf((highest * 1.5).log10().ceil());
-    let mut chart = ChartBuilder::on(root)
-        .margin(12)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
-        .build_cartesian_2d(from..to, (FLOOR..top).log_scale())?;
-    frame.set(PlotFrame::new(
-        |x, y| chart.backend_coord(&(x, y)),
+    let mut chart = day_axis_chart(
+        root,
         (from, to),
-        (FLOOR, top),
-        true,
-    ));
-    style_day_mesh(&mut chart.configure_mesh())
-        .x_desc("Day of the window")
-        .y_desc("Burn rate")
-        .x_label_formatter(&|d| day_label(*d, to - from))
-        .y_label_formatter(&|r| format!("{r}×"))
-        .draw()?;
+        "Day of the window",
+        (FLOOR..top).log_scale(),
+        YAxis {
+            desc: "Burn rate",
+            range: (FLOOR, top),
+            log: true,
+            label_width: 56,
+            label: &|r| format!("{r}×"),
+        },
+        frame,
+    )?;
     let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
     for t in thresholds {
         chart.draw_series(DashedLineSeries::new(

@@ -7,6 +7,7 @@ pub mod attainment_chart;
 pub mod budget_chart;
 pub mod burn_chart;
 pub mod crosshair;
+pub mod day_axis;
 pub mod decimate;
 pub mod histogram_chart;
 pub mod legend;
