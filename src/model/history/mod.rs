@@ -3,3 +3,4 @@
 //! `plan::undo`.)
 
 pub mod series;
+pub mod validation;

@@ -5,12 +5,13 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::model::history::validation::check_history_rows;
 use crate::model::plan::error_path::locate;
 use crate::model::plan::example_file::EXAMPLE_PLAN_JSON;
 use crate::model::plan::json_text;
 use crate::model::plan::migrations;
 use crate::model::plan::problem::{PlanError, Problem};
-use crate::model::plan::validate::{check_history_rows, validate};
+use crate::model::plan::validate::validate;
 use crate::model::plan::Plan;
 
 /// The `format` every plan file carries.

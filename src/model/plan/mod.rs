@@ -6,6 +6,7 @@ mod types;
 pub use types::*;
 
 pub mod calendar;
+pub mod checker;
 pub mod defaults;
 pub mod error_path;
 pub mod example;

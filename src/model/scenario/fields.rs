@@ -1,8 +1,8 @@
 //! Reading what a user types into the scenario form: each field's text becomes a value or a
 //! message that says what is wrong, shown next to the field.
 
-use crate::model::plan::validate::MAX_WINDOW_DAYS;
 use crate::model::slo::fields::number;
+use crate::model::slo::validation::MAX_WINDOW_DAYS;
 
 /// Minutes in a day.
 const DAY: u32 = 1440;

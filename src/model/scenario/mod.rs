@@ -9,3 +9,4 @@ pub mod monte_carlo;
 pub mod ops;
 pub mod rng;
 pub mod simulation;
+pub mod validation;

@@ -1,7 +1,7 @@
 //! Reading what a user types into the SLO form: each field's text becomes a value or a
 //! message that says what is wrong, shown next to the field.
 
-use crate::model::plan::validate::{target_percent_problem, MAX_WINDOW_DAYS};
+use crate::model::slo::validation::{target_percent_problem, MAX_WINDOW_DAYS};
 
 /// Any finite number; `example` shows in the message when the text is not one.
 pub fn number(text: &str, example: &str) -> Result<f64, String> {

@@ -9,3 +9,4 @@ pub mod figures;
 pub mod policy_document;
 pub mod production_fields;
 pub mod promql;
+pub mod validation;

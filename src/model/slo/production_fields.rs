@@ -5,12 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::plan::validate::{longest_alert_window, MAX_TEXT_CHARS, RESERVED_LABELS};
+use crate::model::plan::checker::MAX_TEXT_CHARS;
 use crate::model::plan::{AlertSeverity, AlertTier, Alerting, Comparison, SliMetrics};
 use crate::model::slo::fields::{format_field, number};
 use crate::model::slo::promql::{
     is_label_name, is_metric_name, parse_matchers, parse_selector, SelectorError,
 };
+use crate::model::slo::validation::{longest_alert_window, RESERVED_LABELS};
 
 /// A mistake in a query as shown next to its field: "Column 26: this quoted value is never
 /// closed."

@@ -4,4 +4,5 @@
 
 pub mod ops;
 pub mod progress;
+pub mod validation;
 pub mod workshop;

@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::validate::{longest_alert_window, MAX_ALERT_TIERS};
 use crate::model::plan::{AlertTier, Id, Slo};
 use crate::model::slo::budget::{burn_rate_rules, default_alert_tiers, AlertSeverity, ErrorBudget};
 use crate::model::slo::fields::parse_share_percent;
@@ -14,6 +13,7 @@ use crate::model::slo::figures::format_number;
 use crate::model::slo::production_fields::{
     long_window_problem, new_alert_tier, parse_whole_minutes, short_window_problem, tier_problems,
 };
+use crate::model::slo::validation::{longest_alert_window, MAX_ALERT_TIERS};
 use crate::ui::widgets::number_field::NumberField;
 use crate::ui::workbook::Workbook;
 
