@@ -2,5 +2,6 @@
 //! backtest survives reloads and travels in exported files. (Undo of edits is
 //! `plan::undo`.)
 
+pub mod choices;
 pub mod series;
 pub mod validation;

@@ -86,6 +86,31 @@ pub struct SliHistory {
     pub series: SeriesText,
 }
 
+impl SliHistory {
+    /// The history of `slo` as the plan keeps it: `samples` of `weight` packed, imported
+    /// from `source` at `imported`, with what the import left out (`notes`). Refused when
+    /// the plan could not read it back after a reload.
+    pub fn keep(
+        slo: &str,
+        source: String,
+        imported: Timestamp,
+        weight: Weight,
+        notes: Vec<String>,
+        samples: &[Sample],
+    ) -> Result<SliHistory, String> {
+        Ok(SliHistory {
+            id: format!("history-{slo}"),
+            slo: slo.to_string(),
+            source,
+            imported,
+            weight,
+            gaps: GapPolicy::default(),
+            import_notes: notes,
+            series: SeriesText::encode(samples)?,
+        })
+    }
+}
+
 impl Identified for SliHistory {
     fn id(&self) -> &str {
         &self.id

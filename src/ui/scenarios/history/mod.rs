@@ -17,7 +17,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::history::series::{Sample, SeriesText, SliHistory};
+use crate::model::history::choices::history_choices;
+use crate::model::history::series::{Sample, SliHistory};
 use crate::model::plan::calendar::format_timestamp;
 use crate::model::plan::ids::ById;
 use crate::model::plan::{Id, Plan};
@@ -100,49 +101,14 @@ pub fn HistoryReplay(
     // The file being read, and a ticket per read: Cancel (or another file) makes an older
     // read's result be dropped when it arrives.
     let reading = RwSignal::new(None::<Reading>);
-    let split = Memo::new(move |_| reading.with(|r| r.as_ref().and_then(|r| r.split)));
     let ticket = StoredValue::new(0u32);
-    let read_file = move |file: web_sys::File| {
-        let name = file.name();
-        error.set(None);
-        // Said before the bytes are read at all.
-        if let Err(why) = check_history_size(file.size()) {
-            error.set(Some(format!("“{name}” is {why}")));
-            return;
-        }
-        ticket.update_value(|t| *t += 1);
-        let mine = ticket.get_value();
-        // `try_`: the page may be gone (another workspace opened) while the file is read.
-        let current = move || ticket.try_get_value() == Some(mine);
-        reading.set(Some(Reading {
-            name: name.clone(),
-            megabytes: file.size() / 1_048_576.0,
-            split: None,
-        }));
-        leptos::task::spawn_local(async move {
-            mark("history-read-start");
-            let bytes = read_file_bytes(&file).await;
-            if !current() {
-                return; // cancelled, or another file was picked
-            }
-            let table = match bytes {
-                Ok(bytes) => split_into_rows(&bytes, reading, current).await,
-                Err(e) => Some(Err(format!("the file could not be read: {e}"))),
-            };
-            let Some(table) = table else {
-                return; // cancelled while splitting
-            };
-            reading.set(None);
-            measure_since("history-read", "history-read-start");
-            match table {
-                Ok(table) => picked.set(Some(Picked {
-                    file: name,
-                    table: Arc::new(table),
-                })),
-                Err(why) => error.set(Some(format!("“{name}” cannot be imported: {why}"))),
-            }
-        });
+    let file_read = FileRead {
+        reading,
+        ticket,
+        picked,
+        error,
     };
+    let read_file = move |file: web_sys::File| file_read.start(file);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement =
             ev.target().expect("change has a target").unchecked_into();
@@ -183,62 +149,14 @@ pub fn HistoryReplay(
         })
     });
     let on_import = Callback::new(move |read: ReadHistory| {
-        let (Some(p), Some(slo)) = (picked.get_untracked(), slo.get_untracked()) else {
-            return;
-        };
-        mark("history-pack-start");
-        // Nothing is kept that the plan could not read back after a reload.
-        let series = match SeriesText::encode(&read.samples) {
-            Ok(series) => series,
-            Err(why) => {
-                error.set(Some(format!(
-                    "“{}” cannot be kept with the plan: {why}",
-                    p.file
-                )));
-                picked.set(None);
-                return;
-            }
-        };
-        let kept = SliHistory {
-            id: format!("history-{slo}"),
-            slo: slo.clone(),
-            source: p.file,
-            imported: format_timestamp(now_millis()),
-            weight: read.weight,
-            gaps: Default::default(),
-            import_notes: read.messages(),
-            series,
-        };
-        measure_since("history-pack", "history-pack-start");
-        wb.edit_open(|plan| {
-            plan.histories.retain(|h| h.slo != slo);
-            plan.histories.push(kept);
-        });
-        picked.set(None);
+        if let Some(slo) = slo.get_untracked() {
+            file_read.keep(wb, &slo, read);
+        }
     });
     let on_cancel = Callback::new(move |()| picked.set(None));
     // A memo, so the options are rebuilt only when an SLO or a history comes or goes.
-    let slo_options = Memo::new(move |_| {
-        plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.slo_catalog
-                        .slos
-                        .iter()
-                        .map(|s| {
-                            let kept = p.histories.iter().any(|h| h.slo == s.id);
-                            let name = if kept {
-                                format!("{} (history kept)", s.name)
-                            } else {
-                                s.name.clone()
-                            };
-                            (s.id.clone(), name)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let slo_options =
+        Memo::new(move |_| plan.with(|p| p.as_ref().map(history_choices).unwrap_or_default()));
     view! {
         <section
             class="card history-replay"
@@ -276,25 +194,7 @@ pub fn HistoryReplay(
             // The banner stays while a file is read; only its words and bar follow, so
             // Cancel is the same button throughout.
             <Show when=move || reading.with(Option::is_some)>
-                <div class="banner banner--info" role="status">
-                    <p id="history-reading">{move || reading.with(|r| r.as_ref().map(Reading::text))}</p>
-                    <Show when=move || split.get().is_some()>
-                        <progress
-                            max="100"
-                            value=move || format!("{:.0}", split.get().unwrap_or_default() * 100.0)
-                            aria-labelledby="history-reading"
-                        ></progress>
-                    </Show>
-                    <button
-                        type="button"
-                        on:click=move |_| {
-                            ticket.update_value(|t| *t += 1);
-                            reading.set(None);
-                        }
-                    >
-                        "Cancel reading"
-                    </button>
-                </div>
+                <ReadingBanner reading ticket />
             </Show>
             {move || error.get().map(|e| view! { <p class="banner banner--error" role="alert">{e}</p> })}
             {move || {
@@ -306,6 +206,132 @@ pub fn HistoryReplay(
                 <HistoryReport history rows plan slo selected />
             </Show>
         </section>
+    }
+}
+
+/// What reading a history file changes: the banner while it is read, the ticket that
+/// drops a cancelled read, and then the mapping to confirm or the error.
+#[derive(Clone, Copy)]
+struct FileRead {
+    reading: RwSignal<Option<Reading>>,
+    ticket: StoredValue<u32>,
+    picked: RwSignal<Option<Picked>>,
+    error: RwSignal<Option<String>>,
+}
+
+impl FileRead {
+    /// Reads `file` (refused by size first), split into rows a slice at a time.
+    fn start(self, file: web_sys::File) {
+        let FileRead {
+            reading,
+            ticket,
+            picked,
+            error,
+        } = self;
+        let name = file.name();
+        error.set(None);
+        // Said before the bytes are read at all.
+        if let Err(why) = check_history_size(file.size()) {
+            error.set(Some(format!("“{name}” is {why}")));
+            return;
+        }
+        ticket.update_value(|t| *t += 1);
+        let mine = ticket.get_value();
+        // `try_`: the page may be gone (another workspace opened) while the file is read.
+        let current = move || ticket.try_get_value() == Some(mine);
+        reading.set(Some(Reading {
+            name: name.clone(),
+            megabytes: file.size() / 1_048_576.0,
+            split: None,
+        }));
+        leptos::task::spawn_local(async move {
+            mark("history-read-start");
+            let bytes = read_file_bytes(&file).await;
+            if !current() {
+                return; // cancelled, or another file was picked
+            }
+            let table = match bytes {
+                Ok(bytes) => split_into_rows(&bytes, reading, current).await,
+                Err(e) => Some(Err(format!("the file could not be read: {e}"))),
+            };
+            let Some(table) = table else {
+                return; // cancelled while splitting
+            };
+            reading.set(None);
+            measure_since("history-read", "history-read-start");
+            match table {
+                Ok(table) => picked.set(Some(Picked {
+                    file: name,
+                    table: Arc::new(table),
+                })),
+                Err(why) => error.set(Some(format!("“{name}” cannot be imported: {why}"))),
+            }
+        });
+    }
+
+    /// Keeps the confirmed `read` of the picked file as the history of `slo` (replacing
+    /// one it had), or says why the plan cannot keep it.
+    fn keep(self, wb: Workbook, slo: &str, read: ReadHistory) {
+        let FileRead { picked, error, .. } = self;
+        let Some(p) = picked.get_untracked() else {
+            return;
+        };
+        mark("history-pack-start");
+        let imported = format_timestamp(now_millis());
+        let notes = read.messages();
+        let kept = SliHistory::keep(
+            slo,
+            p.file.clone(),
+            imported,
+            read.weight,
+            notes,
+            &read.samples,
+        );
+        let kept = match kept {
+            Ok(kept) => kept,
+            Err(why) => {
+                error.set(Some(format!(
+                    "“{}” cannot be kept with the plan: {why}",
+                    p.file
+                )));
+                picked.set(None);
+                return;
+            }
+        };
+        measure_since("history-pack", "history-pack-start");
+        wb.edit_open(|plan| {
+            plan.histories.retain(|h| h.slo != slo);
+            plan.histories.push(kept);
+        });
+        picked.set(None);
+    }
+}
+
+/// The file being read: its name and size, the share split so far, and Cancel (which
+/// moves the `ticket` on, so the read's result is dropped when it arrives).
+#[component]
+fn ReadingBanner(reading: RwSignal<Option<Reading>>, ticket: StoredValue<u32>) -> impl IntoView {
+    let split = Memo::new(move |_| reading.with(|r| r.as_ref().and_then(|r| r.split)));
+    view! {
+        <div class="banner banner--info" role="status">
+            <p id="history-reading">{move || reading.with(|r| r.as_ref().map(Reading::text))}</p>
+            <Show when=move || split.get().is_some()>
+                <progress
+                    max="100"
+                    value=move || format!("{:.0}", split.get().unwrap_or_default() * 100.0)
+                    aria-labelledby="history-reading"
+                ></progress>
+            </Show>
+            <button
+                type="button"
+                on:click=move |_| {
+                    ticket.update_value(|t| *t += 1);
+                    reading.set(None);
+                }
+            >
+                "Cancel reading"
+            </button>
+        </div>
     }
 }
 
