@@ -152,3 +152,24 @@ fn a_type_error_among_100_000_labels_is_located() {
         "slo_catalog.slos[0].alerting.labels.k099999: invalid type: number `7`, expected a string"
     );
 }
+
+/// The plan read from its own text, on 32-bit wasm: a pretty file with its header last
+/// places a type error by path, and a file cut short is reported as cut short.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_pretty_file_is_read_from_its_text_and_a_cut_one_says_so() {
+    let mut plan: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/v4/example.json")).unwrap();
+    plan["slo_catalog"]["slos"][1]["target_percent"] = serde_json::json!("high");
+    let pretty = serde_json::to_string_pretty(&plan).unwrap();
+    assert_eq!(
+        plan_problem(pretty.as_bytes()),
+        "slo_catalog.slos[1].target_percent: invalid type: string \"high\", expected a number"
+    );
+    let cut = &pretty[..pretty.len() - 3];
+    assert!(
+        plan_problem(cut.as_bytes()).contains("the file ends too early"),
+        "{}",
+        plan_problem(cut.as_bytes())
+    );
+}

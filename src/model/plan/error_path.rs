@@ -31,17 +31,7 @@ fn at<'a>(mut value: &'a Value, path: &[Step]) -> Option<&'a Value> {
     Some(value)
 }
 
-fn at_mut<'a>(mut value: &'a mut Value, path: &[Step]) -> &'a mut Value {
-    for step in path {
-        value = match step {
-            Step::Key(k) => &mut value[k.as_str()],
-            Step::Index(i) => &mut value[*i],
-        };
-    }
-    value
-}
-
-fn at_mut_checked<'a>(mut value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+fn at_mut<'a>(mut value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
     for step in path {
         value = match step {
             Step::Key(k) => value.get_mut(k.as_str())?,
@@ -148,7 +138,9 @@ pub fn locate(
                 let (mut lo, mut hi) = (1, items.len());
                 while lo < hi {
                     let mid = (lo + hi) / 2;
-                    *at_mut(&mut trial, &path) = Value::Array(items[..mid].to_vec());
+                    if let Some(list) = at_mut(&mut trial, &path) {
+                        *list = Value::Array(items[..mid].to_vec());
+                    }
                     if fails(&trial, &mut trials_left) {
                         hi = mid;
                     } else {
@@ -186,7 +178,7 @@ pub fn locate(
                     key_path.push(Step::Key(key.clone()));
                     let good = at(template, &key_path).cloned();
                     let mut trial = whole.clone();
-                    let object = at_mut(&mut trial, &path).as_object_mut()?;
+                    let object = at_mut(&mut trial, &path)?.as_object_mut()?;
                     match &good {
                         Some(good) => object.insert(key.clone(), good.clone()),
                         None => object.remove(key),
@@ -205,7 +197,7 @@ pub fn locate(
                         let mut object = good.clone();
                         object.insert(key.clone(), value.clone());
                         let mut trial = whole.clone();
-                        *at_mut(&mut trial, &path) = Value::Object(object);
+                        *at_mut(&mut trial, &path)? = Value::Object(object);
                         let original = error.get_or_init(|| {
                             serde_json::from_str::<Value>(text)
                                 .ok()
@@ -250,7 +242,7 @@ pub fn locate(
 
 /// Replaces the list at `path` by a list of its element `culprit` alone.
 fn cut_list(doc: &mut Value, path: &[Step], culprit: usize) {
-    if let Some(Value::Array(items)) = at_mut_checked(doc, path) {
+    if let Some(Value::Array(items)) = at_mut(doc, path) {
         if culprit < items.len() {
             let element = items.swap_remove(culprit);
             *items = vec![element];
