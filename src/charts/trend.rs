@@ -10,21 +10,7 @@ use super::palette::{GRID, PALETTE};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
 use crate::model::plan::calendar::format_date;
-
-/// One group's line on the trend chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrendLine {
-    /// Group name, for the legend.
-    pub name: String,
-    /// (day, average level) per round, oldest first.
-    pub points: Vec<(i64, f64)>,
-    /// The round label of each point.
-    pub labels: Vec<String>,
-    /// Target (day, level), if set.
-    pub target: Option<(i64, f64)>,
-    /// Where the current pace reaches the target level (day, level), if it does.
-    pub projection: Option<(i64, f64)>,
-}
+pub use crate::model::transition::trend::TrendLine;
 
 /// Whether there is anything to draw: a rated round or a target. Without either the chart
 /// would be an empty frame with a meaningless time axis, so pages say what it needs instead.

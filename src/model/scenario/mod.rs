@@ -7,6 +7,7 @@ pub mod fields;
 pub mod figures;
 pub mod monte_carlo;
 pub mod ops;
+pub mod played;
 pub mod rng;
 pub mod simulation;
 pub mod validation;

@@ -4,5 +4,6 @@
 
 pub mod ops;
 pub mod progress;
+pub mod trend;
 pub mod validation;
 pub mod workshop;

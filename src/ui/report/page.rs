@@ -24,7 +24,7 @@ use crate::ui::browser::{download_text, today};
 use crate::ui::report::policy::PolicyDocuments;
 use crate::ui::route::{item_hash, Route};
 use crate::ui::scenarios::simulations;
-use crate::ui::transition::trend::trend_figures;
+use crate::model::transition::trend::trend_figures;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
 

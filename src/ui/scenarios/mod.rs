@@ -14,41 +14,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::plan::ids::ById;
-use crate::model::plan::{Id, Plan, Scenario, Slo};
-use crate::model::scenario::simulation::{simulate, Simulation};
-
-/// A scenario with the SLO it plays against.
-pub type ScenarioAndSlo = (Scenario, Slo);
+use crate::model::plan::{Id, Plan};
+pub use crate::model::scenario::played::{find, Played, ScenarioAndSlo};
+use crate::model::scenario::simulation::simulate;
 
 /// A scenario of the open plan with its SLO, by id, recomputed when either changes.
 pub fn scenario_by_id(plan: Memo<Option<Plan>>, id: Id) -> Memo<Option<ScenarioAndSlo>> {
     Memo::new(move |_| plan.with(|p| find(p.as_ref()?, &id)))
-}
-
-/// A scenario and its SLO in a plan.
-pub fn find(plan: &Plan, id: &str) -> Option<ScenarioAndSlo> {
-    let scenario = plan.scenarios.by_id(id)?;
-    let slo = plan.slo_catalog.slos.by_id(&scenario.slo)?;
-    Some((scenario.clone(), slo.clone()))
-}
-
-/// A scenario, its SLO and what the simulation made of them.
-#[derive(Clone, Debug)]
-pub struct Played {
-    /// The scenario.
-    pub scenario: Scenario,
-    /// The SLO it plays against.
-    pub slo: Slo,
-    /// The minute-by-minute simulation, shared.
-    pub sim: Arc<Simulation>,
-}
-
-/// Two played scenarios are the same when their inputs are: the simulation follows.
-impl PartialEq for Played {
-    fn eq(&self, other: &Self) -> bool {
-        self.scenario == other.scenario && self.slo == other.slo
-    }
 }
 
 /// Every scenario of the open plan, simulated. An edit replays only the scenarios whose

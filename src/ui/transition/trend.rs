@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::charts::trend::{has_data, trend_chart, TrendLine, MARKERS};
+use crate::charts::trend::{has_data, trend_chart, MARKERS};
 use crate::model::plan::calendar::{format_date, parse_date};
 use crate::model::plan::ids::ById;
-use crate::model::plan::{GroupTarget, Plan, LEVEL_COUNT};
-use crate::model::transition::progress::{
-    group_trend, project, projection_text, rounds_by_date, Projection,
-};
+use crate::model::plan::{GroupTarget, LEVEL_COUNT};
+use crate::model::transition::progress::{group_trend, rounds_by_date};
+use crate::model::transition::trend::trend_figures;
 use crate::ui::browser::today;
 use crate::ui::shared::Shared;
 use crate::ui::widgets::chart_view::ChartView;
@@ -18,49 +17,6 @@ use crate::ui::widgets::downloads::SvgDownload;
 /// The trend chart's size in viewBox pixels.
 const SIZE: (u32, u32) = (720, 320);
 use crate::ui::workbook::Workbook;
-
-/// The chart's lines and one sentence per group, derived from the plan.
-pub fn trend_figures(plan: &Plan) -> (Vec<TrendLine>, Vec<String>) {
-    let t = &plan.transition;
-    let mut lines = Vec::new();
-    let mut sentences = Vec::new();
-    for g in &t.groups {
-        let trend = group_trend(t, &g.id);
-        let projection = project(&trend, g.target.as_ref());
-        let target = g
-            .target
-            .as_ref()
-            .and_then(|x| Some((parse_date(&x.date)?, x.level as f64)));
-        let averages: Vec<String> = trend.iter().map(|p| format!("{:.1}", p.average)).collect();
-        sentences.push(format!(
-            "{}: {}{}; {}.",
-            g.name,
-            if averages.is_empty() {
-                "no ratings".to_string()
-            } else {
-                format!("average {}", averages.join(" → "))
-            },
-            g.target
-                .as_ref()
-                .map(|x| format!(", target level {} by {}", x.level, x.date))
-                .unwrap_or_default(),
-            projection_text(&projection, g.target.as_ref())
-        ));
-        lines.push(TrendLine {
-            name: g.name.clone(),
-            points: trend.iter().map(|p| (p.day, p.average)).collect(),
-            labels: trend.iter().map(|p| p.label.clone()).collect(),
-            target,
-            projection: match projection {
-                Projection::ReachedOn { day, .. } => {
-                    g.target.as_ref().map(|x| (day, x.level as f64))
-                }
-                _ => None,
-            },
-        });
-    }
-    (lines, sentences)
-}
 
 /// The trend chart, its data and the groups' targets.
 #[component]
