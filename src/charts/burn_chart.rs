@@ -14,28 +14,11 @@ use super::palette::THRESHOLD;
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
 use crate::model::scenario::extent::max_of;
+pub use crate::model::scenario::figures::{BurnLine, ThresholdLine};
 use crate::model::slo::figures::format_number;
 
 /// Lowest burn rate drawn; lower rates (a calm service) sit on the axis.
 const FLOOR: f64 = 0.1;
-
-/// One burn-rate series.
-#[derive(Clone, Debug)]
-pub struct BurnLine {
-    /// "Over 1 h", for the legend.
-    pub name: String,
-    /// Burn rate over the window ending with each minute.
-    pub rates: Vec<f64>,
-}
-
-/// A threshold line: the burn rate and its label.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ThresholdLine {
-    /// Burn rate at which a rule fires.
-    pub rate: f64,
-    /// Label drawn at the line.
-    pub label: String,
-}
 
 /// The chart as an accessible SVG document, `width` × `height` pixels before scaling.
 pub fn burn_chart_svg(

@@ -189,6 +189,57 @@ pub fn zoom_range(
     Some((start, start + width))
 }
 
+/// What a key does to a chart's crosshair and zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KeyAction {
+    /// Put the crosshair on this point (`None`: hide it).
+    Point(Option<usize>),
+    /// Zoom by this factor around the crosshair (0.5 in, 2 out).
+    ZoomBy(f64),
+    /// Show the whole range again.
+    ResetZoom,
+    /// The key is not the chart's.
+    Ignore,
+}
+
+/// What `key` does on a chart of `len` points stepped by `step`, the crosshair at `at`:
+/// arrows move by a step (from the far end when hidden), Page Up and Down by ten, Home
+/// and End jump, Escape hides; `+`, `−` and `0` zoom when the chart is `zoomable`.
+pub fn key_action(
+    key: &str,
+    at: Option<usize>,
+    len: usize,
+    step: usize,
+    zoomable: bool,
+) -> KeyAction {
+    if len == 0 {
+        return KeyAction::Ignore;
+    }
+    let moved = |by: isize| {
+        let from = at.unwrap_or(if by < 0 { len } else { 0 }) as isize;
+        let start = if at.is_none() {
+            from - by.signum()
+        } else {
+            from
+        };
+        KeyAction::Point(Some((start + by).clamp(0, len as isize - 1) as usize))
+    };
+    let step = step as isize;
+    match key {
+        "ArrowRight" | "ArrowUp" => moved(step),
+        "ArrowLeft" | "ArrowDown" => moved(-step),
+        "PageUp" => moved(10 * step),
+        "PageDown" => moved(-10 * step),
+        "Home" => KeyAction::Point(Some(0)),
+        "End" => KeyAction::Point(Some(len - 1)),
+        "Escape" => KeyAction::Point(None),
+        "+" | "=" if zoomable => KeyAction::ZoomBy(0.5),
+        "-" if zoomable => KeyAction::ZoomBy(2.0),
+        "0" if zoomable => KeyAction::ResetZoom,
+        _ => KeyAction::Ignore,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +344,31 @@ mod tests {
             zoom_range(Some((10.0, 12.0)), full, 11.0, 2.0),
             Some((9.0, 13.0))
         );
+    }
+
+    #[test]
+    fn keys_move_the_crosshair_and_zoom_only_zoomable_charts() {
+        use super::{key_action, KeyAction::*};
+        // Hidden: the first arrow lands on the first (or last) point.
+        assert_eq!(key_action("ArrowRight", None, 10, 1, false), Point(Some(0)));
+        assert_eq!(key_action("ArrowLeft", None, 10, 1, false), Point(Some(9)));
+        assert_eq!(
+            key_action("ArrowRight", Some(3), 10, 2, false),
+            Point(Some(5))
+        );
+        assert_eq!(key_action("PageUp", Some(3), 10, 1, false), Point(Some(9)));
+        assert_eq!(
+            key_action("PageDown", Some(3), 10, 1, false),
+            Point(Some(0))
+        );
+        assert_eq!(key_action("End", Some(3), 10, 1, false), Point(Some(9)));
+        assert_eq!(key_action("Escape", Some(3), 10, 1, false), Point(None));
+        assert_eq!(key_action("+", Some(3), 10, 1, true), ZoomBy(0.5));
+        assert_eq!(key_action("-", None, 10, 1, true), ZoomBy(2.0));
+        assert_eq!(key_action("0", None, 10, 1, true), ResetZoom);
+        assert_eq!(key_action("+", Some(3), 10, 1, false), Ignore);
+        assert_eq!(key_action("0", None, 10, 1, false), Ignore);
+        assert_eq!(key_action("ArrowRight", None, 0, 1, true), Ignore);
+        assert_eq!(key_action("x", None, 10, 1, true), Ignore);
     }
 }

@@ -129,25 +129,7 @@ pub fn locate(
                 let Some(mut whole) = build(&mut doc, &cuts) else {
                     break;
                 };
-                // The end of the shortest prefix that still fails (the whole list does).
-                let items = match at(&whole, &path) {
-                    Some(Value::Array(items)) => items.clone(),
-                    _ => Vec::new(),
-                };
-                let mut trial = whole.clone();
-                let (mut lo, mut hi) = (1, items.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if let Some(list) = at_mut(&mut trial, &path) {
-                        *list = Value::Array(items[..mid].to_vec());
-                    }
-                    if fails(&trial, &mut trials_left) {
-                        hi = mid;
-                    } else {
-                        lo = mid + 1;
-                    }
-                }
-                drop(trial);
+                let lo = first_failing(&whole, &path, |v| fails(v, &mut trials_left));
                 // Cut the list to the culprit, if it alone still fails.
                 let culprit = lo - 1;
                 cut_list(&mut whole, &path, culprit);
@@ -226,8 +208,13 @@ pub fn locate(
             _ => break,
         }
     }
+    path_text(shown)
+}
+
+/// A path as the messages write it: `slo_catalog.slos[2].window.days`.
+fn path_text(steps: Vec<Step>) -> String {
     let mut text = String::new();
-    for step in shown {
+    for step in steps {
         match step {
             Step::Key(k) if text.is_empty() => text.push_str(&k),
             Step::Key(k) => {
@@ -238,6 +225,29 @@ pub fn locate(
         }
     }
     text
+}
+
+/// The end of the shortest prefix of the list at `path` in `whole` that still `fails`
+/// (the whole list does), by bisection: the first element that carries the error.
+fn first_failing(whole: &Value, path: &[Step], mut fails: impl FnMut(&Value) -> bool) -> usize {
+    let items = match at(whole, path) {
+        Some(Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let mut trial = whole.clone();
+    let (mut lo, mut hi) = (1, items.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if let Some(list) = at_mut(&mut trial, path) {
+            *list = Value::Array(items[..mid].to_vec());
+        }
+        if fails(&trial) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 /// Replaces the list at `path` by a list of its element `culprit` alone.

@@ -1,12 +1,16 @@
 //! What the scenario workspace shows, as display text: the comparison table, the incident
 //! and alert timeline, Monte Carlo odds in words and the histogram of budget left.
 
-use crate::model::plan::{Scenario, Slo};
+use crate::model::plan::ids::ById;
+use crate::model::plan::validate::validate;
+use crate::model::plan::{Id, Plan, Scenario, Slo};
 use crate::model::scenario::extent::{max_of, min_of};
 use crate::model::scenario::fields::format_window_minute;
 use crate::model::scenario::monte_carlo::MonteCarlo;
 use crate::model::scenario::simulation::{failed_release_minutes, Simulation};
-use crate::model::slo::budget::{format_duration, format_percent, AlertSeverity, BurnRateRule};
+use crate::model::slo::budget::{
+    format_count, format_duration, format_percent, AlertSeverity, BurnRateRule, ErrorBudget,
+};
 use crate::model::slo::figures::format_number;
 
 /// An alert rule as people name it: "Page: 14.4× over 1 h and 5 min".
@@ -42,6 +46,22 @@ pub struct ComparisonRow {
     pub mean_time_to_detect: String,
     /// Policy actions triggered, each with when.
     pub actions: Vec<String>,
+}
+
+/// One sentence per scenario on where its budget ends: the budget chart's text
+/// alternative.
+pub fn budget_summary(rows: &[ComparisonRow]) -> String {
+    rows.iter()
+        .map(|r| {
+            format!(
+                "{}: {} at the end; exhausted {}.",
+                r.name,
+                r.left_at_end,
+                r.exhausted.to_lowercase()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// When each policy threshold was crossed ("50 % consumed (Day 14, 14:51); …"), without the
@@ -281,6 +301,197 @@ pub fn odds_in_words(probability: f64, runs: u32) -> String {
         )
     } else {
         format!("{word}: {share} of {runs_text} runs")
+    }
+}
+
+/// What budget a scenario plays against: "Plays against 99.9 % over 30 days: a budget
+/// of 43 min 12 s of full outage." and whether maintenance counts.
+pub fn budget_sentence(scenario: &Scenario, slo: &Slo) -> String {
+    let target = scenario
+        .target_override_percent
+        .unwrap_or(slo.target_percent);
+    let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
+    format!(
+        "Plays against {} % over {} days: a budget of {} of full outage.{}",
+        format_number(target, 5),
+        slo.window.days(),
+        format_duration(budget.minutes()),
+        if slo.maintenance_counts {
+            " Maintenance counts against it."
+        } else {
+            " The SLO excludes planned maintenance."
+        }
+    )
+}
+
+/// The problems of the scenario `id` of `plan`, as "path: message", for its form.
+pub fn scenario_problems(plan: &Plan, id: &str) -> Vec<String> {
+    let Some(index) = plan.scenarios.iter().position(|s| s.id == id) else {
+        return Vec::new();
+    };
+    let prefix = format!("scenarios[{index}]");
+    validate(plan)
+        .into_iter()
+        .filter(|problem| problem.path.starts_with(&prefix))
+        .map(|problem| format!("{}: {}", problem.path, problem.message))
+        .collect()
+}
+
+/// One burn-rate series.
+#[derive(Clone, Debug)]
+pub struct BurnLine {
+    /// "Over 1 h", for the legend.
+    pub name: String,
+    /// Burn rate over the window ending with each minute.
+    pub rates: Vec<f64>,
+}
+
+/// A threshold line: the burn rate and its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThresholdLine {
+    /// Burn rate at which a rule fires.
+    pub rate: f64,
+    /// Label drawn at the line.
+    pub label: String,
+}
+
+/// The burn rate over each distinct long window of the simulation's alert rules.
+pub fn burn_lines(sim: &Simulation) -> Vec<BurnLine> {
+    let mut windows: Vec<f64> = sim.rules.iter().map(|r| r.long_minutes).collect();
+    windows.dedup();
+    windows
+        .into_iter()
+        .map(|w| BurnLine {
+            name: format!("Over {}", format_duration(w)),
+            rates: sim.burn_rate(w.round() as usize),
+        })
+        .collect()
+}
+
+/// Each alert rule's threshold, labeled "Page at 14.4× (1 h)".
+pub fn burn_thresholds(sim: &Simulation) -> Vec<ThresholdLine> {
+    sim.rules
+        .iter()
+        .map(|r| ThresholdLine {
+            rate: r.threshold,
+            label: format!(
+                "{} at {}× ({})",
+                match r.severity {
+                    AlertSeverity::Page => "Page",
+                    AlertSeverity::Ticket => "Ticket",
+                },
+                format_number(r.threshold, 2),
+                format_duration(r.long_minutes)
+            ),
+        })
+        .collect()
+}
+
+/// Where each burn-rate line peaks: the chart's text alternative.
+pub fn burn_summary(lines: &[BurnLine]) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            let peak = max_of(l.rates.iter().copied(), 0.0);
+            format!("{}: peaks at {}×.", l.name, format_number(peak, 1))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A scenario as the list of scenarios shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ScenarioListRow {
+    /// The scenario's id.
+    pub id: Id,
+    /// Its name.
+    pub name: String,
+    /// The SLO it plays against, by name (empty if that SLO is gone).
+    pub slo: String,
+    /// The target played: "99.9 %", or "99.5 % (override)".
+    pub target: String,
+    /// What it holds: "2 incidents · 5 releases a week at 10 % failing".
+    pub summary: String,
+}
+
+/// Every scenario of `plan`, in its order, as the list of scenarios shows it.
+pub fn scenario_list(plan: &Plan) -> Vec<ScenarioListRow> {
+    plan.scenarios
+        .iter()
+        .map(|s| {
+            let slo = plan.slo_catalog.slos.by_id(&s.slo);
+            let target = s
+                .target_override_percent
+                .or(slo.map(|x| x.target_percent))
+                .map(|t| format!("{} %", format_number(t, 5)))
+                .unwrap_or_default();
+            ScenarioListRow {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                slo: slo.map(|x| x.name.clone()).unwrap_or_default(),
+                target: if s.target_override_percent.is_some() {
+                    format!("{target} (override)")
+                } else {
+                    target
+                },
+                summary: format!(
+                    "{} incidents · {} releases a week at {} failing",
+                    s.incidents.len(),
+                    format_number(s.releases.releases_per_week, 2),
+                    format_percent(s.releases.change_failure_rate, 2)
+                ),
+            }
+        })
+        .collect()
+}
+
+/// What a Monte Carlo run, finished or cancelled, says: the odds in words, the budget
+/// left (mean, expected, percentiles), pages, and the histogram with its data table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonteCarloFigures {
+    /// Runs done.
+    pub runs_done: u32,
+    /// Runs asked for.
+    pub runs_asked: u32,
+    /// "About 1 in 4 (26 %)": the chance the budget runs out.
+    pub odds: String,
+    /// Mean budget left at the end of a run.
+    pub mean_left: String,
+    /// Budget left in the worst 5 %, the median and the best 5 % of runs.
+    pub percentiles: String,
+    /// Mean pages per window.
+    pub mean_pages: String,
+    /// Budget left expected from the settings alone.
+    pub expected_left: String,
+    /// The histogram's bins.
+    pub bins: Vec<HistogramBin>,
+    /// The histogram as a table: each bin's label and its runs.
+    pub table: Vec<(String, String)>,
+}
+
+/// The figures of `mc` as far as it has run.
+pub fn monte_carlo_figures(mc: &MonteCarlo) -> MonteCarloFigures {
+    let bins = histogram(mc);
+    let table = bins
+        .iter()
+        .enumerate()
+        .map(|(i, bin)| (bin_label(bin, i == 0), format_count(bin.count as f64)))
+        .collect();
+    MonteCarloFigures {
+        runs_done: mc.done(),
+        runs_asked: mc.runs,
+        odds: odds_in_words(mc.probability_of_exhaustion(), mc.done()),
+        mean_left: format_percent(mc.mean_left(), 1),
+        percentiles: format!(
+            "{} in the worst 5 % of runs, {} in the median run, {} in the best 5 %",
+            format_percent(mc.left_percentile(5.0), 1),
+            format_percent(mc.left_percentile(50.0), 1),
+            format_percent(mc.left_percentile(95.0), 1)
+        ),
+        mean_pages: format_number(mc.mean_pages(), 2),
+        expected_left: format_percent(mc.expected_left(), 1),
+        bins,
+        table,
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::model::plan::calendar::{parse_date, parse_month, parse_quarter};
 use crate::model::plan::checker::Checker;
 use crate::model::plan::{
-    Alerting, BudgetingMethod, Plan, SliKind, SliMetrics, SloSubject, SloWindow,
+    Alerting, BudgetingMethod, ErrorBudgetPolicy, Plan, SliKind, SliMetrics, SloSubject, SloWindow,
 };
 use crate::model::slo::promql::{is_label_name, is_metric_name, parse_matchers, parse_selector};
 
@@ -75,21 +75,7 @@ pub fn check_slo_catalog(c: &mut Checker, plan: &Plan) {
         if let Some(message) = target_percent_problem(slo.target_percent) {
             c.fail(format!("{p}.target_percent"), message);
         }
-        match &slo.window {
-            SloWindow::Rolling { days } if !(1..=MAX_WINDOW_DAYS).contains(days) => c.fail(
-                format!("{p}.window.days"),
-                format!("{days} is not a number of days between 1 and {MAX_WINDOW_DAYS}"),
-            ),
-            SloWindow::CalendarMonth { month } if parse_month(month).is_none() => c.fail(
-                format!("{p}.window.month"),
-                format!("{month:?} is not a month like \"2027-02\""),
-            ),
-            SloWindow::CalendarQuarter { quarter } if parse_quarter(quarter).is_none() => c.fail(
-                format!("{p}.window.quarter"),
-                format!("{quarter:?} is not a quarter like \"2027-Q1\""),
-            ),
-            _ => {}
-        }
+        check_window(c, &p, &slo.window);
         check_metrics(c, &format!("{p}.metrics"), slo.metrics.as_ref());
         check_alerting(
             c,
@@ -97,71 +83,101 @@ pub fn check_slo_catalog(c: &mut Checker, plan: &Plan) {
             &slo.alerting,
             slo.window.days(),
         );
-        match &slo.budgeting {
-            BudgetingMethod::Events { expected_per_day } => c.positive(
-                &format!("{p}.budgeting.expected_per_day"),
-                *expected_per_day,
-            ),
-            BudgetingMethod::TimeSlices {
-                slice_minutes,
-                good_slice_percent,
-            } => {
-                c.within(
-                    &format!("{p}.budgeting.slice_minutes"),
-                    *slice_minutes,
-                    1.0,
-                    1440.0,
-                );
-                if !(good_slice_percent.is_finite()
-                    && *good_slice_percent > 0.0
-                    && *good_slice_percent <= 100.0)
-                {
-                    c.fail(
-                        format!("{p}.budgeting.good_slice_percent"),
-                        format!("{good_slice_percent} is not a percentage above 0 and up to 100"),
-                    );
-                }
-            }
-        }
-        c.text(&format!("{p}.policy.agreed_by"), &slo.policy.agreed_by);
-        if let Some(on) = &slo.policy.agreed_on {
-            c.date(&format!("{p}.policy.agreed_on"), on);
-        }
-        if let Some(review) = &slo.policy.review_on {
-            c.date(&format!("{p}.policy.review_on"), review);
-            if let Some(on) = &slo.policy.agreed_on {
-                if parse_date(review)
-                    .zip(parse_date(on))
-                    .is_some_and(|(r, o)| r < o)
-                {
-                    c.fail(
-                        format!("{p}.policy.review_on"),
-                        format!("{review} is before the policy was agreed ({on})"),
-                    );
-                }
-            }
-        }
-        let mut previous = f64::NEG_INFINITY;
-        for (k, step) in slo.policy.thresholds.iter().enumerate() {
-            let sp = format!("{p}.policy.thresholds[{k}]");
+        check_budgeting(c, &p, &slo.budgeting);
+        check_policy(c, &p, &slo.policy);
+    }
+}
+
+/// Checks an SLO's window (`p` is the SLO's path): days in range, a real month or quarter.
+fn check_window(c: &mut Checker, p: &str, window: &SloWindow) {
+    match window {
+        SloWindow::Rolling { days } if !(1..=MAX_WINDOW_DAYS).contains(days) => c.fail(
+            format!("{p}.window.days"),
+            format!("{days} is not a number of days between 1 and {MAX_WINDOW_DAYS}"),
+        ),
+        SloWindow::CalendarMonth { month } if parse_month(month).is_none() => c.fail(
+            format!("{p}.window.month"),
+            format!("{month:?} is not a month like \"2027-02\""),
+        ),
+        SloWindow::CalendarQuarter { quarter } if parse_quarter(quarter).is_none() => c.fail(
+            format!("{p}.window.quarter"),
+            format!("{quarter:?} is not a quarter like \"2027-Q1\""),
+        ),
+        _ => {}
+    }
+}
+
+/// Checks how an SLO's budget is counted: events per day, or slices and their share.
+fn check_budgeting(c: &mut Checker, p: &str, budgeting: &BudgetingMethod) {
+    match budgeting {
+        BudgetingMethod::Events { expected_per_day } => c.positive(
+            &format!("{p}.budgeting.expected_per_day"),
+            *expected_per_day,
+        ),
+        BudgetingMethod::TimeSlices {
+            slice_minutes,
+            good_slice_percent,
+        } => {
             c.within(
-                &format!("{sp}.consumed_percent"),
-                step.consumed_percent,
-                0.0,
-                1000.0,
+                &format!("{p}.budgeting.slice_minutes"),
+                *slice_minutes,
+                1.0,
+                1440.0,
             );
-            if step.consumed_percent <= previous {
+            if !(good_slice_percent.is_finite()
+                && *good_slice_percent > 0.0
+                && *good_slice_percent <= 100.0)
+            {
                 c.fail(
-                    format!("{sp}.consumed_percent"),
-                    format!(
-                        "{} must be larger than the threshold before it ({previous})",
-                        step.consumed_percent
-                    ),
+                    format!("{p}.budgeting.good_slice_percent"),
+                    format!("{good_slice_percent} is not a percentage above 0 and up to 100"),
                 );
             }
-            previous = step.consumed_percent;
-            c.text_required(&format!("{sp}.action"), &step.action);
         }
+    }
+}
+
+/// Checks an SLO's error-budget policy: who agreed and when, the review after that, and
+/// thresholds rising, each with an action.
+fn check_policy(c: &mut Checker, p: &str, policy: &ErrorBudgetPolicy) {
+    c.text(&format!("{p}.policy.agreed_by"), &policy.agreed_by);
+    if let Some(on) = &policy.agreed_on {
+        c.date(&format!("{p}.policy.agreed_on"), on);
+    }
+    if let Some(review) = &policy.review_on {
+        c.date(&format!("{p}.policy.review_on"), review);
+        if let Some(on) = &policy.agreed_on {
+            if parse_date(review)
+                .zip(parse_date(on))
+                .is_some_and(|(r, o)| r < o)
+            {
+                c.fail(
+                    format!("{p}.policy.review_on"),
+                    format!("{review} is before the policy was agreed ({on})"),
+                );
+            }
+        }
+    }
+    let mut previous = f64::NEG_INFINITY;
+    for (k, step) in policy.thresholds.iter().enumerate() {
+        let sp = format!("{p}.policy.thresholds[{k}]");
+        c.within(
+            &format!("{sp}.consumed_percent"),
+            step.consumed_percent,
+            0.0,
+            1000.0,
+        );
+        if step.consumed_percent <= previous {
+            c.fail(
+                format!("{sp}.consumed_percent"),
+                format!(
+                    "{} must be larger than the threshold before it ({previous})",
+                    step.consumed_percent
+                ),
+            );
+        }
+        previous = step.consumed_percent;
+        c.text_required(&format!("{sp}.action"), &step.action);
     }
 }
 

@@ -418,6 +418,51 @@ pub fn activity_coverage(plan: &Plan, activity: FoundationalActivity, day: Optio
     in_place as f64 / teams.len() as f64
 }
 
+/// One activity's coverage: its name, the share of teams with it in place at each round,
+/// and now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivityCoverage {
+    /// The activity's name.
+    pub activity: &'static str,
+    /// "40 %" at each round, oldest first.
+    pub per_round: Vec<String>,
+    /// "60 %" now, counting what the SLO workspace derives.
+    pub now: String,
+}
+
+/// Each foundational activity's coverage across the dated rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    /// The rounds' labels, oldest first.
+    pub rounds: Vec<String>,
+    /// One row per activity.
+    pub rows: Vec<ActivityCoverage>,
+}
+
+/// How the foundational activities spread over the teams, round by round and now.
+pub fn coverage_by_round(plan: &Plan) -> Coverage {
+    let rounds: Vec<(String, i64)> = rounds_by_date(&plan.transition)
+        .iter()
+        .filter_map(|r| Some((r.label.clone(), parse_date(&r.date)?)))
+        .collect();
+    let percent = |share: f64| format!("{:.0} %", share * 100.0);
+    let rows = FoundationalActivity::ALL
+        .iter()
+        .map(|a| ActivityCoverage {
+            activity: activity_label(*a),
+            per_round: rounds
+                .iter()
+                .map(|(_, day)| percent(activity_coverage(plan, *a, Some(*day))))
+                .collect(),
+            now: percent(activity_coverage(plan, *a, None)),
+        })
+        .collect();
+    Coverage {
+        rounds: rounds.into_iter().map(|(label, _)| label).collect(),
+        rows,
+    }
+}
+
 /// The activity's name in the book's words.
 pub fn activity_label(activity: FoundationalActivity) -> &'static str {
     match activity {

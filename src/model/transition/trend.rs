@@ -63,4 +63,3 @@ pub fn trend_figures(plan: &Plan) -> (Vec<TrendLine>, Vec<String>) {
     }
     (lines, sentences)
 }
-

@@ -1,31 +1,22 @@
 //! The report page: challenge, where each group stands and its trend, readiness, the
 //! coaching plan, the SLO table with budgets and policies, and the scenario results with
-//! their chart. Everything is derived from the open plan; nothing here edits it.
+//! their chart. Its figures are [`Report`]'s, the same the Markdown export writes; this
+//! file lays them out. Nothing here edits the plan.
 
 use leptos::prelude::*;
 
 use crate::charts::budget_chart::{budget_chart_svg, BudgetLine, PolicyLine};
-use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::trend::{has_data, trend_chart_svg};
 use crate::interop::markdown::report_markdown;
-use crate::model::plan::calendar::format_date;
-use crate::model::plan::defaults::STAGE_NAMES;
 use crate::model::plan::format::download_file_name;
-use crate::model::plan::ids::ById;
-use crate::model::plan::{Plan, PolicyThreshold};
-use crate::model::scenario::figures::{comparison_row, thresholds_crossed};
-use crate::model::slo::budget::{format_duration, ErrorBudget};
-use crate::model::slo::figures::{distinct_policies, format_number, overview_rows};
-use crate::model::transition::progress::{
-    action_status_label, group_average, names_or_all, readiness, readiness_sentence,
-    rounds_by_date, stage_counts,
-};
+use crate::model::plan::Plan;
+use crate::model::report::{Report, Table};
 use crate::ui::browser::{download_text, today};
 use crate::ui::report::policy::PolicyDocuments;
 use crate::ui::route::{item_hash, Route};
+use crate::ui::scenarios::comparison::BudgetLegend;
 use crate::ui::scenarios::simulations;
-use crate::model::transition::trend::trend_figures;
-use crate::ui::widgets::scroll_table::{headings, ScrollTable};
+use crate::ui::widgets::scroll_table::ScrollTable;
 use crate::ui::workbook::Workbook;
 
 /// The Report workspace.
@@ -33,6 +24,7 @@ use crate::ui::workbook::Workbook;
 pub fn ReportPage() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
+    let played = simulations(plan);
     let export_markdown = move |_| {
         if let Some(p) = plan.get_untracked() {
             let _ = download_text(
@@ -58,225 +50,107 @@ pub fn ReportPage() -> impl IntoView {
                     <h1>"Report"</h1>
                     <p>"No plan is open. Open or import one on the Plans page."</p>
                 }.into_any(),
-                Some(p) => view! { <ReportBody plan=p /> }.into_any(),
+                Some(p) => {
+                    let report = played.with(|played| Report::of(&p, today(), played));
+                    view! { <ReportBody report plan=p /> }.into_any()
+                }
             }}
         </div>
     }
 }
 
+/// One of the report's tables: the first cell of a row names it, number columns align right.
 #[component]
-fn ReportBody(plan: Plan) -> impl IntoView {
-    let wb = expect_context::<Workbook>();
-    let played = simulations(wb.open_plan());
-    let t = &plan.transition;
-    let rounds = rounds_by_date(t);
-    let latest = rounds.last().copied().cloned();
-    let team_name = |id: &str| t.teams.by_id(id).map(|x| x.name.clone());
-    let group_name = |id: &str| t.groups.by_id(id).map(|x| x.name.clone());
+fn ReportTable(
+    /// What the table holds; names its scroll region.
+    label: &'static str,
+    /// The table.
+    table: Table,
+    /// A visible caption, if the table has one.
+    #[prop(optional, into)]
+    caption: Option<String>,
+) -> impl IntoView {
+    let numeric = table.numeric;
+    let rows = table
+        .rows
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter().enumerate();
+            let name = cells.next().map(|(_, c)| c);
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    {cells
+                        .map(|(i, c)| view! { <td class=numeric.contains(&i).then_some("num")>{c}</td> })
+                        .collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let headings = table.headings.iter().map(|h| h.to_string()).collect();
+    match caption {
+        Some(caption) => view! {
+            <ScrollTable label class="report-table" caption headings>{rows}</ScrollTable>
+        }
+        .into_any(),
+        None => view! {
+            <ScrollTable label class="report-table" headings>{rows}</ScrollTable>
+        }
+        .into_any(),
+    }
+}
 
-    let (lines, sentences) = trend_figures(&plan);
-    let trend_svg = has_data(&lines).then(|| {
+/// The whole report, section by section.
+#[component]
+fn ReportBody(report: Report, plan: Plan) -> impl IntoView {
+    let organization = if report.organization.is_empty() {
+        String::new()
+    } else {
+        format!("{} · ", report.organization)
+    };
+    let challenge = if report.challenge.is_empty() {
+        "No challenge statement yet: write it on the Plans page, starting from the book’s template."
+            .to_string()
+    } else {
+        plan.challenge.clone()
+    };
+    view! {
+        <header class="report-title">
+            <h1>{report.title.clone()}</h1>
+            <p class="report-meta">{organization}{format!("Report of {}", report.date)}</p>
+        </header>
+        <section class="report-section" aria-labelledby="report-challenge">
+            <h2 id="report-challenge">"The challenge"</h2>
+            <p class="report-challenge">{challenge}</p>
+        </section>
+        <StandingSection report=report.clone() />
+        <CoachingSection actions=report.actions.clone() />
+        <SloSection report=report.clone() />
+        <ScenarioSection report />
+        <section class="report-section policy-section" aria-labelledby="report-policy-documents">
+            <h2 id="report-policy-documents">"Error-budget policy documents"</h2>
+            <PolicyDocuments plan=plan />
+        </section>
+    }
+}
+
+/// Where each group stands in the latest round, its readiness, and the trend chart.
+#[component]
+fn StandingSection(report: Report) -> impl IntoView {
+    let trend_svg = has_data(&report.trend).then(|| {
         trend_chart_svg(
-            &lines,
+            &report.trend,
             "Average level of each stakeholder group per round",
-            &sentences.join(" "),
+            &report.trend_sentences.join(" "),
             720,
             320,
         )
     });
-    let standing = latest.as_ref().map(|round| {
-        let rows = t
-            .groups
-            .iter()
-            .map(|g| {
-                let counts = stage_counts(round, &g.id);
-                let target = g
-                    .target
-                    .as_ref()
-                    .map(|x| format!("level {} by {}", x.level, x.date))
-                    .unwrap_or_else(|| "none set".into());
-                view! {
-                    <tr>
-                        <th scope="row">{g.name.clone()}</th>
-                        <td class="num">
-                            {group_average(round, &g.id).map(|a| format!("{a:.1}")).unwrap_or_else(|| "–".into())}
-                        </td>
-                        <td class="num">{counts[0]}</td>
-                        <td class="num">{counts[1]}</td>
-                        <td class="num">{counts[2]}</td>
-                        <td>{target}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let sentence = readiness_sentence(&readiness(t, round));
-        (round.label.clone(), round.date.clone(), rows, sentence)
-    });
-
-    let actions = t
-        .actions
-        .iter()
-        .map(|a| {
-            view! {
-                <tr>
-                    <th scope="row">{a.title.clone()}</th>
-                    <td>{names_or_all(&a.groups, group_name)}</td>
-                    <td>{names_or_all(&a.teams, team_name)}</td>
-                    <td>{a.owner.clone()}</td>
-                    <td>{a.due.clone().unwrap_or_else(|| "–".into())}</td>
-                    <td>{action_status_label(a.status)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let action_count = t.actions.len();
-
-    // SLOs usually share a policy: each distinct one is written out once, below the table.
-    let policies = distinct_policies(&plan);
-    let policy_number = |thresholds: &Vec<PolicyThreshold>| {
-        policies
-            .iter()
-            .position(|(t, _)| t == thresholds)
-            .map_or(0, |i| i + 1)
-    };
-    let slo_rows = overview_rows(&plan)
-        .into_iter()
-        .zip(plan.slo_catalog.slos.iter().cloned())
-        .map(|(row, slo)| {
-            let budget = ErrorBudget::of_slo(&slo);
-            let policy = format!(
-                "Policy {}, {}",
-                policy_number(&slo.policy.thresholds),
-                if row.policy_agreed { "agreed" } else { "not agreed yet" }
-            );
-            view! {
-                <tr>
-                    <th scope="row">{row.name.clone()}</th>
-                    <td>{if row.journey.is_empty() { row.service.clone() } else { format!("{} ({})", row.journey, row.service) }}</td>
-                    <td>{row.sli.clone()}</td>
-                    <td class="num">{format!("{} %", format_number(row.target_percent, 5))}</td>
-                    <td>{row.window.clone()}</td>
-                    <td>{format_duration(budget.minutes())}</td>
-                    <td>{policy}</td>
-                    <td>{row.state.clone()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let policy_list = policies
-        .iter()
-        .enumerate()
-        .map(|(i, (thresholds, users))| {
-            view! {
-                <div class="report-policy">
-                    <h4>{format!("Policy {} — used by {}", i + 1, users.join(", "))}</h4>
-                    <ul class="policy-steps">
-                        {thresholds
-                            .iter()
-                            .map(|x| view! { <li>{format!("At {} % of the budget consumed: {}", format_number(x.consumed_percent, 2), x.action)}</li> })
-                            .collect_view()}
-                    </ul>
-                </div>
-            }
-        })
-        .collect_view();
-    let slo_count = plan.slo_catalog.slos.len();
-
-    let scenarios = move || {
-        played.with(|list| {
-            let rows: Vec<_> = list
-                .iter()
-                .map(|p| (comparison_row(&p.scenario, &p.slo, &p.sim), p.sim.clone()))
-                .collect();
-            let lefts: Vec<Vec<f64>> = rows.iter().map(|(_, sim)| sim.budget_left()).collect();
-            let lines: Vec<BudgetLine> = rows
-                .iter()
-                .zip(&lefts)
-                .map(|((row, sim), left)| BudgetLine {
-                    name: &row.name,
-                    left,
-                    exhausted_at: sim.exhausted_at,
-                })
-                .collect();
-            let policies = list
-                .first()
-                .map(|p| PolicyLine::of_policy(&p.slo.policy))
-                .unwrap_or_default();
-            let description = rows
-                .iter()
-                .map(|(r, _)| {
-                    format!(
-                        "{}: {} at the end; exhausted {}.",
-                        r.name,
-                        r.left_at_end,
-                        r.exhausted.to_lowercase()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            let svg = (!lines.is_empty()).then(|| {
-                budget_chart_svg(
-                    "budget-chart",
-                    &lines,
-                    &policies,
-                    "Budget left over the window, per scenario",
-                    &description,
-                    (720, 320),
-                )
-            });
-            let table = rows
-                .iter()
-                .map(|(r, _)| {
-                    view! {
-                        <tr>
-                            <th scope="row">{r.name.clone()}</th>
-                            <td>{r.target.clone()}</td>
-                            <td>{r.left_at_end.clone()}</td>
-                            <td>{r.exhausted.clone()}</td>
-                            <td class="num">{r.pages}</td>
-                            <td class="num">{r.tickets}</td>
-                            <td>{r.mean_time_to_detect.clone()}</td>
-                            // The actions themselves are listed once, under the policies.
-                            <td>
-                                {thresholds_crossed(&r.actions)}
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let legend = rows
-                .iter()
-                .enumerate()
-                .map(|(i, (r, _))| {
-                    view! {
-                        <li>
-                            <span class="swatch" inner_html=swatch_svg(i)></span>
-                            {format!("{} ({} line): {} at the end", r.name, pattern(i), r.left_at_end.to_lowercase())}
-                        </li>
-                    }
-                })
-                .collect_view();
-            (svg, legend, table, rows.len())
-        })
-    };
-
+    let sentences = report.trend_sentences;
     view! {
-        <header class="report-title">
-            <h1>{plan.name.clone()}</h1>
-            <p class="report-meta">
-                {if plan.organization.trim().is_empty() { String::new() } else { format!("{} · ", plan.organization) }}
-                {format!("Report of {}", format_date(today()))}
-            </p>
-        </header>
-        <section class="report-section" aria-labelledby="report-challenge">
-            <h2 id="report-challenge">"The challenge"</h2>
-            <p class="report-challenge">
-                {if plan.challenge.trim().is_empty() { "No challenge statement yet: write it on the Plans page, starting from the book’s template.".to_string() } else { plan.challenge.clone() }}
-            </p>
-        </section>
         <section class="report-section" aria-labelledby="report-standing">
             <h2 id="report-standing">"Where each group stands"</h2>
-            {match standing {
+            {match report.standing {
                 None => view! {
                     <p class="empty-state">
                         "No assessment round yet: rate each team’s stakeholder groups on the "
@@ -284,17 +158,14 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                         " page (“Run workshop” steps through them)."
                     </p>
                 }.into_any(),
-                Some((label, date, rows, sentence)) => view! {
-                    <ScrollTable
+                Some(standing) => view! {
+                    <ReportTable
                         label="Where each group stands"
-                        class="report-table"
-                        caption=format!("Latest round: {label} ({date}), teams per stage")
-                        headings=headings(&["Group", "Average level", STAGE_NAMES[0], STAGE_NAMES[1], STAGE_NAMES[2], "Target"])
-                    >
-                        {rows}
-                    </ScrollTable>
+                        caption=format!("Latest round: {} ({}), teams per stage", standing.round, standing.date)
+                        table=standing.table
+                    />
                     <h3>"Readiness"</h3>
-                    <p class="report-readiness">{sentence}</p>
+                    <p class="report-readiness">{standing.readiness}</p>
                 }.into_any(),
             }}
             {match trend_svg {
@@ -311,9 +182,17 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                 None => view! { <p class="empty-state">"No trend yet: no round is rated and no group has a target."</p> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The coaching plan's actions.
+#[component]
+fn CoachingSection(actions: Table) -> impl IntoView {
+    let count = actions.rows.len();
+    view! {
         <section class="report-section" aria-labelledby="report-coaching">
-            <h2 id="report-coaching">{format!("Coaching plan ({action_count} actions)")}</h2>
-            {if action_count == 0 {
+            <h2 id="report-coaching">{format!("Coaching plan ({count} actions)")}</h2>
+            {if count == 0 {
                 view! {
                     <p class="empty-state">
                         "No coaching actions yet: plan them on the "
@@ -322,20 +201,34 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                     </p>
                 }.into_any()
             } else {
-                view! {
-                    <ScrollTable
-                        label="Coaching plan"
-                        class="report-table"
-                        headings=headings(&["Action", "Groups", "Teams", "Owner", "Due", "Status"])
-                    >
-                        {actions}
-                    </ScrollTable>
-                }.into_any()
+                view! { <ReportTable label="Coaching plan" table=actions /> }.into_any()
             }}
         </section>
+    }
+}
+
+/// The SLOs with their budgets, and each distinct policy written out once below them.
+#[component]
+fn SloSection(report: Report) -> impl IntoView {
+    let count = report.slos.rows.len();
+    let policies = report
+        .policies
+        .into_iter()
+        .map(|policy| {
+            view! {
+                <div class="report-policy">
+                    <h4>{policy.heading}</h4>
+                    <ul class="policy-steps">
+                        {policy.steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
         <section class="report-section" aria-labelledby="report-slos">
-            <h2 id="report-slos">{format!("SLOs, budgets and policies ({slo_count} SLOs)")}</h2>
-            {if slo_count == 0 {
+            <h2 id="report-slos">{format!("SLOs, budgets and policies ({count} SLOs)")}</h2>
+            {if count == 0 {
                 view! {
                     <p class="empty-state">
                         "No SLOs yet: add services, user journeys and their SLOs on the "
@@ -345,54 +238,77 @@ fn ReportBody(plan: Plan) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <ScrollTable
-                        label="SLOs, budgets and policies"
-                        class="report-table"
-                        headings=headings(&["SLO", "Journey or service", "SLI", "Target", "Window", "Error budget", "Policy", "State"])
-                    >
-                        {slo_rows}
-                    </ScrollTable>
+                    <ReportTable label="SLOs, budgets and policies" table=report.slos />
                     <h3>"Error-budget policies"</h3>
-                    {policy_list}
+                    {policies}
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// The scenarios' results: the budget chart with its legend, and the comparison table.
+#[component]
+fn ScenarioSection(report: Report) -> impl IntoView {
+    let count = report.scenarios.rows.len();
+    let lefts: Vec<Vec<f64>> = report
+        .scenario_results
+        .iter()
+        .map(|r| r.sim.budget_left())
+        .collect();
+    let lines: Vec<BudgetLine> = report
+        .scenario_results
+        .iter()
+        .zip(&lefts)
+        .map(|(r, left)| BudgetLine {
+            name: &r.row.name,
+            left,
+            exhausted_at: r.sim.exhausted_at,
+        })
+        .collect();
+    let policies = report
+        .scenario_policy
+        .as_ref()
+        .map(PolicyLine::of_policy)
+        .unwrap_or_default();
+    let svg = (!lines.is_empty()).then(|| {
+        budget_chart_svg(
+            "budget-chart",
+            &lines,
+            &policies,
+            "Budget left over the window, per scenario",
+            &report.scenario_summary(),
+            (720, 320),
+        )
+    });
+    let rows = report
+        .scenario_results
+        .iter()
+        .map(|r| r.row.clone())
+        .collect();
+    view! {
         <section class="report-section" aria-labelledby="report-scenarios">
-            {move || {
-                let (svg, legend, table, count) = scenarios();
+            <h2 id="report-scenarios">{format!("Scenario results ({count} scenarios)")}</h2>
+            {svg.map(|svg| view! {
+                <figure class="chart report-chart">
+                    <div class="chart-svg" inner_html=svg></div>
+                    <figcaption>
+                        <BudgetLegend rows />
+                        <p class="hint">"Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."</p>
+                    </figcaption>
+                </figure>
+            })}
+            {if count == 0 {
                 view! {
-                    <h2 id="report-scenarios">{format!("Scenario results ({count} scenarios)")}</h2>
-                    {svg.map(|svg| view! {
-                        <figure class="chart report-chart">
-                            <div class="chart-svg" inner_html=svg></div>
-                            <figcaption>
-                                <ul class="legend-text">{legend}</ul>
-                                <p class="hint">"Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."</p>
-                            </figcaption>
-                        </figure>
-                    })}
-                    {(count == 0).then(|| view! {
-                        <p class="empty-state">
-                            "No scenarios yet: play “what if” against an SLO’s error budget on the "
-                            <a href=Route::Scenarios.hash()>"Scenarios"</a>
-                            " page; each result is compared here."
-                        </p>
-                    })}
-                    {(count > 0).then(|| view! {
-                        <ScrollTable
-                            label="Scenario results"
-                            class="report-table"
-                            headings=headings(&["Scenario", "Target", "Budget left at the end", "Budget exhausted", "Pages", "Tickets", "Mean time to detect", "Policy thresholds crossed"])
-                        >
-                            {table}
-                        </ScrollTable>
-                    })}
-                }
+                    <p class="empty-state">
+                        "No scenarios yet: play “what if” against an SLO’s error budget on the "
+                        <a href=Route::Scenarios.hash()>"Scenarios"</a>
+                        " page; each result is compared here."
+                    </p>
+                }.into_any()
+            } else {
+                view! { <ReportTable label="Scenario results" table=report.scenarios /> }.into_any()
             }}
-        </section>
-        <section class="report-section policy-section" aria-labelledby="report-policy-documents">
-            <h2 id="report-policy-documents">"Error-budget policy documents"</h2>
-            <PolicyDocuments plan=plan />
         </section>
     }
 }

@@ -9,7 +9,7 @@ use super::Played;
 use crate::charts::budget_chart::{budget_chart, budget_days, BudgetLine, PolicyLine};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::model::plan::Id;
-use crate::model::scenario::figures::{comparison_row, ComparisonRow};
+use crate::model::scenario::figures::{budget_summary, comparison_row, ComparisonRow};
 use crate::model::scenario::simulation::Simulation;
 use crate::ui::shared::Shared;
 use crate::ui::widgets::chart_view::{ChartView, Zoom};
@@ -90,18 +90,8 @@ pub fn ScenarioComparison(
         let window = window.get();
         compared.with(|list| {
             let lines: Vec<BudgetLine> = list.iter().map(|c| c.line()).collect();
-            let description = list
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{}: {} at the end; exhausted {}.",
-                        c.row.name,
-                        c.row.left_at_end,
-                        c.row.exhausted.to_lowercase()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            let rows: Vec<ComparisonRow> = list.iter().map(|c| c.row.clone()).collect();
+            let description = budget_summary(&rows);
             Shared::new(budget_chart(
                 "budget-chart",
                 &lines,
@@ -126,78 +116,90 @@ pub fn ScenarioComparison(
                     <ChartView chart size=SIZE what="Budget left per scenario" zoom=Zoom { window, full } />
                     <SvgDownload svg=svg what="Budget left per scenario" />
                     <figcaption>
-                        <ul class="legend-text">
-                            {move || {
-                                rows()
-                                    .into_iter()
-                                    .enumerate()
-                                    .map(|(i, r)| {
-                                        view! {
-                                            <li>
-                                                <span class="swatch" inner_html=swatch_svg(i)></span>
-                                                {format!("{} ({} line): {} at the end", r.name, pattern(i), r.left_at_end.to_lowercase())}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </ul>
+                        {move || view! { <BudgetLegend rows=rows() /> }}
                         <p class="hint">
                             "Dashed red lines are the error-budget policy’s thresholds; a cross marks where a budget runs out."
                         </p>
                     </figcaption>
                 </figure>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Scenarios side by side (scrolls sideways)">
-                    <table class="comparison stack">
-                        <caption class="visually-hidden">"Scenarios side by side"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Scenario"</th>
-                                <th scope="col">"Target"</th>
-                                <th scope="col">"Budget left at the end"</th>
-                                <th scope="col">"Exhausted"</th>
-                                <th scope="col" class="num">"Pages"</th>
-                                <th scope="col" class="num">"Tickets"</th>
-                                <th scope="col">"Mean time to detect"</th>
-                                <th scope="col">"Policy actions triggered"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                rows()
-                                    .into_iter()
-                                    .map(|r| {
-                                        let exhausted_class = if r.exhausted == "Not exhausted" { "" } else { "warning-text" };
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{r.name}</th>
-                                                <td data-label="Target" class="num">{r.target}</td>
-                                                <td data-label="Budget left at the end">{r.left_at_end}</td>
-                                                <td data-label="Exhausted" class=exhausted_class>{r.exhausted}</td>
-                                                <td data-label="Pages" class="num">{r.pages}</td>
-                                                <td data-label="Tickets" class="num">{r.tickets}</td>
-                                                <td data-label="Mean time to detect">{r.mean_time_to_detect}</td>
-                                                <td data-label="Policy actions triggered" class="actions">
-                                                    {if r.actions.is_empty() {
-                                                        view! { <span>"None"</span> }.into_any()
-                                                    } else {
-                                                        view! {
-                                                            <ul class="plain-list">
-                                                                {r.actions.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
-                                                            </ul>
-                                                        }
-                                                            .into_any()
-                                                    }}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                {move || view! { <ComparisonTable rows=rows() /> }}
             </Show>
         </section>
+    }
+}
+
+/// The budget chart's legend: each scenario's swatch, line pattern and where its budget
+/// ends.
+#[component]
+pub fn BudgetLegend(rows: Vec<ComparisonRow>) -> impl IntoView {
+    let items = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            view! {
+                <li>
+                    <span class="swatch" inner_html=swatch_svg(i)></span>
+                    {format!("{} ({} line): {} at the end", r.name, pattern(i), r.left_at_end.to_lowercase())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="legend-text">{items}</ul> }
+}
+
+/// The scenarios side by side, with the policy actions each triggered.
+#[component]
+fn ComparisonTable(rows: Vec<ComparisonRow>) -> impl IntoView {
+    view! {
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Scenarios side by side (scrolls sideways)">
+        <table class="comparison stack">
+            <caption class="visually-hidden">"Scenarios side by side"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Scenario"</th>
+                    <th scope="col">"Target"</th>
+                    <th scope="col">"Budget left at the end"</th>
+                    <th scope="col">"Exhausted"</th>
+                    <th scope="col" class="num">"Pages"</th>
+                    <th scope="col" class="num">"Tickets"</th>
+                    <th scope="col">"Mean time to detect"</th>
+                    <th scope="col">"Policy actions triggered"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {{
+                    rows
+                        .into_iter()
+                        .map(|r| {
+                            let exhausted_class = if r.exhausted == "Not exhausted" { "" } else { "warning-text" };
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.name}</th>
+                                    <td data-label="Target" class="num">{r.target}</td>
+                                    <td data-label="Budget left at the end">{r.left_at_end}</td>
+                                    <td data-label="Exhausted" class=exhausted_class>{r.exhausted}</td>
+                                    <td data-label="Pages" class="num">{r.pages}</td>
+                                    <td data-label="Tickets" class="num">{r.tickets}</td>
+                                    <td data-label="Mean time to detect">{r.mean_time_to_detect}</td>
+                                    <td data-label="Policy actions triggered" class="actions">
+                                        {if r.actions.is_empty() {
+                                            view! { <span>"None"</span> }.into_any()
+                                        } else {
+                                            view! {
+                                                <ul class="plain-list">
+                                                    {r.actions.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
+                                                </ul>
+                                            }
+                                                .into_any()
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    </div>
     }
 }
