@@ -3,23 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::ids::ById;
 use crate::model::plan::Id;
+use crate::model::scenario::figures::{scenario_list, ScenarioListRow};
 use crate::model::scenario::ops::{add_scenario, delete_scenario, duplicate_scenario};
-use crate::model::slo::budget::format_percent;
-use crate::model::slo::figures::format_number;
 use crate::ui::widgets::confirm_button::ConfirmButton;
 use crate::ui::workbook::Workbook;
-
-/// One line of the list, as shown.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Row {
-    id: Id,
-    name: String,
-    slo: String,
-    target: String,
-    summary: String,
-}
 
 /// The list of scenarios with New, Duplicate and Delete.
 #[component]
@@ -33,38 +21,7 @@ pub fn ScenarioList(
 ) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
-    let rows = Memo::new(move |_| {
-        plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            p.scenarios
-                .iter()
-                .map(|s| {
-                    let slo = p.slo_catalog.slos.by_id(&s.slo);
-                    let target = s
-                        .target_override_percent
-                        .or(slo.map(|x| x.target_percent))
-                        .map(|t| format!("{} %", format_number(t, 5)))
-                        .unwrap_or_default();
-                    Row {
-                        id: s.id.clone(),
-                        name: s.name.clone(),
-                        slo: slo.map(|x| x.name.clone()).unwrap_or_default(),
-                        target: if s.target_override_percent.is_some() {
-                            format!("{target} (override)")
-                        } else {
-                            target
-                        },
-                        summary: format!(
-                            "{} incidents · {} releases a week at {} failing",
-                            s.incidents.len(),
-                            format_number(s.releases.releases_per_week, 2),
-                            format_percent(s.releases.change_failure_rate, 2)
-                        ),
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let rows = Memo::new(move |_| plan.with(|p| p.as_ref().map(scenario_list).unwrap_or_default()));
     let slo_options = move || {
         plan.with(|p| {
             p.iter()
@@ -131,61 +88,7 @@ pub fn ScenarioList(
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| r.clone() let:row>
-                            {
-                                let id = row.id.clone();
-                                let is_selected = {
-                                    let id = id.clone();
-                                    move || selected.get().as_ref() == Some(&id)
-                                };
-                                let pressed = is_selected.clone();
-                                let pick = {
-                                    let id = id.clone();
-                                    move |_| chosen.set(Some(id.clone()))
-                                };
-                                let shown = {
-                                    let id = id.clone();
-                                    move || hidden.with(|h| !h.contains(&id))
-                                };
-                                let toggle = {
-                                    let id = id.clone();
-                                    move |ev: leptos::ev::Event| {
-                                        let on = event_target_checked(&ev);
-                                        hidden
-                                            .update(|h| {
-                                                h.retain(|x| x != &id);
-                                                if !on {
-                                                    h.push(id.clone());
-                                                }
-                                            });
-                                    }
-                                };
-                                let check_label = format!("Show {} on the chart", row.name);
-                                view! {
-                                    <tr class:selected=is_selected>
-                                        <th scope="row">
-                                            <button
-                                                type="button"
-                                                class="link"
-                                                aria-pressed=move || if pressed() { "true" } else { "false" }
-                                                on:click=pick
-                                            >
-                                                {row.name.clone()}
-                                            </button>
-                                        </th>
-                                        <td data-label="SLO">{row.slo.clone()}</td>
-                                        <td data-label="Target" class="num">{row.target.clone()}</td>
-                                        <td data-label="Holds">{row.summary.clone()}</td>
-                                        <td data-label="On the chart">
-                                            <input
-                                                type="checkbox"
-                                                aria-label=check_label
-                                                prop:checked=shown
-                                                on:change=toggle
-                                            />
-                                        </td>
-                                    </tr>
-                                }
-                            }
+                            <ScenarioRow row selected chosen hidden />
                         </For>
                     </tbody>
                 </table>
@@ -219,5 +122,67 @@ pub fn ScenarioList(
                 </Show>
             </div>
         </section>
+    }
+}
+
+/// One scenario of the list: its name picks it, a checkbox draws it on the chart.
+#[component]
+fn ScenarioRow(
+    row: ScenarioListRow,
+    selected: Memo<Option<Id>>,
+    chosen: RwSignal<Option<Id>>,
+    hidden: RwSignal<Vec<Id>>,
+) -> impl IntoView {
+    let id = row.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.get().as_ref() == Some(&id)
+    };
+    let pressed = is_selected.clone();
+    let pick = {
+        let id = id.clone();
+        move |_| chosen.set(Some(id.clone()))
+    };
+    let shown = {
+        let id = id.clone();
+        move || hidden.with(|h| !h.contains(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            hidden.update(|h| {
+                h.retain(|x| x != &id);
+                if !on {
+                    h.push(id.clone());
+                }
+            });
+        }
+    };
+    let check_label = format!("Show {} on the chart", row.name);
+    view! {
+        <tr class:selected=is_selected>
+            <th scope="row">
+                <button
+                    type="button"
+                    class="link"
+                    aria-pressed=move || if pressed() { "true" } else { "false" }
+                    on:click=pick
+                >
+                    {row.name.clone()}
+                </button>
+            </th>
+            <td data-label="SLO">{row.slo.clone()}</td>
+            <td data-label="Target" class="num">{row.target.clone()}</td>
+            <td data-label="Holds">{row.summary.clone()}</td>
+            <td data-label="On the chart">
+                <input
+                    type="checkbox"
+                    aria-label=check_label
+                    prop:checked=shown
+                    on:change=toggle
+                />
+            </td>
+        </tr>
     }
 }

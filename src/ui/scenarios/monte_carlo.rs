@@ -6,22 +6,20 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::ScenarioAndSlo;
+use super::{scenario_number, set_scenario_number, ScenarioAndSlo};
 use crate::charts::histogram_chart::{histogram_svg, Bar};
-use crate::model::plan::{Id, Scenario};
+use crate::model::plan::Id;
 use crate::model::scenario::fields::{
     parse_duration_minutes, parse_incident_rate, parse_runs, parse_seed, ratio_to_percent,
 };
-use crate::model::scenario::figures::{bin_label, histogram, odds_in_words};
+use crate::model::scenario::figures::{monte_carlo_figures, MonteCarloFigures};
 use crate::model::scenario::monte_carlo::MonteCarlo;
-use crate::model::slo::budget::{format_count, format_percent};
+use crate::model::slo::budget::format_count;
 use crate::model::slo::fields::parse_ratio_percent;
-use crate::model::slo::figures::format_number;
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::monte_carlo_odds::MonteCarloOdds;
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::number_field::NumberField;
-use crate::ui::workbook::Workbook;
 
 /// Runs between checks of the clock.
 const CHUNK: u32 = 250;
@@ -37,43 +35,12 @@ enum Phase {
     Done,
 }
 
-/// A finished (or cancelled) run, as shown.
+/// A finished (or cancelled) run, as shown, with the inputs it ran on.
 #[derive(Clone, Debug, PartialEq)]
 struct Outcome {
     inputs: ScenarioAndSlo,
-    runs_done: u32,
-    runs_asked: u32,
-    odds: String,
-    mean_left: String,
-    percentiles: String,
-    mean_pages: String,
-    expected_left: String,
-    bars: Vec<Bar>,
+    figures: MonteCarloFigures,
     millis: f64,
-}
-
-fn outcome(mc: &MonteCarlo, inputs: ScenarioAndSlo, millis: f64) -> Outcome {
-    let bins = histogram(mc);
-    Outcome {
-        inputs,
-        runs_done: mc.done(),
-        runs_asked: mc.runs,
-        odds: odds_in_words(mc.probability_of_exhaustion(), mc.done()),
-        mean_left: format_percent(mc.mean_left(), 1),
-        percentiles: format!(
-            "{} in the worst 5 % of runs, {} in the median run, {} in the best 5 %",
-            format_percent(mc.left_percentile(5.0), 1),
-            format_percent(mc.left_percentile(50.0), 1),
-            format_percent(mc.left_percentile(95.0), 1)
-        ),
-        mean_pages: format_number(mc.mean_pages(), 2),
-        expected_left: format_percent(mc.expected_left(), 1),
-        bars: bins
-            .iter()
-            .map(|b| (b.from_percent, b.to_percent, b.count))
-            .collect(),
-        millis,
-    }
 }
 
 /// The signals of a run, all `Copy`, so the chunk loop can carry them.
@@ -95,12 +62,14 @@ impl RunState {
         let millis = js_sys::Date::now() - self.started.get_value();
         let inputs = self.inputs.get_value();
         let result = self.mc.with_value(|mc| {
-            mc.as_ref()
-                .zip(inputs)
-                .map(|(mc, i)| outcome(mc, i, millis))
+            mc.as_ref().zip(inputs).map(|(mc, inputs)| Outcome {
+                inputs,
+                figures: monte_carlo_figures(mc),
+                millis,
+            })
         });
         if let (Phase::Done, Some(shared), Some(o)) = (phase, self.shared, result.as_ref()) {
-            shared.record(o.inputs.clone(), o.odds.clone());
+            shared.record(o.inputs.clone(), o.figures.odds.clone());
         }
         self.outcome.set(result);
         self.phase.set(phase);
@@ -134,16 +103,7 @@ impl RunState {
 /// Settings, Run and Cancel, progress and the result for one scenario.
 #[component]
 pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
-    let wb = expect_context::<Workbook>();
     let key = StoredValue::new(id);
-    let read = move |f: fn(&Scenario) -> f64| {
-        Signal::derive(move || played.with(|p| p.as_ref().map(|(s, _)| f(s)).unwrap_or_default()))
-    };
-    let set = move |apply: fn(&mut Scenario, f64)| {
-        Callback::new(move |v: f64| {
-            key.with_value(|id| wb.edit_part::<Scenario>(id, |s| apply(s, v)))
-        })
-    };
     let state = RunState {
         mc: StoredValue::new(None),
         inputs: StoredValue::new(None),
@@ -203,21 +163,26 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
                 .is_some_and(|o| played.with(|p| p.as_ref() != Some(&o.inputs)))
         })
     };
-    let histogram_text = move || {
+    let histogram = Memo::new(move |_| {
         state.outcome.with(|o| {
             o.as_ref()
                 .map(|o| {
+                    let f = &o.figures;
+                    let bars: Vec<Bar> = f
+                        .bins
+                        .iter()
+                        .map(|b| (b.from_percent, b.to_percent, b.count))
+                        .collect();
                     histogram_svg(
-                        &o.bars,
+                        &bars,
                         "Budget left at the end of each run",
-                        &format!("{}. Mean budget left {}.", o.odds, o.mean_left),
+                        &format!("{}. Mean budget left {}.", f.odds, f.mean_left),
                         (640, 280),
                     )
                 })
                 .unwrap_or_default()
         })
-    };
-    let histogram_text = Memo::new(move |_| histogram_text());
+    });
 
     view! {
         <section class="card" aria-labelledby="monte-carlo-heading">
@@ -225,52 +190,7 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
             <p class="hint">
                 "Incidents arrive at random at the rate below (Poisson); each lasts a time to restore drawn from a log-normal with the median and 90th percentile below; each release fails at the change failure rate. Baseline errors and counted maintenance are added to every run."
             </p>
-            <div class="field-row">
-                <NumberField
-                    label="Incidents per window"
-                    id="mc-rate"
-                    value=read(|s| s.monte_carlo.incidents_per_window)
-                    parse=parse_incident_rate
-                    commit=set(|s, v| s.monte_carlo.incidents_per_window = v)
-                />
-                <NumberField
-                    label="Median time to restore (min)"
-                    id="mc-median"
-                    value=read(|s| s.monte_carlo.median_restore_minutes)
-                    parse=parse_duration_minutes
-                    commit=set(|s, v| s.monte_carlo.median_restore_minutes = v)
-                />
-                <NumberField
-                    label="90th percentile time to restore (min)"
-                    id="mc-p90"
-                    value=read(|s| s.monte_carlo.p90_restore_minutes)
-                    parse=parse_duration_minutes
-                    commit=set(|s, v| s.monte_carlo.p90_restore_minutes = v)
-                    hint="At least the median."
-                />
-                <NumberField
-                    label="Error ratio during an incident (%)"
-                    id="mc-ratio"
-                    value=read(|s| ratio_to_percent(s.monte_carlo.error_ratio))
-                    parse=parse_ratio_percent
-                    commit=set(|s, v| s.monte_carlo.error_ratio = v / 100.0)
-                />
-                <NumberField
-                    label="Runs"
-                    id="mc-runs"
-                    value=read(|s| s.monte_carlo.runs as f64)
-                    parse=parse_runs
-                    commit=set(|s, v| s.monte_carlo.runs = v as u32)
-                />
-                <NumberField
-                    label="Seed"
-                    id="mc-seed"
-                    value=read(|s| s.monte_carlo.seed as f64)
-                    parse=parse_seed
-                    commit=set(|s, v| s.monte_carlo.seed = v as u64)
-                    hint="The same seed gives the same result."
-                />
-            </div>
+            <MonteCarloSettings played key />
             <div class="toolbar">
                 <button type="button" class="primary" on:click=run disabled=running>
                     "Run Monte Carlo"
@@ -291,81 +211,131 @@ pub fn MonteCarloPanel(id: Id, played: Memo<Option<ScenarioAndSlo>>) -> impl Int
                 state
                     .outcome
                     .get()
-                    .map(|o| {
-                        let first = o.bars.first().cloned();
-                        view! {
-                            <Show when=stale>
-                                <p class="banner banner--info">
-                                    "The scenario changed since this run; run again to update the result."
-                                </p>
-                            </Show>
-                            <p class="odds">
-                                <strong>"Chance the budget runs out: "</strong>
-                                {o.odds.clone()}
-                            </p>
-                            <dl class="figures">
-                                <div>
-                                    <dt>"Mean budget left"</dt>
-                                    <dd>{o.mean_left.clone()}</dd>
-                                </div>
-                                <div>
-                                    <dt>"Expected from the settings"</dt>
-                                    <dd>{o.expected_left.clone()}</dd>
-                                </div>
-                                <div>
-                                    <dt>"Mean pages per window"</dt>
-                                    <dd>{o.mean_pages.clone()}</dd>
-                                </div>
-                            </dl>
-                            <p>{format!("Budget left: {}.", o.percentiles)}</p>
-                            <figure class="chart">
-                                <div class="chart-svg histogram" inner_html=move || histogram_text.get()></div>
-                <SvgDownload svg=histogram_text what="Monte Carlo histogram" />
-                                <figcaption class="hint">
-                                    "Red, hatched bars are runs that exhausted the budget."
-                                </figcaption>
-                            </figure>
-                            <details class="show-data">
-                                <summary>"Show data"</summary>
-                                <table class="compact">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Budget left at the end"</th>
-                                            <th scope="col" class="num">"Runs"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {o
-                                            .bars
-                                            .iter()
-                                            .map(|&(from, to, count)| {
-                                                let bin = crate::model::scenario::figures::HistogramBin {
-                                                    from_percent: from,
-                                                    to_percent: to,
-                                                    count,
-                                                };
-                                                let is_first = first.map(|f| f.0) == Some(from);
-                                                view! {
-                                                    <tr>
-                                                        <td>{bin_label(&bin, is_first)}</td>
-                                                        <td class="num">{format_count(count as f64)}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            </details>
-                            <p class="hint">
-                                {format!(
-                                    "From {} of {} runs.",
-                                    format_count(o.runs_done as f64),
-                                    format_count(o.runs_asked as f64),
-                                )}
-                            </p>
-                        }
-                    })
+                    .map(|o| view! { <MonteCarloResult figures=o.figures stale histogram /> })
             }}
         </section>
+    }
+}
+
+/// The Monte Carlo settings, kept in the scenario.
+#[component]
+fn MonteCarloSettings(played: Memo<Option<ScenarioAndSlo>>, key: StoredValue<Id>) -> impl IntoView {
+    let read = move |f| scenario_number(played, f);
+    let set = move |apply| set_scenario_number(key, apply);
+    view! {
+        <div class="field-row">
+            <NumberField
+                label="Incidents per window"
+                id="mc-rate"
+                value=read(|s| s.monte_carlo.incidents_per_window)
+                parse=parse_incident_rate
+                commit=set(|s, v| s.monte_carlo.incidents_per_window = v)
+            />
+            <NumberField
+                label="Median time to restore (min)"
+                id="mc-median"
+                value=read(|s| s.monte_carlo.median_restore_minutes)
+                parse=parse_duration_minutes
+                commit=set(|s, v| s.monte_carlo.median_restore_minutes = v)
+            />
+            <NumberField
+                label="90th percentile time to restore (min)"
+                id="mc-p90"
+                value=read(|s| s.monte_carlo.p90_restore_minutes)
+                parse=parse_duration_minutes
+                commit=set(|s, v| s.monte_carlo.p90_restore_minutes = v)
+                hint="At least the median."
+            />
+            <NumberField
+                label="Error ratio during an incident (%)"
+                id="mc-ratio"
+                value=read(|s| ratio_to_percent(s.monte_carlo.error_ratio))
+                parse=parse_ratio_percent
+                commit=set(|s, v| s.monte_carlo.error_ratio = v / 100.0)
+            />
+            <NumberField
+                label="Runs"
+                id="mc-runs"
+                value=read(|s| s.monte_carlo.runs as f64)
+                parse=parse_runs
+                commit=set(|s, v| s.monte_carlo.runs = v as u32)
+            />
+            <NumberField
+                label="Seed"
+                id="mc-seed"
+                value=read(|s| s.monte_carlo.seed as f64)
+                parse=parse_seed
+                commit=set(|s, v| s.monte_carlo.seed = v as u64)
+                hint="The same seed gives the same result."
+            />
+        </div>
+    }
+}
+
+/// A run's result: the odds, the figures, the histogram and its data. `stale` says the
+/// scenario changed since the run.
+#[component]
+fn MonteCarloResult(
+    figures: MonteCarloFigures,
+    stale: impl Fn() -> bool + Send + Sync + 'static,
+    histogram: Memo<String>,
+) -> impl IntoView {
+    let f = figures;
+    let rows = f
+        .table
+        .into_iter()
+        .map(|(label, runs)| view! { <tr><td>{label}</td><td class="num">{runs}</td></tr> })
+        .collect_view();
+    view! {
+        <Show when=stale>
+            <p class="banner banner--info">
+                "The scenario changed since this run; run again to update the result."
+            </p>
+        </Show>
+        <p class="odds">
+            <strong>"Chance the budget runs out: "</strong>
+            {f.odds}
+        </p>
+        <dl class="figures">
+            <div>
+                <dt>"Mean budget left"</dt>
+                <dd>{f.mean_left}</dd>
+            </div>
+            <div>
+                <dt>"Expected from the settings"</dt>
+                <dd>{f.expected_left}</dd>
+            </div>
+            <div>
+                <dt>"Mean pages per window"</dt>
+                <dd>{f.mean_pages}</dd>
+            </div>
+        </dl>
+        <p>{format!("Budget left: {}.", f.percentiles)}</p>
+        <figure class="chart">
+            <div class="chart-svg histogram" inner_html=move || histogram.get()></div>
+            <SvgDownload svg=histogram what="Monte Carlo histogram" />
+            <figcaption class="hint">
+                "Red, hatched bars are runs that exhausted the budget."
+            </figcaption>
+        </figure>
+        <details class="show-data">
+            <summary>"Show data"</summary>
+            <table class="compact">
+                <thead>
+                    <tr>
+                        <th scope="col">"Budget left at the end"</th>
+                        <th scope="col" class="num">"Runs"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+        <p class="hint">
+            {format!(
+                "From {} of {} runs.",
+                format_count(f.runs_done as f64),
+                format_count(f.runs_asked as f64),
+            )}
+        </p>
     }
 }

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use super::{Played, ScenarioAndSlo};
-use crate::charts::burn_chart::{burn_chart, burn_days, BurnLine, ThresholdLine};
+use crate::charts::burn_chart::{burn_chart, burn_days};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
-use crate::model::scenario::extent::max_of;
-use crate::model::scenario::figures::{burn_rows, rule_label, timeline};
-use crate::model::slo::budget::{format_duration, AlertSeverity};
-use crate::model::slo::figures::format_number;
+use crate::model::scenario::figures::{
+    burn_lines, burn_rows, burn_summary, burn_thresholds, rule_label, timeline, TimelineEvent,
+};
+use crate::model::scenario::simulation::Simulation;
 use crate::ui::shared::Shared;
 use crate::ui::widgets::chart_view::{ChartView, Zoom};
 use crate::ui::widgets::downloads::SvgDownload;
@@ -44,21 +44,23 @@ pub fn ScenarioResults(
             })
         })
     });
+    view! {
+        <section class="card scenario-results" aria-labelledby="scenario-results-heading">
+            <h2 id="scenario-results-heading">
+                {move || played.with(|p| p.as_ref().map(|(s, _)| format!("What “{}” does", s.name)))}
+            </h2>
+            <BurnRateFigure sim />
+            <TimelineFigure sim events />
+        </section>
+    }
+}
+
+/// The burn rate over each alert rule's long window, with the rules' thresholds, as a
+/// zoomable chart with its legend and a table.
+#[component]
+fn BurnRateFigure(sim: Memo<Option<Shared<Simulation>>>) -> impl IntoView {
     let burn_lines = Memo::new_with_compare(
-        move |_| {
-            sim.with(|sim| {
-                let Some(sim) = sim else { return Vec::new() };
-                let mut windows: Vec<f64> = sim.rules.iter().map(|r| r.long_minutes).collect();
-                windows.dedup();
-                windows
-                    .into_iter()
-                    .map(|w| BurnLine {
-                        name: format!("Over {}", format_duration(w)),
-                        rates: sim.burn_rate(w.round() as usize),
-                    })
-                    .collect::<Vec<_>>()
-            })
-        },
+        move |_| sim.with(|sim| sim.as_ref().map(|s| burn_lines(s)).unwrap_or_default()),
         |_, _| true,
     );
     let window = RwSignal::new(None::<(f64, f64)>);
@@ -69,32 +71,8 @@ pub fn ScenarioResults(
             let Some(sim) = sim else {
                 return Shared::new(burn_chart(&[], &[], ("", ""), BURN_SIZE, None));
             };
-            let thresholds: Vec<ThresholdLine> = sim
-                .rules
-                .iter()
-                .map(|r| ThresholdLine {
-                    rate: r.threshold,
-                    label: format!(
-                        "{} at {}× ({})",
-                        match r.severity {
-                            AlertSeverity::Page => "Page",
-                            AlertSeverity::Ticket => "Ticket",
-                        },
-                        format_number(r.threshold, 2),
-                        format_duration(r.long_minutes)
-                    ),
-                })
-                .collect();
-            let description = burn_lines.with(|lines| {
-                lines
-                    .iter()
-                    .map(|l| {
-                        let peak = max_of(l.rates.iter().copied(), 0.0);
-                        format!("{}: peaks at {}×.", l.name, format_number(peak, 1))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            });
+            let thresholds = burn_thresholds(sim);
+            let description = burn_lines.with(|lines| burn_summary(lines));
             burn_lines.with(|lines| {
                 Shared::new(burn_chart(
                     lines,
@@ -108,6 +86,90 @@ pub fn ScenarioResults(
     };
     let burn = Memo::new(move |_| burn());
     let burn_svg = Signal::derive(move || burn.with(|c| c.svg.clone()));
+    let rules_text = move || {
+        sim.with(|sim| {
+            sim.as_ref()
+                .map(|sim| {
+                    sim.rules
+                        .iter()
+                        .map(rule_label)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <h3>"Burn rate"</h3>
+        <figure class="chart">
+            <ChartView chart=burn size=BURN_SIZE what="Burn rate" zoom=Zoom { window, full } />
+            <SvgDownload svg=burn_svg what="Burn rate" />
+            <figcaption>
+                <ul class="legend-text">
+                    {move || {
+                        burn_lines
+                            .with(|lines| {
+                                lines
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, l)| {
+                                        view! {
+                                            <li>
+                                                <span class="swatch" inner_html=swatch_svg(i)></span>
+                                                {format!("Burn rate {} ({} line)", l.name.to_lowercase(), pattern(i))}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </ul>
+                <p class="hint">
+                    {move || format!("Logarithmic scale. Alert rules: {}. A rule fires when both its windows burn at or above its rate.", rules_text())}
+                </p>
+            </figcaption>
+        </figure>
+        <details class="show-data">
+            <summary>"Show the burn rates as a table"</summary>
+            <table class="compact">
+                <caption class="visually-hidden">"Burn rate per alert rule"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Alert rule"</th>
+                        <th scope="col" class="num">"Peak over the long window"</th>
+                        <th scope="col" class="num">"Time at or above the threshold"</th>
+                        <th scope="col" class="num">"Times fired"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        sim.with(|sim| sim.as_ref().map(|s| burn_rows(s)).unwrap_or_default())
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{r.rule}</th>
+                                        <td class="num">{r.peak}</td>
+                                        <td class="num">{r.above}</td>
+                                        <td class="num">{r.firings}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+/// The scenario's incidents, failed releases, maintenance and alerts on one timeline, and
+/// as a table.
+#[component]
+fn TimelineFigure(
+    sim: Memo<Option<Shared<Simulation>>>,
+    events: Memo<Vec<TimelineEvent>>,
+) -> impl IntoView {
     let timeline_svg_text = move || {
         sim.with(|sim| {
             let Some(sim) = sim else { return String::new() };
@@ -132,125 +194,47 @@ pub fn ScenarioResults(
         })
     };
     let timeline_svg_text = Memo::new(move |_| timeline_svg_text());
-    let rules_text = move || {
-        sim.with(|sim| {
-            sim.as_ref()
-                .map(|sim| {
-                    sim.rules
-                        .iter()
-                        .map(rule_label)
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
-        <section class="card scenario-results" aria-labelledby="scenario-results-heading">
-            <h2 id="scenario-results-heading">
-                {move || played.with(|p| p.as_ref().map(|(s, _)| format!("What “{}” does", s.name)))}
-            </h2>
-            <h3>"Burn rate"</h3>
-            <figure class="chart">
-                <ChartView chart=burn size=BURN_SIZE what="Burn rate" zoom=Zoom { window, full } />
-                <SvgDownload svg=burn_svg what="Burn rate" />
-                <figcaption>
-                    <ul class="legend-text">
-                        {move || {
-                            burn_lines
-                                .with(|lines| {
-                                    lines
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(i, l)| {
-                                            view! {
-                                                <li>
-                                                    <span class="swatch" inner_html=swatch_svg(i)></span>
-                                                    {format!("Burn rate {} ({} line)", l.name.to_lowercase(), pattern(i))}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()
-                                })
-                        }}
-                    </ul>
-                    <p class="hint">
-                        {move || format!("Logarithmic scale. Alert rules: {}. A rule fires when both its windows burn at or above its rate.", rules_text())}
-                    </p>
-                </figcaption>
-            </figure>
-            <details class="show-data">
-                <summary>"Show the burn rates as a table"</summary>
-                <table class="compact">
-                    <caption class="visually-hidden">"Burn rate per alert rule"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Alert rule"</th>
-                            <th scope="col" class="num">"Peak over the long window"</th>
-                            <th scope="col" class="num">"Time at or above the threshold"</th>
-                            <th scope="col" class="num">"Times fired"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            sim.with(|sim| sim.as_ref().map(|s| burn_rows(s)).unwrap_or_default())
-                                .into_iter()
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{r.rule}</th>
-                                            <td class="num">{r.peak}</td>
-                                            <td class="num">{r.above}</td>
-                                            <td class="num">{r.firings}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </details>
-            <h3>"Incident and alert timeline"</h3>
-            <figure class="chart">
-                <div class="chart-svg" inner_html=move || timeline_svg_text.get()></div>
-                <SvgDownload svg=timeline_svg_text what="Incident and alert timeline" />
-            </figure>
-            <details class="show-data">
-                <summary>{move || format!("Show the timeline as a table ({} events)", events.with(Vec::len))}</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Timeline table (scrolls sideways)">
-                <table class="compact timeline-table">
-                    <caption class="visually-hidden">"Timeline of the scenario"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Start"</th>
-                            <th scope="col">"Kind"</th>
-                            <th scope="col">"What"</th>
-                            <th scope="col">"Lasts"</th>
-                            <th scope="col">"Details"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            events
-                                .get()
-                                .into_iter()
-                                .map(|e| {
-                                    view! {
-                                        <tr>
-                                            <td>{e.start}</td>
-                                            <td>{e.kind}</td>
-                                            <td>{e.what}</td>
-                                            <td>{e.duration}</td>
-                                            <td>{e.detail}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-                </div>
-            </details>
-        </section>
+        <h3>"Incident and alert timeline"</h3>
+        <figure class="chart">
+            <div class="chart-svg" inner_html=move || timeline_svg_text.get()></div>
+            <SvgDownload svg=timeline_svg_text what="Incident and alert timeline" />
+        </figure>
+        <details class="show-data">
+            <summary>{move || format!("Show the timeline as a table ({} events)", events.with(Vec::len))}</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Timeline table (scrolls sideways)">
+            <table class="compact timeline-table">
+                <caption class="visually-hidden">"Timeline of the scenario"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Start"</th>
+                        <th scope="col">"Kind"</th>
+                        <th scope="col">"What"</th>
+                        <th scope="col">"Lasts"</th>
+                        <th scope="col">"Details"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        events
+                            .get()
+                            .into_iter()
+                            .map(|e| {
+                                view! {
+                                    <tr>
+                                        <td>{e.start}</td>
+                                        <td>{e.kind}</td>
+                                        <td>{e.what}</td>
+                                        <td>{e.duration}</td>
+                                        <td>{e.detail}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            </div>
+        </details>
     }
 }

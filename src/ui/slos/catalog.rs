@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::{Id, Journey, Service};
+use crate::model::plan::{Id, Journey, Plan, Service};
 use crate::model::slo::catalog_ops::{add_journey, add_service, delete_journey, delete_service};
 use crate::ui::widgets::text_field::{check_name, no_check, TextField};
 use crate::ui::workbook::Workbook;
@@ -175,26 +175,9 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let services = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| {
-                    p.slo_catalog
-                        .services
-                        .iter()
-                        .map(|s| (s.id.clone(), s.name.clone()))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let services = move || service_choices(plan);
     let entry = move || journey.with(|j| j.as_ref().map(|j| j.service.clone()).unwrap_or_default());
     let priority = move || journey.with(|j| j.as_ref().map(|j| j.priority).unwrap_or(3));
-    let depends = move |service: &str| {
-        journey.with(|j| {
-            j.as_ref()
-                .is_some_and(|j| j.depends_on.iter().any(|d| d == service))
-        })
-    };
     view! {
         <fieldset class="catalog-card">
             <legend>{move || name.get()}</legend>
@@ -254,43 +237,7 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <fieldset class="checkbox-group">
-                <legend>"Depends on, in series"</legend>
-                {move || {
-                    services()
-                        .into_iter()
-                        .map(|(sid, sname)| {
-                            let box_id = format!("journey-{}-dep-{sid}", key.with_value(|k| k.clone()));
-                            let checked = {
-                                let sid = sid.clone();
-                                move || depends(&sid)
-                            };
-                            view! {
-                                <span class="checkbox">
-                                    <input
-                                        id=box_id.clone()
-                                        type="checkbox"
-                                        prop:checked=checked
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let sid = sid.clone();
-                                            key.with_value(|id| {
-                                                wb.edit_part::<Journey>(id, |j| {
-                                                    j.depends_on.retain(|d| *d != sid);
-                                                    if on {
-                                                        j.depends_on.push(sid);
-                                                    }
-                                                })
-                                            });
-                                        }
-                                    />
-                                    <label for=box_id>{sname}</label>
-                                </span>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </fieldset>
+            <JourneyDependencies key journey />
             <TextField
                 label="Description"
                 id=format!("journey-description-{id}")
@@ -312,4 +259,72 @@ fn JourneyCard(id: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
             </button>
         </fieldset>
     }
+}
+
+/// The services a journey passes through in series, one checkbox each: the SLO figures'
+/// dependency check multiplies their targets.
+#[component]
+fn JourneyDependencies(key: StoredValue<Id>, journey: Memo<Option<Journey>>) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let services = move || service_choices(plan);
+    let depends = move |service: &str| {
+        journey.with(|j| {
+            j.as_ref()
+                .is_some_and(|j| j.depends_on.iter().any(|d| d == service))
+        })
+    };
+    view! {
+    <fieldset class="checkbox-group">
+        <legend>"Depends on, in series"</legend>
+        {move || {
+            services()
+                .into_iter()
+                .map(|(sid, sname)| {
+                    let box_id = format!("journey-{}-dep-{sid}", key.with_value(|k| k.clone()));
+                    let checked = {
+                        let sid = sid.clone();
+                        move || depends(&sid)
+                    };
+                    view! {
+                        <span class="checkbox">
+                            <input
+                                id=box_id.clone()
+                                type="checkbox"
+                                prop:checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let sid = sid.clone();
+                                    key.with_value(|id| {
+                                        wb.edit_part::<Journey>(id, |j| {
+                                            j.depends_on.retain(|d| *d != sid);
+                                            if on {
+                                                j.depends_on.push(sid);
+                                            }
+                                        })
+                                    });
+                                }
+                            />
+                            <label for=box_id>{sname}</label>
+                        </span>
+                    }
+                })
+                .collect_view()
+        }}
+    </fieldset>
+    }
+}
+
+/// The services of the open plan, id and name, for choosing among them.
+fn service_choices(plan: Memo<Option<Plan>>) -> Vec<(Id, String)> {
+    plan.with(|p| {
+        p.iter()
+            .flat_map(|p| {
+                p.slo_catalog
+                    .services
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.clone()))
+            })
+            .collect()
+    })
 }

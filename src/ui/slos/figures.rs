@@ -18,55 +18,27 @@ use crate::ui::workbook::Workbook;
 #[component]
 pub fn SloFigures(id: Id) -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    let plan = wb.open_plan();
     let slo = wb.part::<Slo>(id);
-    let outage_percent = RwSignal::new(2.0_f64);
-    let seen = RwSignal::new(10.0_f64);
-    let seen_as_units = RwSignal::new(false);
-    let elapsed_days = RwSignal::new(15.0_f64);
-
-    let budget = move || slo.with(|s| s.as_ref().map(budget_figures));
-    let downtime = move || {
-        slo.with(|s| {
-            s.as_ref()
-                .map(|s| downtime_rows(s.target_percent))
-                .unwrap_or_default()
-        })
-    };
-    let alerts = move || {
-        slo.with(|s| {
-            s.as_ref()
-                .map(|s| alert_rows(s, outage_percent.get() / 100.0))
-                .unwrap_or_default()
-        })
-    };
-    let neighbors = move || slo.with(|s| s.as_ref().map(neighbor_rows).unwrap_or_default());
-    let dependency =
-        move || plan.with(|p| slo.with(|s| dependency_check(p.as_ref()?, s.as_ref()?)));
-    let unit_name = move || {
-        slo.with(|s| match s.as_ref().map(|s| &s.budgeting) {
-            Some(BudgetingMethod::TimeSlices { .. }) => "bad slices",
-            _ => "bad events",
-        })
-    };
-    let status = move || {
-        slo.with(|s| {
-            let s = s.as_ref()?;
-            let budget = ErrorBudget::of_slo(s);
-            let days = elapsed_days.get().min(budget.window_days);
-            let result = if seen_as_units.get() {
-                slo_status(s, seen.get(), days)
-            } else {
-                budget_status(&budget, seen.get(), days * 1440.0, budget.window_minutes())
-            };
-            let lasts = budget.time_to_exhaustion(result.burn_rate, result.left);
-            Some((result, lasts, days < elapsed_days.get(), budget.window_days))
-        })
-    };
-
     view! {
         <section class="card slo-figures" aria-labelledby="slo-figures-heading">
             <h2 id="slo-figures-heading">"What this target means"</h2>
+            <DependencyNote slo />
+            <BudgetFigures slo />
+            <DowntimeTable slo />
+            <BurnRateAlerts slo />
+            <SoFarInWindow slo />
+            <NeighboringTargets slo />
+        </section>
+    }
+}
+
+/// Whether the journey's dependencies in series allow this target.
+#[component]
+fn DependencyNote(slo: Memo<Option<Slo>>) -> impl IntoView {
+    let plan = expect_context::<Workbook>().open_plan();
+    let dependency =
+        move || plan.with(|p| slo.with(|s| dependency_check(p.as_ref()?, s.as_ref()?)));
+    view! {
             {move || {
                 dependency()
                     .map(|check| {
@@ -105,7 +77,15 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                         }
                     })
             }}
-            <h3>"Error budget"</h3>
+    }
+}
+
+/// The budget as a fraction, as bad time and as bad events or slices.
+#[component]
+fn BudgetFigures(slo: Memo<Option<Slo>>) -> impl IntoView {
+    let budget = move || slo.with(|s| s.as_ref().map(budget_figures));
+    view! {
+        <h3>"Error budget"</h3>
             {move || {
                 budget()
                     .map(|b| {
@@ -127,6 +107,20 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                         }
                     })
             }}
+    }
+}
+
+/// The downtime the target allows per day, week, month, quarter and year.
+#[component]
+fn DowntimeTable(slo: Memo<Option<Slo>>) -> impl IntoView {
+    let downtime = move || {
+        slo.with(|s| {
+            s.as_ref()
+                .map(|s| downtime_rows(s.target_percent))
+                .unwrap_or_default()
+        })
+    };
+    view! {
             <h3>"Allowed downtime"</h3>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Allowed downtime (scrolls sideways)">
             <table class="compact">
@@ -156,6 +150,21 @@ pub fn SloFigures(id: Id) -> impl IntoView {
             </div>
             <p class="hint">"A day is 24 h; a quarter is a quarter of a 365-day year."</p>
 
+    }
+}
+
+/// The burn-rate alert tiers and how soon each fires at a chosen error ratio.
+#[component]
+fn BurnRateAlerts(slo: Memo<Option<Slo>>) -> impl IntoView {
+    let outage_percent = RwSignal::new(2.0_f64);
+    let alerts = move || {
+        slo.with(|s| {
+            s.as_ref()
+                .map(|s| alert_rows(s, outage_percent.get() / 100.0))
+                .unwrap_or_default()
+        })
+    };
+    view! {
             <h3>"Burn-rate alerts"</h3>
             <NumberField
                 label="Error ratio during an outage (%)"
@@ -206,6 +215,36 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                 "Each rule fires when the burn rate over both its long and its short window (1/12 of the long one) exceeds the threshold; thresholds keep the SRE Workbook's budget shares for this window."
             </p>
 
+    }
+}
+
+/// The reverse calculation: what was seen so far in the window, and what is left.
+#[component]
+fn SoFarInWindow(slo: Memo<Option<Slo>>) -> impl IntoView {
+    let seen = RwSignal::new(10.0_f64);
+    let seen_as_units = RwSignal::new(false);
+    let elapsed_days = RwSignal::new(15.0_f64);
+    let unit_name = move || {
+        slo.with(|s| match s.as_ref().map(|s| &s.budgeting) {
+            Some(BudgetingMethod::TimeSlices { .. }) => "bad slices",
+            _ => "bad events",
+        })
+    };
+    let status = move || {
+        slo.with(|s| {
+            let s = s.as_ref()?;
+            let budget = ErrorBudget::of_slo(s);
+            let days = elapsed_days.get().min(budget.window_days);
+            let result = if seen_as_units.get() {
+                slo_status(s, seen.get(), days)
+            } else {
+                budget_status(&budget, seen.get(), days * 1440.0, budget.window_minutes())
+            };
+            let lasts = budget.time_to_exhaustion(result.burn_rate, result.left);
+            Some((result, lasts, days < elapsed_days.get(), budget.window_days))
+        })
+    };
+    view! {
             <h3>"So far in this window"</h3>
             <div class="field-row">
                 <NumberField
@@ -281,6 +320,14 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                     })
             }}
 
+    }
+}
+
+/// What the targets around this one would allow.
+#[component]
+fn NeighboringTargets(slo: Memo<Option<Slo>>) -> impl IntoView {
+    let neighbors = move || slo.with(|s| s.as_ref().map(neighbor_rows).unwrap_or_default());
+    view! {
             <h3>"Neighboring targets"</h3>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Neighboring targets (scrolls sideways)">
             <table class="compact">
@@ -311,6 +358,5 @@ pub fn SloFigures(id: Id) -> impl IntoView {
                 </tbody>
             </table>
             </div>
-        </section>
     }
 }

@@ -6,7 +6,9 @@ use crate::interop::csv::slo_table_csv;
 use crate::interop::openslo::openslo_yaml;
 use crate::model::plan::{Id, SloSubject};
 use crate::model::slo::catalog_ops::{add_service, add_slo};
-use crate::model::slo::figures::{overview_rows, row_matches, sort_rows, OverviewColumn};
+use crate::model::slo::figures::{
+    overview_rows, row_matches, sort_rows, OverviewColumn, OverviewRow,
+};
 use crate::ui::browser::scroll_to_element;
 use crate::ui::widgets::downloads::PlanTextDownload;
 use crate::ui::workbook::Workbook;
@@ -55,34 +57,6 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
             p.as_ref()
                 .is_some_and(|p| !p.slo_catalog.services.is_empty())
         })
-    };
-    let header = move |label: &'static str, column: OverviewColumn| {
-        let state = move || sort.get().filter(|(c, _)| *c == column).map(|(_, asc)| asc);
-        view! {
-            <th
-                scope="col"
-                aria-sort=move || match state() {
-                    Some(true) => "ascending",
-                    Some(false) => "descending",
-                    None => "none",
-                }
-            >
-                <button
-                    type="button"
-                    class="sort"
-                    on:click=move |_| sort.set(Some((column, state() != Some(true))))
-                >
-                    {label}
-                    <span aria-hidden="true">
-                        {move || match state() {
-                            Some(true) => " ▲",
-                            Some(false) => " ▼",
-                            None => "",
-                        }}
-                    </span>
-                </button>
-            </th>
-        }
     };
     view! {
         <section class="card" aria-labelledby="slo-overview-heading">
@@ -136,14 +110,14 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                     <caption class="visually-hidden">"All SLOs of this plan"</caption>
                     <thead>
                         <tr>
-                            {header("SLO", OverviewColumn::Name)}
-                            {header("Service", OverviewColumn::Service)}
+                            <SortHeader label="SLO" column=OverviewColumn::Name sort />
+                            <SortHeader label="Service" column=OverviewColumn::Service sort />
                             <th scope="col">"Journey"</th>
-                            {header("Priority", OverviewColumn::Priority)}
+                            <SortHeader label="Priority" column=OverviewColumn::Priority sort />
                             <th scope="col">"SLI"</th>
-                            {header("Target (%)", OverviewColumn::Target)}
+                            <SortHeader label="Target (%)" column=OverviewColumn::Target sort />
                             <th scope="col">"Window"</th>
-                            {header("Budget", OverviewColumn::Budget)}
+                            <SortHeader label="Budget" column=OverviewColumn::Budget sort />
                             <th scope="col">"Policy"</th>
                             <th scope="col">"State"</th>
                         </tr>
@@ -152,41 +126,7 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                         <For
                             each=move || rows.get()
                             key=|r| format!("{r:?}")
-                            children=move |row| {
-                                let id = row.id.clone();
-                                let is_selected = {
-                                    let id = id.clone();
-                                    move || selected.with(|s| s.as_deref() == Some(id.as_str()))
-                                };
-                                let flagged = row.state != "OK";
-                                let row_selected = is_selected.clone();
-                                view! {
-                                    <tr class:selected=row_selected>
-                                        <th scope="row">
-                                            <button
-                                                type="button"
-                                                class="link"
-                                                aria-pressed=move || if is_selected() { "true" } else { "false" }
-                                                on:click=move |_| chosen.set(Some(id.clone()))
-                                            >
-                                                {row.name.clone()}
-                                            </button>
-                                        </th>
-                                        <td>{row.service.clone()}</td>
-                                        <td>{row.journey.clone()}</td>
-                                        <td class="num">{row.priority.map(|p| p.to_string())}</td>
-                                        <td>{row.sli.clone()}</td>
-                                        <td class="num">{row.target_percent.to_string()}</td>
-                                        <td>{row.window.clone()}</td>
-                                        <td class="num">{row.budget.clone()}</td>
-                                        <td>{if row.policy_agreed { "Agreed" } else { "Not agreed" }}</td>
-                                        <td class:warning-text=flagged>
-                                            {if flagged { "⚠ " } else { "" }}
-                                            {row.state.clone()}
-                                        </td>
-                                    </tr>
-                                }
-                            }
+                            children=move |row| view! { <SloRow row selected chosen /> }
                         />
                     </tbody>
                 </table>
@@ -204,5 +144,82 @@ pub fn SloOverview(selected: Memo<Option<Id>>, chosen: RwSignal<Option<Id>>) -> 
                 </p>
             </Show>
         </section>
+    }
+}
+
+/// A column heading that sorts the table by its column, saying which way it is sorted.
+#[component]
+fn SortHeader(
+    label: &'static str,
+    column: OverviewColumn,
+    sort: RwSignal<Option<(OverviewColumn, bool)>>,
+) -> impl IntoView {
+    let state = move || sort.get().filter(|(c, _)| *c == column).map(|(_, asc)| asc);
+    view! {
+        <th
+            scope="col"
+            aria-sort=move || match state() {
+                Some(true) => "ascending",
+                Some(false) => "descending",
+                None => "none",
+            }
+        >
+            <button
+                type="button"
+                class="sort"
+                on:click=move |_| sort.set(Some((column, state() != Some(true))))
+            >
+                {label}
+                <span aria-hidden="true">
+                    {move || match state() {
+                        Some(true) => " ▲",
+                        Some(false) => " ▼",
+                        None => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+/// One SLO of the table; its name picks it for the detail view.
+#[component]
+fn SloRow(
+    row: OverviewRow,
+    selected: Memo<Option<Id>>,
+    chosen: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let id = row.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.with(|s| s.as_deref() == Some(id.as_str()))
+    };
+    let flagged = row.state != "OK";
+    let row_selected = is_selected.clone();
+    view! {
+        <tr class:selected=row_selected>
+            <th scope="row">
+                <button
+                    type="button"
+                    class="link"
+                    aria-pressed=move || if is_selected() { "true" } else { "false" }
+                    on:click=move |_| chosen.set(Some(id.clone()))
+                >
+                    {row.name.clone()}
+                </button>
+            </th>
+            <td>{row.service.clone()}</td>
+            <td>{row.journey.clone()}</td>
+            <td class="num">{row.priority.map(|p| p.to_string())}</td>
+            <td>{row.sli.clone()}</td>
+            <td class="num">{row.target_percent.to_string()}</td>
+            <td>{row.window.clone()}</td>
+            <td class="num">{row.budget.clone()}</td>
+            <td>{if row.policy_agreed { "Agreed" } else { "Not agreed" }}</td>
+            <td class:warning-text=flagged>
+                {if flagged { "⚠ " } else { "" }}
+                {row.state.clone()}
+            </td>
+        </tr>
     }
 }

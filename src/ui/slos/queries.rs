@@ -129,33 +129,7 @@ pub fn SloQueries(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                     view! {
                         {field(QueryField::Gauge)}
                         <div class="field-row">
-                            <div class="field">
-                                <label for="slo-query-good-when">"Good when the value is"</label>
-                                <select
-                                    id="slo-query-good-when"
-                                    on:change=move |ev| {
-                                        let good_when = match event_target_value(&ev).as_str() {
-                                            "at_least" => Comparison::AtLeast,
-                                            _ => Comparison::AtMost,
-                                        };
-                                        texts.update(|t| t.good_when = good_when);
-                                        commit_if_complete();
-                                    }
-                                >
-                                    <option
-                                        value="at_most"
-                                        selected=move || texts.with(|t| t.good_when == Comparison::AtMost)
-                                    >
-                                        "at most"
-                                    </option>
-                                    <option
-                                        value="at_least"
-                                        selected=move || texts.with(|t| t.good_when == Comparison::AtLeast)
-                                    >
-                                        "at least"
-                                    </option>
-                                </select>
-                            </div>
+                            <GoodWhenSelect texts commit=Callback::new(move |()| commit_if_complete()) />
                             {field(QueryField::Threshold)}
                         </div>
                     }
@@ -163,5 +137,39 @@ pub fn SloQueries(id: Id, slo: Memo<Option<Slo>>) -> impl IntoView {
                 }
             }}
         </fieldset>
+    }
+}
+
+/// Whether a time slice is good at most or at least at the threshold.
+#[component]
+fn GoodWhenSelect(texts: RwSignal<QueryTexts>, commit: Callback<()>) -> impl IntoView {
+    view! {
+    <div class="field">
+        <label for="slo-query-good-when">"Good when the value is"</label>
+        <select
+            id="slo-query-good-when"
+            on:change=move |ev| {
+                let good_when = match event_target_value(&ev).as_str() {
+                    "at_least" => Comparison::AtLeast,
+                    _ => Comparison::AtMost,
+                };
+                texts.update(|t| t.good_when = good_when);
+                commit.run(());
+            }
+        >
+            <option
+                value="at_most"
+                selected=move || texts.with(|t| t.good_when == Comparison::AtMost)
+            >
+                "at most"
+            </option>
+            <option
+                value="at_least"
+                selected=move || texts.with(|t| t.good_when == Comparison::AtLeast)
+            >
+                "at least"
+            </option>
+        </select>
+    </div>
     }
 }

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::calendar::{format_date, parse_date};
-use crate::model::plan::{ActivityStatus, FoundationalActivity};
+use crate::model::plan::calendar::format_date;
+use crate::model::plan::{ActivityStatus, FoundationalActivity, Id};
 use crate::model::transition::ops::set_activity;
 use crate::model::transition::progress::{
-    activity_coverage, activity_label, activity_state, rounds_by_date,
+    activity_label, activity_state, coverage_by_round, Coverage,
 };
 use crate::ui::browser::today;
 use crate::ui::workbook::Workbook;
@@ -43,32 +43,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let coverage = move || {
-        plan.with(|p| {
-            let p = p.as_ref()?;
-            let rounds: Vec<(String, i64)> = rounds_by_date(&p.transition)
-                .iter()
-                .filter_map(|r| Some((r.label.clone(), parse_date(&r.date)?)))
-                .collect();
-            let rows: Vec<(&'static str, Vec<String>, String)> = FoundationalActivity::ALL
-                .iter()
-                .map(|a| {
-                    let per_round = rounds
-                        .iter()
-                        .map(|(_, day)| {
-                            format!("{:.0} %", activity_coverage(p, *a, Some(*day)) * 100.0)
-                        })
-                        .collect();
-                    (
-                        activity_label(*a),
-                        per_round,
-                        format!("{:.0} %", activity_coverage(p, *a, None) * 100.0),
-                    )
-                })
-                .collect();
-            Some((rounds, rows))
-        })
-    };
+    let coverage = move || plan.with(|p| p.as_ref().map(coverage_by_round));
     view! {
         <section class="card" aria-labelledby="activities-heading">
             <h2 id="activities-heading">"Foundational activities"</h2>
@@ -99,43 +74,7 @@ pub fn ActivitiesSection() -> impl IntoView {
                                 .map(|(team, team_name)| {
                                     let cells = FoundationalActivity::ALL
                                         .iter()
-                                        .map(|a| {
-                                            let a = *a;
-                                            let state = plan.with(|p| p.as_ref().map(|p| activity_state(p, &team, a)));
-                                            let Some(state) = state else { return ().into_any() };
-                                            if state.derived {
-                                                return view! {
-                                                    <td class=format!("activity {}", status_class(state.status))>
-                                                        {status_label(state.status)}
-                                                        <span class="hint">" (from SLOs)"</span>
-                                                    </td>
-                                                }
-                                                    .into_any();
-                                            }
-                                            let team = team.clone();
-                                            let date = state.date.clone();
-                                            view! {
-                                                <td class=format!("activity {}", status_class(state.status))>
-                                                    <select
-                                                        aria-label=format!("{} — {team_name}", activity_label(a))
-                                                        on:change=move |ev| {
-                                                            let value = event_target_value(&ev);
-                                                            if let Some((s, _, _)) = STATUSES.iter().find(|(_, v, _)| *v == value) {
-                                                                let day = format_date(today());
-                                                                wb.edit_open(|p| set_activity(p, &team, a, *s, &day));
-                                                            }
-                                                        }
-                                                    >
-                                                        {STATUSES
-                                                            .iter()
-                                                            .map(|(s, v, l)| view! { <option value=*v selected=*s == state.status>{*l}</option> })
-                                                            .collect_view()}
-                                                    </select>
-                                                    {date.map(|d| view! { <span class="hint">{format!(" since {d}")}</span> })}
-                                                </td>
-                                            }
-                                                .into_any()
-                                        })
+                                        .map(|a| view! { <ActivityCell team=team.clone() team_name=team_name.clone() activity=*a /> })
                                         .collect_view();
                                     view! {
                                         <tr>
@@ -152,41 +91,7 @@ pub fn ActivitiesSection() -> impl IntoView {
             </Show>
             <Show when=move || plan.with(|p| p.as_ref().is_some_and(|p| !p.transition.teams.is_empty()))>
             <h3>"Coverage across rounds"</h3>
-            {move || {
-                coverage()
-                    .map(|(rounds, rows)| {
-                        view! {
-                            <div class="table-scroll" tabindex="0" role="region" aria-label="Activity coverage per round (scrolls sideways)">
-                            <table class="compact coverage">
-                                <caption class="visually-hidden">"Share of teams with each activity in place, per round"</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Activity"</th>
-                                        {rounds.into_iter().map(|(l, _)| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
-                                        <th scope="col" class="num">"Now"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {rows
-                                        .into_iter()
-                                        .map(|(label, per_round, now)| {
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">{label}</th>
-                                                    {per_round.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                                                    <td class="num">
-                                                        <strong>{now}</strong>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                            </div>
-                        }
-                    })
-            }}
+            {move || coverage().map(|coverage| view! { <CoverageTable coverage /> })}
             <p class="hint">"A round counts activities recorded as in place on or before its date; “Now” also counts what the SLO workspace derives."</p>
             </Show>
         </section>
@@ -198,5 +103,83 @@ fn status_class(status: ActivityStatus) -> &'static str {
         ActivityStatus::NotStarted => "not-started",
         ActivityStatus::InProgress => "in-progress",
         ActivityStatus::InPlace => "in-place",
+    }
+}
+
+/// One team's state of one activity: derived from the SLO workspace, or picked here.
+#[component]
+fn ActivityCell(team: Id, team_name: String, activity: FoundationalActivity) -> impl IntoView {
+    let wb = expect_context::<Workbook>();
+    let plan = wb.open_plan();
+    let state = plan.with(|p| p.as_ref().map(|p| activity_state(p, &team, activity)));
+    let Some(state) = state else {
+        return ().into_any();
+    };
+    if state.derived {
+        return view! {
+            <td class=format!("activity {}", status_class(state.status))>
+                {status_label(state.status)}
+                <span class="hint">" (from SLOs)"</span>
+            </td>
+        }
+        .into_any();
+    }
+    let team = team.clone();
+    let date = state.date.clone();
+    view! {
+        <td class=format!("activity {}", status_class(state.status))>
+            <select
+                aria-label=format!("{} — {team_name}", activity_label(activity))
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some((s, _, _)) = STATUSES.iter().find(|(_, v, _)| *v == value) {
+                        let day = format_date(today());
+                        wb.edit_open(|p| set_activity(p, &team, activity, *s, &day));
+                    }
+                }
+            >
+                {STATUSES
+                    .iter()
+                    .map(|(s, v, l)| view! { <option value=*v selected=*s == state.status>{*l}</option> })
+                    .collect_view()}
+            </select>
+            {date.map(|d| view! { <span class="hint">{format!(" since {d}")}</span> })}
+        </td>
+    }
+        .into_any()
+}
+
+/// The share of teams with each activity in place, per round and now.
+#[component]
+fn CoverageTable(coverage: Coverage) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Activity coverage per round (scrolls sideways)">
+        <table class="compact coverage">
+            <caption class="visually-hidden">"Share of teams with each activity in place, per round"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Activity"</th>
+                    {coverage.rounds.into_iter().map(|l| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
+                    <th scope="col" class="num">"Now"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {coverage.rows
+                    .into_iter()
+                    .map(|row| {
+                        view! {
+                            <tr>
+                                <th scope="row">{row.activity}</th>
+                                {row.per_round.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                                <td class="num">
+                                    <strong>{row.now}</strong>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        </div>
     }
 }

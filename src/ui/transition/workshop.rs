@@ -12,10 +12,10 @@ use leptos::prelude::*;
 
 use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::ids::ById;
-use crate::model::plan::{AssessmentRound, LEVEL_COUNT};
+use crate::model::plan::{AssessmentRound, StakeholderGroup, LEVEL_COUNT};
 use crate::model::transition::ops::{set_level, set_note};
 use crate::model::transition::progress::{level_of, rating_of};
-use crate::model::transition::workshop::{cells, changes_since_previous, progress_text};
+use crate::model::transition::workshop::{cells, changes_since_previous, progress_text, Change};
 use crate::ui::browser::focus_first_of;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::widgets::text_field::{no_check, TextField};
@@ -134,47 +134,19 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
         ]);
     });
     let round_id_pick = round_id.clone();
-    let pick = move |level: u8| {
+    let pick = Callback::new(move |level: u8| {
         let Some((team, group)) = cell() else { return };
         wb.edit_open(|p| set_level(p, &round_id_pick, &team, &group, level));
         rated.update(|r| {
             r.insert(at.get_untracked());
         });
-    };
-    let pick_key = pick.clone();
-    // Keys work wherever focus is in the workshop (a picked card keeps it), except while
-    // typing evidence.
-    let keys = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
-        let typing = e
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
-        if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
-            return;
-        }
-        let key = e.key();
-        if finished.get_untracked() {
-            if key == "ArrowLeft" {
-                e.prevent_default();
-                back();
-            }
-            return;
-        }
-        match key.as_str() {
-            "ArrowRight" => next(),
-            "ArrowLeft" => back(),
-            "s" | "S" => next(),
-            _ => match key
-                .parse::<u8>()
-                .ok()
-                .filter(|l| usize::from(*l) < LEVEL_COUNT)
-            {
-                Some(level) => pick_key(level),
-                None => return,
-            },
-        }
-        e.prevent_default();
     });
+    let keys = listen_for_keys(
+        finished,
+        Callback::new(move |()| next()),
+        Callback::new(move |()| back()),
+        pick,
+    );
     on_cleanup(move || keys.remove());
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
@@ -208,77 +180,17 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
             {move || {
                 if finished.get() {
                     let (previous, changes) = summary().unwrap_or_default();
-                    let heading = if previous.is_empty() {
-                        "The first round: nothing to compare with yet.".to_string()
-                    } else if changes.is_empty() {
-                        format!("No rating changed since {previous}.")
-                    } else {
-                        format!("{} changed since {previous}:", changes.len())
-                    };
-                    return view! {
-                        <section class="workshop-summary" aria-labelledby="workshop-summary-heading">
-                            <h3 id="workshop-summary-heading">"Summary"</h3>
-                            <p>{heading}</p>
-                            <ul>{changes.into_iter().map(|c| view! { <li>{c.text()}</li> }).collect_view()}</ul>
-                            <p class="hint">"Every rating is saved in the round and can be undone like any edit."</p>
-                        </section>
-                    }.into_any();
+                    return view! { <WorkshopSummary previous changes /> }.into_any();
                 }
                 let Some((team, group)) = names() else {
                     return view! { <p>"This cell is gone from the plan."</p> }.into_any();
                 };
-                let cards = group
-                    .levels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| {
-                        let l = i as u8;
-                        let pick = pick.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class=format!("level-card stage-{}", stage_of_level(l))
-                                    aria-pressed=move || if level.get() == Some(l) { "true" } else { "false" }
-                                    on:click=move |_| pick(l)
-                                >
-                                    <span class="level-number">{format!("{l}")}</span>
-                                    <span class="level-stage">{STAGE_NAMES[stage_of_level(l)]}</span>
-                                    <span class="level-text">{text.clone()}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
                 let (team_id, group_id) = cell().unwrap_or_default();
                 let round_id = round_id_evidence.clone();
-                view! {
-                    <p class="workshop-cell">
-                        <span class="workshop-team">{team.clone()}</span>
-                        " × "
-                        <span class="workshop-group">{group.name.clone()}</span>
-                    </p>
-                    <p class="hint">{format!("Misaligned: {} Target mindset: {}", group.misaligned, group.target_mindset)}</p>
-                    <ul class="level-cards" aria-label=format!("Level of {} in {team}", group.name)>
-                        {cards}
-                    </ul>
-                    <Show
-                        when=move || level.with(Option::is_some)
-                        fallback=|| view! { <p class="hint">"Pick a level to note the evidence for it."</p> }
-                    >
-                        <TextField
-                            label="Evidence"
-                            id="workshop-evidence"
-                            value=note
-                            check=no_check
-                            commit={
-                                let (round_id, team_id, group_id) = (round_id.clone(), team_id.clone(), group_id.clone());
-                                Callback::new(move |v: String| wb.edit_open(|p| set_note(p, &round_id, &team_id, &group_id, v)))
-                            }
-                            multiline=true
-                        />
-                    </Show>
-                }.into_any()
+                let save_note = Callback::new(move |v: String| {
+                    wb.edit_open(|p| set_note(p, &round_id, &team_id, &group_id, v))
+                });
+                view! { <WorkshopCell team group level pick note save_note /> }.into_any()
             }}
             <p class="hint workshop-keys">"Keys: 0–4 pick a level · → next · ← back · S skip · Esc leaves (every rating is already saved)."</p>
             <div class="toolbar workshop-tools">
@@ -292,5 +204,133 @@ fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) 
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// The closing summary: what changed since the previous round (`previous` is its label,
+/// empty for the first round).
+#[component]
+fn WorkshopSummary(previous: String, changes: Vec<Change>) -> impl IntoView {
+    let heading = if previous.is_empty() {
+        "The first round: nothing to compare with yet.".to_string()
+    } else if changes.is_empty() {
+        format!("No rating changed since {previous}.")
+    } else {
+        format!("{} changed since {previous}:", changes.len())
+    };
+    view! {
+        <section class="workshop-summary" aria-labelledby="workshop-summary-heading">
+            <h3 id="workshop-summary-heading">"Summary"</h3>
+            <p>{heading}</p>
+            <ul>{changes.into_iter().map(|c| view! { <li>{c.text()}</li> }).collect_view()}</ul>
+            <p class="hint">"Every rating is saved in the round and can be undone like any edit."</p>
+        </section>
+    }
+}
+
+/// A group's ladder as cards, one per level; the picked one is pressed.
+#[component]
+fn LevelCards(
+    label: String,
+    levels: Vec<String>,
+    level: Memo<Option<u8>>,
+    pick: Callback<u8>,
+) -> impl IntoView {
+    let cards = levels
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let l = i as u8;
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class=format!("level-card stage-{}", stage_of_level(l))
+                        aria-pressed=move || if level.get() == Some(l) { "true" } else { "false" }
+                        on:click=move |_| pick.run(l)
+                    >
+                        <span class="level-number">{format!("{l}")}</span>
+                        <span class="level-stage">{STAGE_NAMES[stage_of_level(l)]}</span>
+                        <span class="level-text">{text}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="level-cards" aria-label=label>{cards}</ul> }
+}
+
+/// The workshop's keys, wherever focus is in it (a picked card keeps it), except while
+/// typing evidence: 0–4 pick, → or S next, ← back (also from the summary).
+fn listen_for_keys(
+    finished: RwSignal<bool>,
+    next: Callback<()>,
+    back: Callback<()>,
+    pick: Callback<u8>,
+) -> WindowListenerHandle {
+    window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
+        let typing = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"));
+        if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let key = e.key();
+        if finished.get_untracked() {
+            if key == "ArrowLeft" {
+                e.prevent_default();
+                back.run(());
+            }
+            return;
+        }
+        match key.as_str() {
+            "ArrowRight" | "s" | "S" => next.run(()),
+            "ArrowLeft" => back.run(()),
+            _ => match key
+                .parse::<u8>()
+                .ok()
+                .filter(|l| usize::from(*l) < LEVEL_COUNT)
+            {
+                Some(level) => pick.run(level),
+                None => return,
+            },
+        }
+        e.prevent_default();
+    })
+}
+
+/// One team and stakeholder group: the group's mindsets, its ladder as cards, and the
+/// evidence for the picked level.
+#[component]
+fn WorkshopCell(
+    team: String,
+    group: StakeholderGroup,
+    level: Memo<Option<u8>>,
+    pick: Callback<u8>,
+    note: Signal<String>,
+    save_note: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <p class="workshop-cell">
+            <span class="workshop-team">{team.clone()}</span>
+            " × "
+            <span class="workshop-group">{group.name.clone()}</span>
+        </p>
+        <p class="hint">{format!("Misaligned: {} Target mindset: {}", group.misaligned, group.target_mindset)}</p>
+        <LevelCards label=format!("Level of {} in {team}", group.name) levels=group.levels level pick />
+        <Show
+            when=move || level.with(Option::is_some)
+            fallback=|| view! { <p class="hint">"Pick a level to note the evidence for it."</p> }
+        >
+            <TextField
+                label="Evidence"
+                id="workshop-evidence"
+                value=note
+                check=no_check
+                commit=save_note
+                multiline=true
+            />
+        </Show>
     }
 }

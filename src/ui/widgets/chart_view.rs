@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::charts::crosshair::{drag_range, zoom_range};
+use crate::charts::crosshair::{drag_range, key_action, zoom_range, KeyAction, Reading};
 use crate::charts::palette::PALETTE;
 use crate::charts::PointableChart;
 use crate::model::slo::figures::format_number;
@@ -37,7 +37,7 @@ pub fn ChartView(
     #[prop(optional)]
     zoom: Option<Zoom>,
 ) -> impl IntoView {
-    let (width, height) = (f64::from(size.0), f64::from(size.1));
+    let width = f64::from(size.0);
     let index = RwSignal::new(None::<usize>);
     let drag = RwSignal::new(None::<(f64, f64)>);
     let frame_ref = NodeRef::<leptos::html::Div>::new();
@@ -109,71 +109,17 @@ pub fn ChartView(
     };
     let on_key = move |e: ev::KeyboardEvent| {
         let (len, step) = chart.with_untracked(|c| (c.crosshair.len(), c.crosshair.step()));
-        if len == 0 {
-            return;
-        }
-        let at = index.get_untracked();
-        let moved = |by: isize| {
-            let from = at.unwrap_or(if by < 0 { len } else { 0 }) as isize;
-            let start = if at.is_none() {
-                from - by.signum()
-            } else {
-                from
-            };
-            Some((start + by).clamp(0, len as isize - 1) as usize)
-        };
-        let next = match e.key().as_str() {
-            "ArrowRight" | "ArrowUp" => moved(step as isize),
-            "ArrowLeft" | "ArrowDown" => moved(-(step as isize)),
-            "PageUp" => moved(10 * step as isize),
-            "PageDown" => moved(-10 * step as isize),
-            "Home" => Some(0),
-            "End" => Some(len - 1),
-            "Escape" => None,
-            "+" | "=" if zoom.is_some() => {
-                zoom_by(0.5);
-                e.prevent_default();
-                return;
-            }
-            "-" if zoom.is_some() => {
-                zoom_by(2.0);
-                e.prevent_default();
-                return;
-            }
-            "0" => {
+        match key_action(&e.key(), index.get_untracked(), len, step, zoom.is_some()) {
+            KeyAction::Ignore => return,
+            KeyAction::Point(i) => index.set(i),
+            KeyAction::ZoomBy(factor) => zoom_by(factor),
+            KeyAction::ResetZoom => {
                 if let Some(z) = zoom {
                     z.window.set(None);
-                    e.prevent_default();
                 }
-                return;
             }
-            _ => return,
-        };
+        }
         e.prevent_default();
-        index.set(next);
-    };
-    let overlay = move || {
-        let r = reading.get();
-        let (top, bottom) = chart.with(|c| c.crosshair.frame.y_px);
-        let line = r.as_ref().map(|r| {
-            view! { <line class="crosshair-line" x1=r.x_px x2=r.x_px y1=top y2=bottom /> }
-        });
-        let dots = r.map(|r| {
-            r.dots
-                .into_iter()
-                .map(|(series, y)| {
-                    let color = PALETTE[series % PALETTE.len()];
-                    let fill = format!("rgb({},{},{})", color.0, color.1, color.2);
-                    view! { <circle class="crosshair-dot" cx=r.x_px cy=y r="5" fill=fill /> }
-                })
-                .collect_view()
-        });
-        let band = drag.get().filter(|(a, b)| (a - b).abs() >= 1.0).map(|(a, b)| {
-            view! {
-                <rect class="zoom-band" x=a.min(b) y=top width=(a - b).abs() height=(bottom - top).max(0.0) />
-            }
-        });
-        (band, line, dots)
     };
     let keys = if zoom.is_some() {
         "Point at the chart, or focus it and use the arrow keys (Home, End, Page Up and Page Down jump), to read the values; drag across it or press + and − to zoom, 0 to reset."
@@ -181,28 +127,7 @@ pub fn ChartView(
         "Point at the chart, or focus it and use the arrow keys, to read the values."
     };
     let readout = move || reading.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default());
-    let zoom_tools = zoom.map(|z| {
-        let status = move || {
-            let full = z.full.get();
-            match z.window.get() {
-                None => format!("Showing all {} days.", format_number(full.1 - full.0, 1)),
-                Some((a, b)) => format!(
-                    "Showing day {} to {} of {}.",
-                    format_number(a, 2),
-                    format_number(b, 2),
-                    format_number(full.1 - full.0, 1)
-                ),
-            }
-        };
-        view! {
-            <div class="toolbar zoom-tools">
-                <button type="button" on:click=move |_| zoom_by(0.5)>"Zoom in"</button>
-                <button type="button" on:click=move |_| zoom_by(2.0) disabled=move || z.window.get().is_none()>"Zoom out"</button>
-                <button type="button" on:click=move |_| z.window.set(None) disabled=move || z.window.get().is_none()>"Reset zoom"</button>
-                <span class="hint">{status}</span>
-            </div>
-        }
-    });
+    let zoom_tools = zoom.map(|zoom| view! { <ZoomTools zoom zoom_by=Callback::new(zoom_by) /> });
     view! {
         <div class="chart-view">
             <div
@@ -222,12 +147,74 @@ pub fn ChartView(
                 on:keydown=on_key
             >
                 <div class="chart-svg" inner_html=move || chart.with(|c| c.svg.clone())></div>
-                <svg class="crosshair" viewBox=format!("0 0 {width} {height}") aria-hidden="true">
-                    {overlay}
-                </svg>
+                <CrosshairOverlay chart reading drag size />
             </div>
             <p class="crosshair-readout" aria-live="polite" data-figure="crosshair">{readout}</p>
             {zoom_tools}
         </div>
+    }
+}
+
+/// Zoom in, out and reset, with the range shown.
+#[component]
+fn ZoomTools(zoom: Zoom, zoom_by: Callback<f64>) -> impl IntoView {
+    let z = zoom;
+    let status = move || {
+        let full = z.full.get();
+        match z.window.get() {
+            None => format!("Showing all {} days.", format_number(full.1 - full.0, 1)),
+            Some((a, b)) => format!(
+                "Showing day {} to {} of {}.",
+                format_number(a, 2),
+                format_number(b, 2),
+                format_number(full.1 - full.0, 1)
+            ),
+        }
+    };
+    view! {
+        <div class="toolbar zoom-tools">
+            <button type="button" on:click=move |_| zoom_by.run(0.5)>"Zoom in"</button>
+            <button type="button" on:click=move |_| zoom_by.run(2.0) disabled=move || z.window.get().is_none()>"Zoom out"</button>
+            <button type="button" on:click=move |_| z.window.set(None) disabled=move || z.window.get().is_none()>"Reset zoom"</button>
+            <span class="hint">{status}</span>
+        </div>
+    }
+}
+
+/// The crosshair's line and dots at the reading, and the band being dragged to zoom.
+#[component]
+fn CrosshairOverlay(
+    chart: Signal<Shared<PointableChart>>,
+    reading: Memo<Option<Reading>>,
+    drag: RwSignal<Option<(f64, f64)>>,
+    size: (u32, u32),
+) -> impl IntoView {
+    let overlay = move || {
+        let r = reading.get();
+        let (top, bottom) = chart.with(|c| c.crosshair.frame.y_px);
+        let line = r.as_ref().map(|r| {
+            view! { <line class="crosshair-line" x1=r.x_px x2=r.x_px y1=top y2=bottom /> }
+        });
+        let dots = r.map(|r| {
+            r.dots
+                .into_iter()
+                .map(|(series, y)| {
+                    let color = PALETTE[series % PALETTE.len()];
+                    let fill = format!("rgb({},{},{})", color.0, color.1, color.2);
+                    view! { <circle class="crosshair-dot" cx=r.x_px cy=y r="5" fill=fill /> }
+                })
+                .collect_view()
+        });
+        let band = drag.get().filter(|(a, b)| (a - b).abs() >= 1.0).map(|(a, b)| {
+        view! {
+            <rect class="zoom-band" x=a.min(b) y=top width=(a - b).abs() height=(bottom - top).max(0.0) />
+        }
+    });
+        (band, line, dots)
+    };
+    view! {
+        <svg class="crosshair" viewBox=format!("0 0 {} {}", size.0, size.1) aria-hidden="true">
+            {overlay}
+        </svg>
     }
 }
