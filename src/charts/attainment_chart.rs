@@ -8,7 +8,7 @@ use plotters::prelude::*;
 
 use super::crosshair::{Crosshair, PlotFrame};
 use super::day_axis::{day_axis_chart, YAxis};
-use super::legend::draw_patterned_line;
+use super::legend::{dashed_style, draw_patterned_line, Dash};
 use super::minutes::minute_text;
 use super::palette::{GRID, THRESHOLD};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
@@ -115,13 +115,8 @@ fn draw<'a>(
             )))?;
         }
     }
-    let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
-    chart.draw_series(DashedLineSeries::new(
-        vec![(from, target), (to, target)],
-        6,
-        4,
-        dashed,
-    ))?;
+    let dashed = dashed_style(THRESHOLD, Dash::Threshold, 1);
+    chart.draw_series(LineSeries::new(vec![(from, target), (to, target)], dashed))?;
     chart.draw_series(std::iter::once(Text::new(
         format!("Target {target} %"),
         (from + (to - from) * 0.02, target + room * 0.08),

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::crosshair::PlotFrame;
 use super::day_axis::{day_axis_chart, YAxis};
 use super::decimate::min_max_per_column;
-use super::legend::draw_patterned_line;
+use super::legend::{dashed_style, draw_patterned_line, Dash};
 use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::{PALETTE, THRESHOLD};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
@@ -134,18 +134,13 @@ fn draw<'a>(
         },
         frame,
     )?;
-    let threshold = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
+    let threshold = dashed_style(THRESHOLD, Dash::Threshold, 1);
     for policy in policies {
         let y = 100.0 - policy.consumed_percent;
         if !(bottom..=100.0).contains(&y) {
             continue;
         }
-        chart.draw_series(DashedLineSeries::new(
-            vec![(from, y), (to, y)],
-            6,
-            4,
-            threshold,
-        ))?;
+        chart.draw_series(LineSeries::new(vec![(from, y), (to, y)], threshold))?;
         chart.draw_series(std::iter::once(Text::new(
             policy.label.clone(),
             (from + (to - from) * 0.01, y),

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::crosshair::PlotFrame;
 use super::day_axis::{day_axis_chart, YAxis};
 use super::decimate::min_max_per_column;
-use super::legend::draw_patterned_line;
+use super::legend::{dashed_style, draw_patterned_line, Dash};
 use super::minutes::{minute_x, minutes_crosshair, visible_minutes, DAY};
 use super::palette::THRESHOLD;
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
@@ -96,14 +96,9 @@ fn draw<'a>(
         },
         frame,
     )?;
-    let dashed = ShapeStyle::from(THRESHOLD.mix(0.8)).stroke_width(1);
+    let dashed = dashed_style(THRESHOLD, Dash::Threshold, 1);
     for t in thresholds {
-        chart.draw_series(DashedLineSeries::new(
-            vec![(from, t.rate), (to, t.rate)],
-            6,
-            4,
-            dashed,
-        ))?;
+        chart.draw_series(LineSeries::new(vec![(from, t.rate), (to, t.rate)], dashed))?;
         chart.draw_series(std::iter::once(Text::new(
             t.label.clone(),
             (from + (to - from) * 0.75, t.rate * 1.08),

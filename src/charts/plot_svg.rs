@@ -2,6 +2,7 @@
 //! when drawing fails, say so in the chart's text alternative instead of showing a blank
 //! picture without a word.
 
+use super::legend::apply_dashes;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -30,10 +31,10 @@ pub fn plot_svg(
         drawn.err().map(|e| e.to_string())
     };
     match failure {
-        None => make_accessible(&svg, id, title, description),
+        None => make_accessible(&apply_dashes(&svg), id, title, description),
         Some(error) => {
             let description = format!("{description} The chart could not be drawn: {error}.");
-            make_accessible(&svg, id, title, &description)
+            make_accessible(&apply_dashes(&svg), id, title, &description)
         }
     }
 }

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use plotters::prelude::*;
 
 use super::crosshair::{Crosshair, PlotFrame};
+use super::legend::{dashed_style, Dash};
 use super::palette::{GRID, PALETTE};
 use super::plot_svg::{plot_svg, DrawResult, PlotArea};
 use super::PointableChart;
@@ -147,8 +148,8 @@ fn draw<'a>(
             };
         }
         if let (Some(&last), Some(projected)) = (line.points.last(), line.projection) {
-            let dashed = ShapeStyle::from(color.mix(0.7)).stroke_width(1);
-            chart.draw_series(DashedLineSeries::new(vec![last, projected], 5, 4, dashed))?;
+            let dashed = dashed_style(color, Dash::Projection, 1);
+            chart.draw_series(LineSeries::new(vec![last, projected], dashed))?;
         }
         if let Some(target) = line.target {
             chart.draw_series(std::iter::once(Cross::new(
