@@ -114,14 +114,20 @@ mod tests {
     #[test]
     fn a_dashed_line_is_one_polyline_with_its_dash_array() {
         let style = dashed_style(PALETTE[1], Dash::Series(1), 2);
-        let drawn = format!("<polyline opacity=\"{}\" points=\"0,0 9,9\"/>", style.color.alpha());
+        let drawn = format!(
+            "<polyline opacity=\"{}\" points=\"0,0 9,9\"/>",
+            style.color.alpha()
+        );
         assert_eq!(
             apply_dashes(&drawn),
             "<polyline opacity=\"1\" stroke-dasharray=\"10 5\" points=\"0,0 9,9\"/>"
         );
         let threshold = dashed_style(PALETTE[0], Dash::Threshold, 1);
         let drawn = format!("opacity=\"{}\"", threshold.color.alpha());
-        assert_eq!(apply_dashes(&drawn), "opacity=\"0.8\" stroke-dasharray=\"6 4\"");
+        assert_eq!(
+            apply_dashes(&drawn),
+            "opacity=\"0.8\" stroke-dasharray=\"6 4\""
+        );
         // The swatches show the same patterns.
         for i in 1..4 {
             assert!(swatch_svg(i).contains(Dash::Series(i).mark().2));

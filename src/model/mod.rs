@@ -4,6 +4,7 @@
 //! kept with a plan (`history`), the Overview's figures (`overview`) and the report's
 //! (`report`).
 
+pub mod alert_lab;
 pub mod history;
 pub mod overview;
 pub mod plan;
