@@ -3,6 +3,7 @@
 //! cover them.
 
 pub mod accessible;
+pub mod alert_lab_chart;
 pub mod attainment_chart;
 pub mod budget_chart;
 pub mod burn_chart;

@@ -5,6 +5,8 @@
 use std::fmt::Write;
 
 use super::accessible::{escape, make_accessible};
+use plotters::style::RGBColor;
+
 use super::palette::{css, GRID, PALETTE, THRESHOLD};
 
 /// Lanes in order, with the event kind each holds.
@@ -34,6 +36,30 @@ const LANE: f64 = 30.0;
 const TOP: f64 = 8.0;
 const AXIS: f64 = 34.0;
 
+/// A lane of a lane chart: its name and color.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// Name, written left of the lane.
+    pub name: String,
+    /// Bar color.
+    pub color: RGBColor,
+}
+
+/// A bar on a lane chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneBar {
+    /// Index of its lane.
+    pub lane: usize,
+    /// First minute.
+    pub start: usize,
+    /// Minute after the last.
+    pub end: usize,
+    /// Drawn as an outline (tickets), not filled (pages, incidents).
+    pub hollow: bool,
+    /// Tooltip text.
+    pub tooltip: String,
+}
+
 /// The timeline as an accessible SVG document `width` pixels wide before scaling.
 pub fn timeline_svg(
     bars: &[TimelineBar],
@@ -42,37 +68,79 @@ pub fn timeline_svg(
     description: &str,
     width: u32,
 ) -> String {
+    let lanes: Vec<Lane> = LANES
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, name))| Lane {
+            name: (*name).to_string(),
+            color: match *kind {
+                "Page" | "Ticket" => THRESHOLD,
+                _ => PALETTE[i % PALETTE.len()],
+            },
+        })
+        .collect();
+    let bars: Vec<LaneBar> = LANES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (kind, _))| {
+            bars.iter()
+                .filter(move |b| b.kind == *kind)
+                .map(move |b| LaneBar {
+                    lane: i,
+                    start: b.start,
+                    end: b.end,
+                    // Tickets are drawn hollow, pages solid: the two alert lanes differ by more
+                    // than name.
+                    hollow: *kind == "Ticket",
+                    tooltip: b.tooltip.clone(),
+                })
+        })
+        .collect();
+    let axis = ("timeline-chart", "Day of the window");
+    lanes_svg(
+        &lanes,
+        &bars,
+        window_minutes,
+        (title, description),
+        axis,
+        width,
+    )
+}
+
+/// Bars on named lanes over `minutes` as an accessible SVG document `width` pixels wide;
+/// `words` is the title and description, `axis` the SVG's id and the x axis' name.
+pub fn lanes_svg(
+    lanes: &[Lane],
+    bars: &[LaneBar],
+    minutes: usize,
+    (title, description): (&str, &str),
+    (id, axis_name): (&str, &str),
+    width: u32,
+) -> String {
     let width = width as f64;
     let plot = width - LABEL_WIDTH - 16.0;
-    let height = TOP + LANE * LANES.len() as f64 + AXIS;
-    let window = window_minutes.max(1) as f64;
+    let height = TOP + LANE * lanes.len() as f64 + AXIS;
+    let window = minutes.max(1) as f64;
     let x = |minute: usize| LABEL_WIDTH + plot * minute as f64 / window;
     let mut svg = format!(
         "<svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"sans-serif\" font-size=\"13\">"
     );
     let grid = css(GRID);
-    for (i, (kind, name)) in LANES.iter().enumerate() {
+    for (i, lane) in lanes.iter().enumerate() {
         let y = TOP + LANE * i as f64;
-        let color = match *kind {
-            "Page" | "Ticket" => css(THRESHOLD),
-            _ => css(PALETTE[i % PALETTE.len()]),
-        };
+        let color = css(lane.color);
         let _ = write!(
             svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#000\">{name}</text><line x1=\"{LABEL_WIDTH}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{grid}\" stroke-opacity=\"0.5\"/>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#000\">{}</text><line x1=\"{LABEL_WIDTH}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{grid}\" stroke-opacity=\"0.5\"/>",
             LABEL_WIDTH - 8.0,
             y + LANE / 2.0 + 4.0,
+            escape(&lane.name),
             LABEL_WIDTH + plot,
             y + LANE / 2.0,
             y + LANE / 2.0
         );
-        // Tickets are drawn hollow, pages solid: the two alert lanes differ by more than name.
-        let fill = if *kind == "Ticket" {
-            "none"
-        } else {
-            color.as_str()
-        };
-        for bar in bars.iter().filter(|b| b.kind == *kind) {
+        for bar in bars.iter().filter(|b| b.lane == i) {
+            let fill = if bar.hollow { "none" } else { color.as_str() };
             let (x0, x1) = (x(bar.start), x(bar.end.max(bar.start)));
             let _ = write!(
                 svg,
@@ -84,9 +152,15 @@ pub fn timeline_svg(
             );
         }
     }
-    let axis_y = TOP + LANE * LANES.len() as f64;
+    let axis_y = TOP + LANE * lanes.len() as f64;
     let days = window / 1440.0;
-    let step = if days > 45.0 { 10.0 } else { 5.0 };
+    let step = if days > 45.0 {
+        10.0
+    } else if days > 10.0 {
+        5.0
+    } else {
+        1.0
+    };
     let _ = write!(
         svg,
         "<line x1=\"{LABEL_WIDTH}\" x2=\"{}\" y1=\"{axis_y}\" y2=\"{axis_y}\" stroke=\"{grid}\"/>",
@@ -105,11 +179,11 @@ pub fn timeline_svg(
     }
     let _ = write!(
         svg,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#000\">Day of the window</text></svg>",
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#000\">{axis_name}</text></svg>",
         LABEL_WIDTH + plot,
         height - 1.0
     );
-    make_accessible(&svg, "timeline-chart", title, description)
+    make_accessible(&svg, id, title, description)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 use super::csv_reader::Weight;
 use super::minute_grid::MinuteGrid;
 use crate::interop::yaml::number;
+use crate::model::alert_lab::evaluate::running_sums;
 use crate::model::plan::calendar::civil_from_days;
 use crate::model::plan::{AlertTier, PolicyThreshold, Slo};
 use crate::model::slo::budget::{
@@ -200,22 +201,11 @@ fn budget_events(total: &[f64], from: usize, to: usize, fraction: f64) -> f64 {
     (total[to] - total[from]) * fraction
 }
 
-fn prefix(values: &[f64]) -> Vec<f64> {
-    let mut out = Vec::with_capacity(values.len() + 1);
-    let mut sum = 0.0;
-    out.push(0.0);
-    for v in values {
-        sum += v;
-        out.push(sum);
-    }
-    out
-}
-
 /// Replays `grid` against `slo`.
 pub fn backtest(grid: &MinuteGrid, slo: &ReplayedSlo) -> Backtest {
     let budget = ErrorBudget::new(slo.target_percent, f64::from(slo.window_days));
     let fraction = budget.fraction();
-    let (pg, pt) = (prefix(&grid.good), prefix(&grid.total));
+    let (pg, pt) = (running_sums(&grid.good), running_sums(&grid.total));
     let n = grid.len();
     let window = (f64::from(slo.window_days) * MINUTES_PER_DAY).round() as usize;
 

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use crate::charts::budget_chart::PolicyLine;
+use crate::model::alert_lab::evaluate::Minutes;
 use crate::model::history::series::{Sample, Weight};
 use crate::model::plan::Slo;
 use crate::model::slo::figures::format_number;
@@ -65,6 +66,19 @@ impl Replay {
     pub fn finding(&self) -> &TargetFinding {
         self.finding
             .get_or_init(|| find_targets(&self.grid, &ReplayedSlo::of(&self.slo, self.weight)))
+    }
+
+    /// The history's minutes as the alert lab replays them, the SLO replayed against, and
+    /// whether the minutes count events (not ratios or time slices).
+    pub fn lab_input(&self) -> (Minutes, Slo, bool) {
+        (
+            Minutes {
+                good: self.grid.good.clone(),
+                total: self.grid.total.clone(),
+            },
+            self.slo.clone(),
+            self.weight == Weight::Events,
+        )
     }
 
     /// The attainment chart's words, over the whole history whatever the zoom.

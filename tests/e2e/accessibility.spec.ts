@@ -28,9 +28,15 @@ for (const scheme of ["light", "dark"] as const) {
       await openWorkbook(page, path);
       // The report is a document: its title is the plan's name.
       await expect(page.getByRole("heading", { level: 1, name: name === "Report" ? EXAMPLE_NAME : name })).toBeVisible();
-      // Open what is folded away, and on Scenarios show a Monte Carlo result, so axe sees it all.
+      // Open what is folded away, and on Scenarios show a Monte Carlo result, so axe sees it all...
       if (name === "Scenarios") await page.getByRole("button", { name: "Run Monte Carlo" }).click();
       if (name === "Scenarios") await expect(page.locator(".odds")).toBeVisible();
+      // ...and both alert labs (the scenario's and the replayed history's).
+      if (name === "Scenarios") {
+        // Each button is renamed "Compare again" once it ran, so the first one left is next.
+        for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Compare alerting" }).first().click();
+        await expect(page.locator(".alert-lab-table")).toHaveCount(2);
+      }
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
       expect(await seriousViolations(page)).toEqual([]);
     });

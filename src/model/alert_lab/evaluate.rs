@@ -18,6 +18,18 @@ pub struct Minutes {
     pub total: Vec<f64>,
 }
 
+/// 0 and then the sum of `values` up to each one: any stretch's sum is a difference.
+pub fn running_sums(values: &[f64]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(values.len() + 1);
+    let mut sum = 0.0;
+    out.push(0.0);
+    for v in values {
+        sum += v;
+        out.push(sum);
+    }
+    out
+}
+
 /// Running sums of a series of minutes, for any window's ratio in constant time.
 #[derive(Clone, Debug)]
 pub struct Sums {
@@ -28,19 +40,9 @@ pub struct Sums {
 impl Sums {
     /// The running sums of `minutes`.
     pub fn of(minutes: &Minutes) -> Sums {
-        let prefix = |values: &[f64]| {
-            let mut out = Vec::with_capacity(values.len() + 1);
-            let mut sum = 0.0;
-            out.push(0.0);
-            for v in values {
-                sum += v;
-                out.push(sum);
-            }
-            out
-        };
         Sums {
-            good: prefix(&minutes.good),
-            total: prefix(&minutes.total),
+            good: running_sums(&minutes.good),
+            total: running_sums(&minutes.total),
         }
     }
 

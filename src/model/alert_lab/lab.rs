@@ -15,9 +15,9 @@ use crate::model::slo::budget::format_percent;
 pub struct LabRow {
     /// The scheme's name.
     pub scheme: &'static str,
-    /// Pages per 30 days.
+    /// Pages, and per 30 days: "1 (15 per 30 days)".
     pub pages: String,
-    /// Tickets per 30 days.
+    /// Tickets, and per 30 days.
     pub tickets: String,
     /// Median minutes from an incident's start to its page.
     pub delay: String,
@@ -102,8 +102,16 @@ impl AlertLab {
                 );
                 LabRow {
                     scheme: o.rules.scheme.name(),
-                    pages: count(o.pages_per_month),
-                    tickets: count(o.tickets_per_month),
+                    pages: format!(
+                        "{} ({} per 30 days)",
+                        o.pages.len(),
+                        count(o.pages_per_month)
+                    ),
+                    tickets: format!(
+                        "{} ({} per 30 days)",
+                        o.tickets.len(),
+                        count(o.tickets_per_month)
+                    ),
                     delay: median(paged.iter().filter_map(|x| x.paged_after).collect())
                         .map_or("–".into(), delay_words),
                     spent: median(paged.iter().map(|x| x.spent_before_page).collect())
@@ -123,7 +131,7 @@ impl AlertLab {
     pub fn sli_words(&self) -> String {
         match (self.slis.event_weighted, self.slis.time_weighted) {
             (Some(e), Some(t)) => format!(
-                "Counted by events (good ÷ total, as Pyrra and this budget count): {}. Counted by time (the mean of 5-minute ratios, as Sloth's period SLI): {}. Difference: {} points.",
+                "Counted by events (good ÷ total, as Pyrra and this budget count): {}. Counted by time (the mean of 5-minute ratios, as Sloth's period SLI): {}. {}",
                 format_percent(e, 4),
                 format_percent(t, 4),
                 points((t - e) * 100.0)
@@ -133,12 +141,12 @@ impl AlertLab {
     }
 }
 
-/// A difference in percentage points: "+0.0312", or "none to 4 decimals".
+/// The difference of the two SLIs in percentage points, in words.
 fn points(difference: f64) -> String {
     if difference.abs() < 0.000_05 {
-        "none to 4 decimals".into()
+        "The two agree to 4 decimals.".into()
     } else {
-        format!("{difference:+.4}")
+        format!("Counting by time moves it by {difference:+.4} points.")
     }
 }
 

@@ -15,9 +15,11 @@ use crate::model::slo::budget::format_percent;
 /// Minutes in 30 days, the period counts are given per.
 const MONTH: f64 = 30.0 * 1440.0;
 /// An incident: the 5-minute burn rate above 1×, stretches less than 15 minutes apart
-/// joined.
+/// joined, that spent at least half a percent of the SLO window's budget (shorter blips
+/// are noise no scheme is meant to page for).
 const INCIDENT_WINDOW: usize = 5;
 const INCIDENT_JOIN: usize = 15;
+const INCIDENT_MIN_SHARE: f64 = 0.005;
 /// A page counts for an incident when it fires during it or within this many minutes
 /// after it ends (slow-burn pages come late).
 const PAGE_GRACE: usize = 60;
@@ -27,7 +29,7 @@ const AT_RISK_SHARE: f64 = 0.5;
 const AT_RISK_AFTER: usize = 1440;
 
 /// How the lab counts, in words, for the page.
-pub const RULES_IN_WORDS: &str = "Pages and tickets are episodes: a stretch of minutes in which any rule of that severity fires. An incident is a stretch whose 5-minute burn rate exceeds 1× (stretches less than 15 minutes apart are one). An incident is paged when a page fires during it or within an hour after it; budget shares are of the SLO window's budget at the history's mean traffic. A page is a false alarm when the SLO window ending at any minute from its start until a day after it resolves had spent less than half its budget.";
+pub const RULES_IN_WORDS: &str = "Pages and tickets are episodes: a stretch of minutes in which any rule of that severity fires. An incident is a stretch whose 5-minute burn rate exceeds 1× (stretches less than 15 minutes apart are one) that spent at least 0.5 % of the budget. An incident is paged when a page fires during it or within an hour after it; budget shares are of the SLO window's budget at the history's mean traffic. A page is a false alarm when the SLO window ending at any minute from its start until a day after it resolves had spent less than half its budget.";
 
 /// A stretch of minutes, `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,8 +70,9 @@ pub fn stretches(on: &[bool]) -> Vec<Stretch> {
     out
 }
 
-/// The incidents of a series: where the 5-minute burn rate exceeds 1×.
-pub fn incidents(sums: &Sums, fraction: f64) -> Vec<Stretch> {
+/// The incidents of a series: where the 5-minute burn rate exceeds 1×, each spending at
+/// least `min_bad` bad events.
+pub fn incidents(sums: &Sums, fraction: f64, min_bad: f64) -> Vec<Stretch> {
     let burning: Vec<bool> = (0..sums.len())
         .map(|m| {
             let (from, to) = Sums::ending_at(m, INCIDENT_WINDOW);
@@ -83,11 +86,18 @@ pub fn incidents(sums: &Sums, fraction: f64) -> Vec<Stretch> {
         let start = (s.start.saturating_sub(INCIDENT_WINDOW - 1)..=s.start)
             .find(|&m| sums.sli(m, m + 1).is_some_and(|sli| 1.0 - sli > fraction))
             .unwrap_or(s.start);
+        // It ends after its last minute that burned faster than 1× itself (the window
+        // trails by up to 4 minutes here too).
+        let end = (start..s.end)
+            .rev()
+            .find(|&m| sums.sli(m, m + 1).is_some_and(|sli| 1.0 - sli > fraction))
+            .map_or(s.end, |m| m + 1);
         match joined.last_mut() {
-            Some(last) if start < last.end + INCIDENT_JOIN => last.end = s.end,
-            _ => joined.push(Stretch { start, end: s.end }),
+            Some(last) if start < last.end + INCIDENT_JOIN => last.end = end,
+            _ => joined.push(Stretch { start, end }),
         }
     }
+    joined.retain(|s| sums.bad(s.start, s.end) >= min_bad);
     joined
 }
 
@@ -147,7 +157,9 @@ impl SchemeOutcome {
     pub fn sentence(&self) -> String {
         let name = self.rules.scheme.name();
         let counts = format!(
-            "{} pages and {} tickets per 30 days",
+            "{} and {} ({} and {} per 30 days)",
+            plural(self.pages.len(), "page"),
+            plural(self.tickets.len(), "ticket"),
             per_month(self.pages_per_month),
             per_month(self.tickets_per_month)
         );
@@ -165,6 +177,7 @@ impl SchemeOutcome {
         });
         let missed = match (self.incidents.len(), self.never_paged()) {
             (0, _) => "; no incident burned faster than the budget allows".to_string(),
+            (1, 0) => "; the one incident paged".to_string(),
             (n, 0) => format!("; all {n} incidents paged"),
             (n, k) => format!("; {k} of {n} incidents never paged"),
         };
@@ -177,6 +190,15 @@ impl SchemeOutcome {
             "{name}: {counts}{}{missed}{alarms}.",
             first.unwrap_or_default()
         )
+    }
+}
+
+/// "1 page", "3 tickets".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -234,7 +256,14 @@ pub struct LabSlo<'a> {
 pub fn compare(minutes: &Minutes, slo: LabSlo) -> Vec<SchemeOutcome> {
     let sums = Sums::of(minutes);
     let fraction = (1.0 - slo.target_percent / 100.0).max(f64::MIN_POSITIVE);
-    let incidents = incidents(&sums, fraction);
+    let n = sums.len();
+    let mean = if n > 0 {
+        sums.total(0, n) / n as f64
+    } else {
+        0.0
+    };
+    let budget = fraction * mean * f64::from(slo.window_days.max(1)) * 1440.0;
+    let incidents = incidents(&sums, fraction, budget * INCIDENT_MIN_SHARE);
     let mut cache = RatioCache {
         sums: &sums,
         windows: HashMap::new(),
@@ -406,7 +435,7 @@ mod tests {
         );
         assert_eq!(
             plan.sentence(),
-            "This SLO's tiers: 1 pages and 1 tickets per 30 days; the first paged incident under a minute after it began, with 2.3 % of the budget gone; all 1 incidents paged."
+            "This SLO's tiers: 1 page and 1 ticket (1 and 1 per 30 days); the first paged incident under a minute after it began, with 2.3 % of the budget gone; the one incident paged."
         );
     }
 

@@ -1,6 +1,7 @@
 //! The Scenario workspace: what incidents and release habits do to the error budget.
 
 pub mod affordability;
+pub mod alert_lab;
 pub mod comparison;
 pub mod editor;
 pub mod history;

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::alert_lab::{CompareAlerting, LabSource};
 use super::{Played, ScenarioAndSlo};
 use crate::charts::burn_chart::{burn_chart, burn_days};
 use crate::charts::legend::{pattern, swatch_svg};
 use crate::charts::timeline_chart::{timeline_svg, TimelineBar};
+use crate::model::alert_lab::lab::scenario_minutes;
 use crate::model::scenario::figures::{
     burn_lines, burn_rows, burn_summary, burn_thresholds, rule_label, timeline, TimelineEvent,
 };
@@ -51,6 +53,17 @@ pub fn ScenarioResults(
             </h2>
             <BurnRateFigure sim />
             <TimelineFigure sim events />
+            <CompareAlerting
+                id="scenario-alert-lab"
+                source=Callback::new(move |()| {
+                    played.with_untracked(|p| {
+                        let (scenario, slo) = p.as_ref()?;
+                        let (minutes, counts_events) = scenario_minutes(scenario, slo);
+                        Some(LabSource { minutes, counts_events, slo: slo.clone(), axis: "Day of the window" })
+                    })
+                })
+                inputs=Signal::derive(move || played.track())
+            />
         </section>
     }
 }

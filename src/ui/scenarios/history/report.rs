@@ -19,6 +19,7 @@ use crate::replay::figures::{
 use crate::replay::minute_grid::GapPolicy;
 use crate::replay::run::Replay;
 use crate::ui::browser::{mark, measure_since};
+use crate::ui::scenarios::alert_lab::{CompareAlerting, LabSource};
 use crate::ui::shared::Shared;
 use crate::ui::widgets::chart_view::{ChartView, Zoom};
 use crate::ui::widgets::choice_select::{choice_select, Choice};
@@ -157,6 +158,18 @@ pub fn HistoryReport(
                 <BurnDownFigure replayed gaps />
             </Show>
             <ReplayTables replayed gaps />
+            <Show when=move || replayed.with(Result::is_ok)>
+                <CompareAlerting
+                    id="history-alert-lab"
+                    source=Callback::new(move |()| {
+                        replayed.with_untracked(|r| {
+                            let (minutes, slo, counts_events) = r.as_ref().ok()?.lab_input();
+                            Some(LabSource { minutes, counts_events, slo, axis: "Day of the history" })
+                        })
+                    })
+                    inputs=Signal::derive(move || replayed.track())
+                />
+            </Show>
             <div class="toolbar">
                 <button type="button" on:click=use_as_baseline disabled=move || scenario_name().is_none()>
                     "Use as scenario baseline"
