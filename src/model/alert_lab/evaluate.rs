@@ -98,7 +98,9 @@ pub fn window_ratios(sums: &Sums, length: usize) -> Vec<f64> {
     let length = length.max(1);
     let n = sums.len();
     let (good, total) = (&sums.good, &sums.total);
-    let ratio = |g: f64, t: f64| if t > 0.0 { 1.0 - g / t } else { f64::NAN };
+    // bad ÷ total, as a rule divides its two sums (one rounding, so integer counts give
+    // Prometheus' own quotient).
+    let ratio = |g: f64, t: f64| if t > 0.0 { (t - g) / t } else { f64::NAN };
     let mut out = Vec::with_capacity(n);
     // Windows that reach back past the first minute start there.
     for m in 0..n.min(length - 1) {
