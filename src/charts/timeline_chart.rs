@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::accessible::{escape, make_accessible};
 use plotters::style::RGBColor;
 
+use super::crosshair::PlotFrame;
 use super::palette::{css, GRID, PALETTE, THRESHOLD};
 
 /// Lanes in order, with the event kind each holds.
@@ -35,6 +36,24 @@ const LABEL_WIDTH: f64 = 130.0;
 const LANE: f64 = 30.0;
 const TOP: f64 = 8.0;
 const AXIS: f64 = 34.0;
+
+/// Where the lanes of a lane chart `width` pixels wide with `lanes` lanes lie: the plot
+/// frame for a crosshair, x in minutes from 0 to `minutes`, y from 0 (bottom lane's
+/// bottom) to `lanes` (top lane's top).
+pub fn lanes_frame(width: u32, lanes: usize, minutes: usize) -> PlotFrame {
+    PlotFrame {
+        x_px: (LABEL_WIDTH, f64::from(width) - 16.0),
+        y_px: (TOP, TOP + LANE * lanes as f64),
+        x_range: (0.0, minutes.max(1) as f64),
+        y_range: (0.0, lanes as f64),
+        y_log: false,
+    }
+}
+
+/// The height of a lane chart of `lanes` lanes, pixels.
+pub fn lanes_height(lanes: usize) -> f64 {
+    TOP + LANE * lanes as f64 + AXIS
+}
 
 /// A lane of a lane chart: its name and color.
 #[derive(Clone, Debug, PartialEq)]
@@ -119,7 +138,7 @@ pub fn lanes_svg(
 ) -> String {
     let width = width as f64;
     let plot = width - LABEL_WIDTH - 16.0;
-    let height = TOP + LANE * lanes.len() as f64 + AXIS;
+    let height = lanes_height(lanes.len());
     let window = minutes.max(1) as f64;
     let x = |minute: usize| LABEL_WIDTH + plot * minute as f64 / window;
     let mut svg = format!(

@@ -25,6 +25,15 @@ test("the example history is compared under every scheme, and a scheme's tiers c
   await expect(svg).toHaveAttribute("role", "img");
   for (const lane of ["Incidents", ...SCHEMES]) await expect(svg.locator("text", { hasText: lane }).first()).toBeVisible();
   await expect(svg.locator("rect title").first()).toHaveText(/^Incident: Day \d+, \d\d:\d\d for /);
+  // The crosshair, by keyboard: from the first column, arrows step to the outage, where
+  // the readout names each lane that fires.
+  const frame = lab.getByRole("group", { name: /^When each alerting scheme fires: Point at the chart/ });
+  await frame.focus();
+  await page.keyboard.press("Home");
+  const readout = lab.locator('[data-figure="crosshair"]');
+  await expect(readout).toHaveText(/^Day 1, 00:00: no values\.$/);
+  for (let i = 0; i < 120 && !/Sloth page/.test((await readout.textContent()) ?? ""); i++) await page.keyboard.press("ArrowRight");
+  await expect(readout).toContainText("Incidents burning faster than 1×; This SLO's tiers page; Sloth page");
   await lab.getByText("Show data").click();
   await expect(lab.getByRole("region", { name: "Alerts of each scheme (scrolls sideways)" }).locator("tbody tr").first()).toBeVisible();
 

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::charts::alert_lab_chart::alert_lab_svg;
+use crate::charts::alert_lab_chart::{alert_lab_chart, alert_lab_height};
+use crate::charts::PointableChart;
 use crate::model::alert_lab::evaluate::Minutes;
 use crate::model::alert_lab::lab::{run_lab, AlertLab};
 use crate::model::alert_lab::outcomes::{LabSlo, RULES_IN_WORDS};
@@ -13,6 +14,7 @@ use crate::model::plan::Slo;
 use crate::model::scenario::fields::format_window_minute;
 use crate::ui::browser::{mark, measure_since};
 use crate::ui::shared::Shared;
+use crate::ui::widgets::chart_view::ChartView;
 use crate::ui::widgets::downloads::SvgDownload;
 use crate::ui::widgets::scroll_table::{headings, ScrollTable};
 use crate::ui::workbook::Workbook;
@@ -34,12 +36,12 @@ pub struct LabSource {
     pub axis: &'static str,
 }
 
-/// A finished comparison and the SLO it ran against.
+/// A finished comparison, the SLO it ran against, and its chart.
 #[derive(Clone)]
 struct LabResult {
     lab: Shared<AlertLab>,
     slo: Slo,
-    svg: String,
+    chart: Shared<PointableChart>,
 }
 
 impl PartialEq for LabResult {
@@ -80,12 +82,12 @@ pub fn CompareAlerting(
             },
             source.counts_events,
         );
-        let svg = alert_lab_svg(&lab, &format!("{id}-chart"), source.axis, WIDTH);
+        let chart = alert_lab_chart(&lab, &format!("{id}-chart"), source.axis, WIDTH);
         measure_since("alert-lab", "alert-lab-start");
         result.set(Some(LabResult {
             lab: Shared::new(lab),
             slo: source.slo,
-            svg,
+            chart: Shared::new(chart),
         }));
         stale.set(false);
     };
@@ -117,12 +119,14 @@ fn LabFigures(result: LabResult) -> impl IntoView {
         .iter()
         .map(|o| view! { <li>{o.sentence()}</li> })
         .collect_view();
-    let svg = Signal::stored(result.svg.clone());
+    let svg = Signal::stored(result.chart.svg.clone());
+    let size = (WIDTH, alert_lab_height(&lab));
+    let chart = Signal::stored(result.chart.clone());
     view! {
         <ul class="alert-lab-sentences">{sentences}</ul>
         <LabTable lab=lab.clone() slo=result.slo.clone() />
         <figure class="chart">
-            <div class="chart-svg" inner_html=result.svg.clone()></div>
+            <ChartView chart size what="When each alerting scheme fires" />
             <SvgDownload svg what="When each alerting scheme fires" />
             <figcaption class="hint">"Filled bars are pages, outlined bars tickets; the top lane is each incident (the 5-minute burn rate above 1×)."</figcaption>
         </figure>
