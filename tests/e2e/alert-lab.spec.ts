@@ -66,6 +66,13 @@ test("a scenario is compared under every scheme from its results", async ({ page
   // The scenario's three incidents (38, 12 and 6 minutes at high error ratios) and its two
   // failed releases (30 minutes each) are each paged by the SLO's own tiers.
   await expect(lab.locator(".alert-lab-sentences li").first()).toContainText("all 5 incidents paged");
+  // Each incident's first page per scheme: the payment timeout (day 5, 09:12, 38 minutes)
+  // is paged by every scheme, Pyrra's 2 minutes of for: later than Sloth's.
+  await lab.getByText("Each incident: how long until each scheme paged").click();
+  const first = lab.getByRole("region", { name: "Incidents and their first page (scrolls sideways)" }).locator("tbody tr").first();
+  await expect(first.locator("th")).toHaveText("Day 5, 09:12");
+  await expect(first.locator("td").first()).toHaveText("38 min");
+  await expect(first.locator("td", { hasText: "never" })).toHaveCount(0);
   // An edit marks the comparison as out of date; it does not rerun it.
   await page.getByLabel("Baseline error ratio (%)").fill("0.03");
   await expect(lab.getByText("The inputs changed since this comparison; compare again to update it.")).toBeVisible();

@@ -7,6 +7,7 @@ use super::outcomes::{compare, IncidentOutcome, LabSlo, SchemeOutcome};
 use super::schemes::window_words;
 use super::traffic::{thin, two_slis, TwoSlis, THINNED_SHARE};
 use crate::model::plan::{BudgetingMethod, Scenario, Slo};
+use crate::model::scenario::fields::format_window_minute;
 use crate::model::scenario::simulation::error_ratios;
 use crate::model::slo::budget::format_percent;
 
@@ -127,6 +128,32 @@ impl AlertLab {
             .collect()
     }
 
+    /// Each incident with when it began, how long it lasted, and per scheme how long
+    /// until its first page ("never" when none came).
+    pub fn incident_rows(&self) -> Vec<Vec<String>> {
+        let Some(first) = self.outcomes.first() else {
+            return Vec::new();
+        };
+        first
+            .incidents
+            .iter()
+            .enumerate()
+            .map(|(k, i)| {
+                let mut row = vec![
+                    format_window_minute(i.incident.start),
+                    window_words(i.incident.minutes()),
+                ];
+                row.extend(self.outcomes.iter().map(|o| {
+                    o.incidents
+                        .get(k)
+                        .and_then(|x| x.paged_after)
+                        .map_or("never".into(), delay_words)
+                }));
+                row
+            })
+            .collect()
+    }
+
     /// The SLI two ways, in words, with the difference.
     pub fn sli_words(&self) -> String {
         match (self.slis.event_weighted, self.slis.time_weighted) {
@@ -205,5 +232,12 @@ mod tests {
             format!("0 of {}", lab.outcomes[0].incidents.len())
         );
         assert!(lab.sli_words().starts_with("Counted by events"));
+        // The first incident: "Payment provider timeout" on day 5 at 09:12, 38 minutes.
+        let incidents = lab.incident_rows();
+        assert_eq!(
+            incidents[0][..2],
+            ["Day 5, 09:12".to_string(), "38 min".to_string()]
+        );
+        assert_eq!(incidents[0].len(), 2 + 6);
     }
 }

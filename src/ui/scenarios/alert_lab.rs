@@ -130,6 +130,7 @@ fn LabFigures(result: LabResult) -> impl IntoView {
             <SvgDownload svg what="When each alerting scheme fires" />
             <figcaption class="hint">"Filled bars are pages, outlined bars tickets; the top lane is each incident (the 5-minute burn rate above 1×)."</figcaption>
         </figure>
+        <LabIncidents lab=lab.clone() />
         <LabAlertsData lab=lab.clone() />
         <p class="alert-lab-sli">{lab.sli_words()}</p>
         <details class="show-data">
@@ -225,6 +226,35 @@ fn LabAlertsData(lab: std::sync::Arc<AlertLab>) -> impl IntoView {
         <details class="show-data">
             <summary>"Show data"</summary>
             <ScrollTable label="Alerts of each scheme" class="compact" headings=headings(&["Scheme", "Alert", "From", "Open for"])>
+                {rows}
+            </ScrollTable>
+        </details>
+    }
+}
+
+/// Each incident, and how long each scheme took to page for it.
+#[component]
+fn LabIncidents(lab: std::sync::Arc<AlertLab>) -> impl IntoView {
+    let mut names = vec!["Incident began", "Lasted"];
+    names.extend(lab.outcomes.iter().map(|o| o.rules.scheme.name()));
+    let rows = lab
+        .incident_rows()
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter();
+            let began = cells.next();
+            view! {
+                <tr>
+                    <th scope="row">{began}</th>
+                    {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="show-data">
+            <summary>"Each incident: how long until each scheme paged"</summary>
+            <ScrollTable label="Incidents and their first page" class="compact" headings=headings(&names)>
                 {rows}
             </ScrollTable>
         </details>
