@@ -3,7 +3,8 @@
 //! with their windows, factors, comparison and `for:`, run by `promtool test rules` over
 //! the same minutes; every minute in which the lab says a rule changes state (and every
 //! hour) must agree with Prometheus' evaluation. On a synthetic history with incidents
-//! worked out by hand, and on the example plan's kept history.
+//! worked out by hand, on a burn exactly at a threshold (where `>` and `≥` part), and on
+//! the example plan's kept history.
 //!
 //! The rules divide `sum_over_time` of per-minute bad and total counts rather than two
 //! `rate`s of counters: the same event-weighted ratio, without `rate`'s extrapolation at
@@ -276,4 +277,31 @@ fn prometheus_fires_each_scheme_where_the_lab_says_on_the_example_history() {
     );
     // The example's 30-minute outage pages under the SRE Workbook's tiers.
     assert!(expected[0].fires.iter().any(|&f| f));
+}
+
+#[test]
+fn prometheus_and_the_lab_agree_on_a_burn_exactly_at_a_threshold() {
+    // A target whose budget is a power of two, 1 − 99.90234375 % = 2⁻¹⁰, and 6 bad of 1,024
+    // requests every minute: every window's error ratio is exactly 6 × 2⁻¹⁰, the 6× tiers'
+    // threshold, with no rounding anywhere. Grafana and Datadog compare with ≥ and fire
+    // once the 6 h window is whole (minute 359); the SRE Workbook's and Sloth's > never do.
+    let n = 1440;
+    let minutes = Minutes {
+        good: vec![1018.0; n],
+        total: vec![1024.0; n],
+    };
+    let expected = check_with_promtool("alert-lab-tie", &minutes, 99.902_343_75, 30);
+    let first = |name: &str| {
+        expected
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap()
+            .fires
+            .iter()
+            .position(|&f| f)
+    };
+    assert_eq!(first("Lab_Grafana_1"), Some(359));
+    assert_eq!(first("Lab_Datadog_1"), Some(359));
+    assert_eq!(first("Lab_Sloth_1"), None);
+    assert_eq!(first("Lab_PlanTiers_1"), None);
 }
