@@ -200,6 +200,12 @@ fn check_with_promtool(
     expected
 }
 
+/// The first minute the rule named `name` fires, as the lab (and Prometheus) say.
+fn first_firing(expected: &[Expected], name: &str) -> Option<usize> {
+    let rule = expected.iter().find(|e| e.name == name).unwrap();
+    rule.fires.iter().position(|&f| f)
+}
+
 /// 5 days at 997 requests a minute with one failure every 50th minute, and three
 /// incidents: a 20-minute full outage on day 1 at 10:00, 3 hours at 5 % errors (50 of 997)
 /// from day 2 at 02:00, and 45 minutes at 30 % (299 of 997) from day 4 at 14:00.
@@ -224,15 +230,7 @@ fn synthetic() -> Minutes {
 fn prometheus_fires_each_scheme_where_the_lab_says_on_a_synthetic_history() {
     let minutes = synthetic();
     let expected = check_with_promtool("alert-lab-synthetic", &minutes, 99.9, 30);
-    let first = |name: &str| {
-        expected
-            .iter()
-            .find(|e| e.name == name)
-            .unwrap()
-            .fires
-            .iter()
-            .position(|&f| f)
-    };
+    let first = |name: &str| first_firing(&expected, name);
     // Worked by hand (99.9 %, 30 days; the outage starts at minute 1440 + 600 = 2040):
     // one failed minute is 997 of 59,820 requests in the hour, 1.67 % > 14.4 × 0.1 %, and
     // 997 of 4,985 in 5 minutes: the SRE Workbook's and Sloth's page fire at once.
@@ -291,15 +289,7 @@ fn prometheus_and_the_lab_agree_on_a_burn_exactly_at_a_threshold() {
         total: vec![1024.0; n],
     };
     let expected = check_with_promtool("alert-lab-tie", &minutes, 99.902_343_75, 30);
-    let first = |name: &str| {
-        expected
-            .iter()
-            .find(|e| e.name == name)
-            .unwrap()
-            .fires
-            .iter()
-            .position(|&f| f)
-    };
+    let first = |name: &str| first_firing(&expected, name);
     assert_eq!(first("Lab_Grafana_1"), Some(359));
     assert_eq!(first("Lab_Datadog_1"), Some(359));
     assert_eq!(first("Lab_Sloth_1"), None);
