@@ -15,6 +15,36 @@ use wasm_bindgen_test::wasm_bindgen_test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+/// The alert lab over a short history against an SLO whose window (from a plan that
+/// skipped validation) would overflow 32-bit minutes: the window is held to 90 days, every
+/// scheme is replayed, and nothing panics.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn the_alert_lab_holds_an_oversized_window_to_the_plans_limit() {
+    use sre_workbook::model::alert_lab::evaluate::Minutes;
+    use sre_workbook::model::alert_lab::lab::run_lab;
+    use sre_workbook::model::alert_lab::outcomes::LabSlo;
+    use sre_workbook::model::alert_lab::schemes::window_minutes;
+    assert_eq!(window_minutes(u32::MAX), 90 * 1440);
+    assert_eq!(window_minutes(0), 1440);
+    let n = 2 * 1440;
+    let mut good = vec![100.0; n];
+    good[1000] = 0.0;
+    let minutes = Minutes {
+        good,
+        total: vec![100.0; n],
+    };
+    let tiers = sre_workbook::model::slo::budget::default_alert_tiers(90);
+    let slo = LabSlo {
+        target_percent: 99.9,
+        window_days: u32::MAX,
+        tiers: &tiers,
+    };
+    let lab = run_lab(&minutes, slo, true);
+    assert_eq!(lab.outcomes.len(), 6);
+    assert_eq!(lab.minutes, n);
+}
+
 /// The one message of a plan file that is refused.
 fn plan_problem(bytes: &[u8]) -> String {
     let problems = read_plan(bytes).expect_err("the file is refused").problems;

@@ -4,7 +4,7 @@
 
 use super::evaluate::Minutes;
 use super::outcomes::{compare, IncidentOutcome, LabSlo, SchemeOutcome};
-use super::schemes::window_words;
+use super::schemes::{window_minutes, window_words};
 use super::traffic::{thin, two_slis, TwoSlis, THINNED_SHARE};
 use crate::model::plan::{BudgetingMethod, Scenario, Slo};
 use crate::model::scenario::fields::format_window_minute;
@@ -180,7 +180,7 @@ fn points(difference: f64) -> String {
 /// A scenario's minutes for the lab: its error ratio each minute, weighted by the SLO's
 /// expected events per minute (1 per minute when the SLO counts time slices).
 pub fn scenario_minutes(scenario: &Scenario, slo: &Slo) -> (Minutes, bool) {
-    let window = slo.window.days().max(1) as usize * 1440;
+    let window = window_minutes(slo.window.days());
     let (per_minute, counts_events) = match slo.budgeting {
         BudgetingMethod::Events { expected_per_day } => (expected_per_day / 1440.0, true),
         BudgetingMethod::TimeSlices { .. } => (1.0, false),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::evaluate::{firing_with, window_ratios, Minutes, Sums};
-use super::schemes::{scheme_rules, window_words, Scheme, SchemeRules};
+use super::schemes::{scheme_rules, window_minutes, window_words, Scheme, SchemeRules};
 use crate::model::plan::{AlertSeverity, AlertTier};
 use crate::model::slo::budget::format_percent;
 
@@ -287,7 +287,7 @@ fn outcome(
 ) -> SchemeOutcome {
     let sums = cache.sums;
     let n = sums.len();
-    let window = window_days.max(1) as usize * 1440;
+    let window = window_minutes(window_days);
     let page_on = severity_firing(&rules, AlertSeverity::Page, cache, fraction);
     let pages = stretches(&page_on);
     let tickets = stretches(&severity_firing(

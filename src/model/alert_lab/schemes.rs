@@ -8,6 +8,7 @@
 
 use crate::model::plan::{AlertSeverity, AlertTier};
 use crate::model::slo::budget::{burn_rate_rules, ErrorBudget, MINUTES_PER_DAY};
+use crate::model::slo::validation::MAX_WINDOW_DAYS;
 
 /// An alerting scheme to compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -96,6 +97,12 @@ pub struct SchemeRules {
 const HOUR: usize = 60;
 const DAY: usize = 1440;
 
+/// An SLO window of `days` in minutes, the days held to the ones a plan may have (1 to
+/// [`MAX_WINDOW_DAYS`]), so the product stays small on 32-bit wasm too.
+pub fn window_minutes(days: u32) -> usize {
+    days.clamp(1, MAX_WINDOW_DAYS) as usize * DAY
+}
+
 /// "1 h", "5 min", "3 d", "1 d 1 h 43 min": a window as the lab writes it.
 pub fn window_words(minutes: usize) -> String {
     let (d, h, m) = (minutes / DAY, minutes % DAY / HOUR, minutes % HOUR);
@@ -172,7 +179,7 @@ fn pyrra_duration(window_minutes: usize, divisor: u64) -> usize {
 pub fn scheme_rules(scheme: Scheme, window_days: u32, tiers: &[AlertTier]) -> SchemeRules {
     use AlertSeverity::{Page, Ticket};
     use Comparison::{Above, AtLeast};
-    let window = window_days.max(1) as usize * DAY;
+    let window = window_minutes(window_days);
     let window_hours = window as f64 / HOUR as f64;
     match scheme {
         // The workbook's own export: threshold = share × window ÷ long window, `>`, no
