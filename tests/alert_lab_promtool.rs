@@ -16,8 +16,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+
+#[path = "common/promtool.rs"]
+mod promtool;
+use promtool::{promtool, scratch};
 
 use sre_workbook::model::alert_lab::evaluate::{firing_minutes, Minutes, Sums};
 use sre_workbook::model::alert_lab::schemes::{scheme_rules, Comparison, Scheme};
@@ -25,34 +27,6 @@ use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::AlertSeverity;
 use sre_workbook::model::slo::budget::default_alert_tiers;
 use sre_workbook::replay::minute_grid::lay_on_minutes;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn promtool(args: &[&str], dir: &Path) -> String {
-    let output = Command::new("promtool")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("promtool could not run ({e}): install Debian's prometheus package (make test does)")
-        });
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        output.status.success(),
-        "promtool {args:?} failed:\n{}",
-        &text[..text.len().min(4000)]
-    );
-    text
-}
 
 const SCHEMES: [Scheme; 5] = [
     Scheme::PlanTiers,

@@ -6,8 +6,9 @@
 //! Needs `promtool` (Debian's `prometheus` package; `make test` installs it).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "common/promtool.rs"]
+mod promtool;
+use promtool::{promtool, scratch};
 
 use sre_workbook::interop::prometheus_rules::prometheus_rules;
 use sre_workbook::interop::yaml::quoted;
@@ -15,32 +16,6 @@ use sre_workbook::model::plan::example::example_plan;
 use sre_workbook::model::plan::{AlertSeverity, AlertTier, Plan, SliMetrics, SloWindow};
 use sre_workbook::model::slo::budget::{burn_rate_rules, ErrorBudget};
 use sre_workbook::model::slo::figures::alert_rows;
-
-/// A fresh folder under target/ for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Runs promtool; panics with its output unless it succeeds.
-fn promtool(args: &[&str], dir: &Path) -> String {
-    let output = Command::new("promtool")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("promtool could not run ({e}): install Debian's prometheus package (make test does)")
-        });
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "promtool {args:?} failed:\n{text}");
-    text
-}
 
 #[test]
 fn promtool_accepts_the_example_plans_rules() {
