@@ -48,7 +48,7 @@ browser: ## Install Debian's Chromium, chromedriver and poppler-utils (for the b
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; \
 	fi
 
-dist: tools ## Release build into dist/, deployable on any static host or sub-path
+dist: tools browser ## Release build into dist/, deployable on any static host or sub-path
 	trunk build --release
 
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)

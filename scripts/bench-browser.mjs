@@ -1,5 +1,5 @@
 // Browser measurements for `make bench`, against the release build in dist/ in headless
-// Chromium: cold load (median of 10, unthrottled and at 4× CPU throttling; on an emulated
+// Chromium: Lighthouse's mobile preset (median of 3, gzip and brotli served), cold load (median of 10, unthrottled and at 4× CPU throttling; on an emulated
 // 1.6 Mbit/s, 150 ms link and a 10 Mbit/s, 40 ms one with gzip), edit-to-update
 // times (p50/p95 over 50 edits), and a large generated plan (import, first render of each
 // workspace, autosave, memory), and 10,000 Monte Carlo runs. `measureBrowser` is used by
@@ -38,6 +38,11 @@ try {
       slow_link: await coldLoads(1, 3, { label: "1.6 Mbit/s, 150 ms", bytesPerSecond: 200_000, latencyMs: 150 }),
       fast_link: await coldLoads(1, 5, { label: "10 Mbit/s, 40 ms", bytesPerSecond: 1_250_000, latencyMs: 40 }),
     }),
+    lighthouse: async () => ({
+      // The goal of issue 27 is measured with gzip, as most static hosts serve it; brotli beside.
+      gzip: await lighthouseRuns(await serveOn(PORT + 1, "gzip")),
+      brotli: await lighthouseRuns(await serveOn(PORT + 2, "br")),
+    }),
     interaction: interactions,
     monte_carlo: monteCarlo,
     large_plan: () => largePlan(largePlanPath),
@@ -54,7 +59,54 @@ try {
 } finally {
   await browser.close();
   server.kill();
+  for (const other of servers) other.kill();
 }
+}
+
+const servers = [];
+
+/** dist/ served on `port` with only `encoding` (gzip or br) precompressed; resolves to its address. */
+async function serveOn(port, encoding) {
+  const url = `http://127.0.0.1:${port}/`;
+  servers.push(spawn("node", ["scripts/serve.mjs", "--port", String(port), "--encodings", encoding], { stdio: "ignore" }));
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return url;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server on ${url} did not start`);
+}
+
+/**
+ * Lighthouse's mobile preset (simulated slow 4G and 4× CPU, a phone's screen) on a first
+ * visit, in a fresh Chromium each run: the scores and the run of median performance.
+ */
+async function lighthouseRuns(url, runs = 3) {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+    try {
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
+      const a = lhr.audits;
+      results.push({
+        performance: Math.round(lhr.categories.performance.score * 100),
+        accessibility: Math.round(lhr.categories.accessibility.score * 100),
+        best_practices: Math.round(lhr.categories["best-practices"].score * 100),
+        fcp_ms: Math.round(a["first-contentful-paint"].numericValue),
+        lcp_ms: Math.round(a["largest-contentful-paint"].numericValue),
+        tbt_ms: Math.round(a["total-blocking-time"].numericValue),
+        cls: Math.round(a["cumulative-layout-shift"].numericValue * 1000) / 1000,
+        speed_index_ms: Math.round(a["speed-index"].numericValue),
+      });
+    } finally {
+      await chrome.kill();
+    }
+  }
+  const sorted = [...results].sort((x, y) => x.performance - y.performance);
+  return { runs, scores: results.map((r) => r.performance), median: sorted[Math.floor(runs / 2)] };
 }
 
 const quantile = (xs, q) => {
@@ -80,25 +132,33 @@ async function freshPage(throttle = 1, network = null) {
     });
   }
   if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  await page.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm)));
+  await page.addInitScript(() => {
+    addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+    // Tasks of 50 ms or more (the Long Tasks API reports no shorter ones).
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+  });
   return { context, page, cdp };
 }
 
 async function coldLoads(throttle, runs = 10, network = null) {
-  const fp = [], fcp = [], interactive = [];
+  const fp = [], fcp = [], interactive = [], longest = [];
   for (let i = 0; i < runs; i++) {
     const { context, page } = await freshPage(throttle, network);
     await page.goto(URL);
     await page.waitForFunction(() => performance.getEntriesByName("workbook-interactive").length > 0, null, { timeout: 60_000 });
+    // The first autosave (AUTOSAVE_DELAY, 400 ms) is part of the first visit's tasks.
+    await page.waitForTimeout(600);
     const t = await page.evaluate(() => ({
       fp: performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN,
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
       interactive: performance.getEntriesByName("workbook-interactive")[0].startTime,
+      longest: Math.max(0, ...window.__longTasks),
     }));
-    fp.push(t.fp), fcp.push(t.fcp), interactive.push(t.interactive);
+    fp.push(t.fp), fcp.push(t.fcp), interactive.push(t.interactive), longest.push(t.longest);
     await context.close();
   }
-  return { runs, network: network?.label, first_paint_ms: round(median(fp)), first_contentful_paint_ms: round(median(fcp)), interactive_ms: round(median(interactive)) };
+  return { runs, network: network?.label, first_paint_ms: round(median(fp)), first_contentful_paint_ms: round(median(fcp)), interactive_ms: round(median(interactive)), longest_task_ms: round(median(longest)) };
 }
 
 /** Edits `input` with alternating values and times each until `ready(expected)` holds in the DOM. */

@@ -2,11 +2,14 @@
 // the files a first visit must fetch before the first workspace is interactive: the page
 // and the scripts, wasm and style sheets it links (chunks loaded later are not linked).
 // Used by `make bench` (scripts/bench-report.mjs) and the size check in `make test`.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 
-/** Every file of `dist` (precompressed copies left out), with raw and gzip bytes. */
+/**
+ * Every file of `dist` (precompressed copies left out), with raw, gzip and brotli bytes
+ * (brotli: the build's own .br copy, as a host serves it, or compressed here if it has none).
+ */
 export function distFiles(dist = "dist") {
   const walk = (dir) =>
     readdirSync(dir).flatMap((name) => {
@@ -17,12 +20,16 @@ export function distFiles(dist = "dist") {
     .filter((path) => !/\.(br|gz)$/.test(path))
     .map((path) => {
       const body = readFileSync(path);
-      return { file: relative(dist, path).split(sep).join("/"), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      const br = existsSync(`${path}.br`) ? statSync(`${path}.br`).size : brotliCompressSync(body).length;
+      return { file: relative(dist, path).split(sep).join("/"), raw: body.length, gzip: gzipSync(body, { level: 9 }).length, br };
     });
 }
 
 /** The workspace a first visit opens (no saved route, no hash): Plans. */
 export const FIRST_WORKSPACE = "plans";
+
+/** Every workspace, as its address names it (`#/slos`); each has a split of its own. */
+export const WORKSPACES = ["plans", "overview", "transition", "slos", "scenarios", "report"];
 
 /**
  * The wasm files each workspace needs, read from the split loader's text (__wasm_split.js of
@@ -60,5 +67,5 @@ export function criticalPath(dist = "dist", split = FIRST_WORKSPACE) {
   }
   const files = distFiles(dist).filter((f) => f.file === "index.html" || linked.has(f.file));
   const sum = (key) => files.reduce((n, f) => n + f[key], 0);
-  return { files, raw: sum("raw"), gzip: sum("gzip") };
+  return { files, raw: sum("raw"), gzip: sum("gzip"), br: sum("br"), wasmFiles: files.filter((f) => f.file.endsWith(".wasm")).length };
 }

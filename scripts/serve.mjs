@@ -1,7 +1,9 @@
 // A small static server for dist/: `node scripts/serve.mjs [--port 8080] [--root dist]
-// [--prefix /workbook/]`. With a prefix, the workbook is served under that sub-path only,
-// as on a static host such as https://example.org/workbook/. Used by `make serve` and the
-// end-to-end tests; it binds to 127.0.0.1 only.
+// [--prefix /workbook/] [--encodings gzip]`. With a prefix, the workbook is served under that
+// sub-path only, as on a static host such as https://example.org/workbook/. It serves the
+// precompressed brotli or gzip copy a browser accepts, or only the encodings named (`make
+// bench` measures each alone). Used by `make serve`, the end-to-end tests and the build's
+// prerender step; it binds to 127.0.0.1 only.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -19,7 +21,7 @@ const TYPES = {
 };
 
 /** Starts a server; resolves to the server once it listens. */
-export function serve({ root = "dist", port = 8080, prefix = "/" } = {}) {
+export function serve({ root = "dist", port = 8080, prefix = "/", encodings = ["br", "gzip"] } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
@@ -36,10 +38,10 @@ export function serve({ root = "dist", port = 8080, prefix = "/" } = {}) {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       // Like a static host: the precompressed copy the browser accepts, if the build has one.
       const accepts = String(req.headers["accept-encoding"] ?? "");
-      const encodings = [["br", ".br"], ["gzip", ".gz"]].filter(([name]) => accepts.includes(name));
+      const copies = [["br", ".br"], ["gzip", ".gz"]].filter(([name]) => encodings.includes(name) && accepts.includes(name));
       let body;
       let encoding;
-      for (const [name, suffix] of encodings) {
+      for (const [name, suffix] of copies) {
         try {
           body = await readFile(file + suffix);
           encoding = name;
@@ -68,7 +70,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
   );
   const prefix = args.prefix ?? "/";
-  const server = await serve({ root: args.root ?? "dist", port: Number(args.port ?? 8080), prefix });
+  const encodings = args.encodings?.split(",") ?? ["br", "gzip"];
+  const server = await serve({ root: args.root ?? "dist", port: Number(args.port ?? 8080), prefix, encodings });
   const { port } = server.address();
   console.log(`SRE Foundations Workbook: http://127.0.0.1:${port}${prefix}`);
 }

@@ -10,14 +10,17 @@
 // wasm was split per workspace and the critical path became the shell plus the Plans
 // workspace's chunks (359.7 measured); 366 KB when current-version plans came to be read
 // straight from their text, with errors located on it (365.2 measured: about 3 KB for
-// a 5 MB plan refused in 0.3 s instead of 1.5 s, and every large plan read without a copy).
+// a 5 MB plan refused in 0.3 s instead of 1.5 s, and every large plan read without a copy);
+// 376 KB when the first visit's screen came to be drawn into index.html at build time
+// (375.6 measured: +2.5 KB of markup, and "Getting started", 5.4 KB fetched right after the
+// Plans page until then and so left out of this count, became part of it).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { criticalPath } from "./bundle-size.mjs";
 
 const GOAL_GZIP = 200 * 1024;
-const LIMIT_GZIP = 366 * 1024;
+const LIMIT_GZIP = 376 * 1024;
 
 const path = criticalPath(process.argv[2] ?? "dist");
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

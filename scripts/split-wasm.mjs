@@ -96,30 +96,60 @@ try {
   };
   retarget(trunkJs, `${NAME}.js`);
   retarget(trunkWasm, `${NAME}_bg.wasm`);
-  // The glue imports the loader; preloading it saves a round trip before start-up.
+  // What start-up fetches: the JS glue, the split loader it imports (preloading it saves a
+  // round trip) and the main wasm, then the chunks of the workspace the page opens with (the
+  // address's, else the Overview for a returning visitor and Plans on a first visit, as App
+  // decides), beside the main wasm instead of after start-up. The script below requests them
+  // (Trunk's own <link> tags are taken out): at once, or on a first visit, whose screen is
+  // already in the page (scripts/prerender.mjs), once that screen is painted, so the page's
+  // first paint never waits on the app's bytes.
+  const trunkLinks = [
+    new RegExp(`<link rel="modulepreload" href="\\./${dir}/${NAME}\\.js"[^>]*>`),
+    new RegExp(`<link rel="preload" href="\\./${dir}/${NAME}_bg\\.wasm"[^>]*>`),
+  ];
+  for (const tag of trunkLinks) {
+    if (!tag.test(html)) throw new Error(`split-wasm: index.html has no ${tag.source}`);
+    html = html.replace(tag, "");
+  }
+  const start = [
+    { rel: "modulepreload", href: `./${dir}/${NAME}.js`, integrity: sri(`${NAME}.js`) },
+    { rel: "modulepreload", href: `./${dir}/__wasm_split.js`, integrity: sri("__wasm_split.js") },
+    { rel: "preload", as: "fetch", type: "application/wasm", href: `./${dir}/${NAME}_bg.wasm`, integrity: sri(`${NAME}_bg.wasm`) },
+  ];
+  // Trunk's loader starts the app; on a first visit it waits for the first screen's paint too.
+  const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(/;
+  if (!loader.test(html)) throw new Error("split-wasm: Trunk's module loader in index.html has changed");
   html = html.replace(
-    /(<link rel="modulepreload"[^>]*>)/,
-    `$1\n<link rel="modulepreload" href="./${dir}/__wasm_split.js" crossorigin="anonymous" integrity="${sri("__wasm_split.js")}">`,
+    loader,
+    `<script type="module">\nawait window.workbookAfterFirstPaint;\nconst bindings = await import('$1');\nconst init = bindings.default;\nconst wasm = await init(`,
   );
-  // The workspace the page opens with (the address's, else the Overview for a returning
-  // visitor and Plans on a first visit, as App decides) has its chunks preloaded beside the
-  // main wasm instead of after start-up.
   const chunks = workspaceChunks(readFileSync(join(out, "__wasm_split.js"), "utf8"));
   if (!chunks.plans) throw new Error("split-wasm: no split_workspace_plans.wasm; is src/ui/lazy_workspace.rs split?");
   const preload = `<script>
 (() => {
+  const start = ${JSON.stringify(start)};
   const chunks = ${JSON.stringify(chunks)};
   const route = (hash) => (/^#\\/(\\w+)/.exec(hash || "") || [])[1];
   let open = route(location.hash);
   if (!chunks[open]) try { open = JSON.parse(localStorage.getItem("sre-workbook/session")).visited ? "overview" : "plans"; } catch {}
   for (const file of chunks[open] || chunks.plans) {
-    const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: "./${dir}/" + file });
-    document.head.append(link);
+    start.push({ rel: "preload", as: "fetch", href: "./${dir}/" + file });
+  }
+  const request = () => {
+    for (const link of start) document.head.append(Object.assign(document.createElement("link"), { crossOrigin: "anonymous" }, link));
+  };
+  if (window.workbookFirstScreen) {
+    window.workbookAfterFirstPaint = new Promise((painted) => requestAnimationFrame(() => setTimeout(() => {
+      request();
+      painted();
+    })));
+  } else {
+    request();
   }
 })();
 </script>
 `;
-  // Last in <head>: the style sheets and the main module and wasm are requested first.
+  // Last in <head>: the style sheets are requested first.
   if (!html.includes("</head>")) throw new Error("index.html has no </head>");
   html = html.replace("</head>", `${preload}</head>`);
   writeFileSync(page, html);

@@ -5,22 +5,19 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use leptos::prelude::AnyView;
-
 use crate::model::plan::Plan;
 
 /// A share link being made: the link, or why there is none.
 pub type LinkInMaking = Pin<Box<dyn Future<Output = Result<String, String>>>>;
 
 /// Parts of workspaces that are chunks of their own, so they stay off the first visit's
-/// critical path: the "Getting started" list (shown right after the Plans page) and the
-/// share-link encoder (deflate, needed only when a link is made). The app shell provides
-/// them: a split called from inside another split's code would otherwise be linked into
-/// builds that are not split (the wasm-bindgen tests), which cannot load it.
+/// critical path: the share-link encoder (deflate, needed only when a link is made). The app
+/// shell provides them: a split called from inside another split's code would otherwise be
+/// linked into builds that are not split (the wasm-bindgen tests), which cannot load it.
+/// ("Getting started" is part of the Plans page itself: arriving after it as a part of its
+/// own, it pushed the page down.)
 #[derive(Clone, Copy)]
 pub struct LazyParts {
-    /// The Plans page's "Getting started" list.
-    pub getting_started: fn() -> AnyView,
     /// The share link of a plan on a page address.
     pub share_link: fn(String, Plan) -> LinkInMaking,
 }

@@ -57,11 +57,6 @@ fn report_page() -> Loaded {
     Ok(view! { <super::report::page::ReportPage /> }.into_any())
 }
 
-#[wasm_split(getting_started, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn getting_started() -> Loaded {
-    Ok(view! { <super::plans::getting_started::GettingStarted /> }.into_any())
-}
-
 #[wasm_split(share_link_encoder, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn encode_share_link(page: &str, plan: &Plan) -> Result<Result<String, String>, ChunkUnavailable> {
     Ok(share_link(page, plan).map_err(|e| e.to_string()))
@@ -71,7 +66,6 @@ impl LazyParts {
     /// The parts, each fetched when first used.
     pub fn new() -> Self {
         LazyParts {
-            getting_started: || view! { <LazyGettingStarted /> }.into_any(),
             share_link: |page, plan| {
                 Box::pin(async move {
                     encode_share_link(&page, &plan).await.unwrap_or_else(|ChunkUnavailable| {
@@ -87,22 +81,6 @@ impl Default for LazyParts {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The "Getting started" list, once its chunk has arrived.
-#[component]
-fn LazyGettingStarted() -> impl IntoView {
-    let content = move || {
-        Suspend::new(SendWrapper::new(async move {
-            getting_started().await.unwrap_or_else(|ChunkUnavailable| {
-                view! {
-                    <p class="hint">"The “Getting started” list could not be loaded; reload the page to try again."</p>
-                }
-                .into_any()
-            })
-        }))
-    };
-    view! { <Suspense fallback=|| ()>{content}</Suspense> }
 }
 
 /// Fetches (once) and renders the workspace of `route`.
@@ -131,7 +109,9 @@ pub fn LazyWorkspace(route: Route) -> impl IntoView {
                     first_workspace_shown();
                     view
                 }
-                Err(ChunkUnavailable) => view! {
+                Err(ChunkUnavailable) => {
+                    first_workspace_failed();
+                    view! {
                     <section class="card chunk-error" role="alert">
                         <h1>{format!("The {} workspace could not be loaded", route.label())}</h1>
                         <p>
@@ -148,8 +128,9 @@ pub fn LazyWorkspace(route: Route) -> impl IntoView {
                             </button>
                         </p>
                     </section>
+                    }
+                    .into_any()
                 }
-                .into_any(),
             }
         }))
     };
@@ -168,11 +149,18 @@ fn first_workspace_shown() {
     if SHOWN.replace(true) {
         return;
     }
-    // The view is mounted when this task ends; the frame callback runs after that.
+    // The view is mounted when this task ends; the frame callback runs after that, before
+    // the frame is drawn.
     request_animation_frame(|| {
+        super::first_screen::reveal();
         super::browser::mark("workbook-interactive");
         super::browser::register_service_worker();
     });
+}
+
+/// When the first workspace cannot be fetched, its explanation replaces the first screen.
+fn first_workspace_failed() {
+    request_animation_frame(super::first_screen::reveal);
 }
 
 /// Reloads the page, which fetches the newest deployment as a whole.

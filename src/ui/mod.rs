@@ -2,6 +2,7 @@
 //! the [`workbook::Workbook`] context.
 
 pub mod browser;
+pub mod first_screen;
 pub mod lazy_parts;
 pub mod lazy_workspace;
 pub mod monte_carlo_odds;

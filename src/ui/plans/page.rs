@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::getting_started::GettingStarted;
 use super::library_table::LibraryTable;
 use super::plan_details::PlanDetails;
 use crate::ui::browser::{location_hash, scroll_to_element};
-use crate::ui::lazy_parts::LazyParts;
 use crate::ui::route::hash_item;
 
 /// The first steps, the open plan's details and the library of all plans.
@@ -17,7 +17,7 @@ pub fn PlansPage() -> impl IntoView {
     }
     view! {
         <h1>"Plans"</h1>
-        {use_context::<LazyParts>().map(|parts| (parts.getting_started)())}
+        <GettingStarted />
         <PlanDetails />
         <LibraryTable />
     }
