@@ -63,7 +63,7 @@ test-host: promtool node_modules/.package-lock.json ## Host unit and property te
 test-browser: tools browser ## wasm-bindgen-test in headless Chromium (storage; the simulation and the readers of outside input on 32-bit wasm)
 	cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test simulation_extremes --test readers_wasm32
 
-test-size: dist ## Fails when the first visit's critical path grows past its gzip limit (scripts/size-check.mjs)
+test-size: dist ## Fails when opening any workspace (a first visit: Plans) grows past its gzip limit or needs over 8 wasm requests (scripts/size-check.mjs)
 	node scripts/size-check.mjs dist
 
 test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { packsOf } from "./wasm-packs.mjs";
 
 /**
  * Every file of `dist` (precompressed copies left out), with raw, gzip and brotli bytes
@@ -32,24 +33,10 @@ export const FIRST_WORKSPACE = "plans";
 export const WORKSPACES = ["plans", "overview", "transition", "slos", "scenarios", "report"];
 
 /**
- * The wasm files each workspace needs, read from the split loader's text (__wasm_split.js of
- * scripts/split-wasm.mjs): { plans: ["split_workspace_plans.wasm", "chunk_6.wasm", ...], ... }.
- * The loader lists every shared chunk_N.wasm under a comment naming the splits that use it.
- */
-export function workspaceChunks(loader) {
-  const chunks = {};
-  for (const m of loader.matchAll(/makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(split_workspace_(\w+)\.wasm)"/g)) {
-    chunks[m[2]] = [m[1]];
-  }
-  for (const m of loader.matchAll(/\/\* ([^*]*) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
-    for (const split of m[1].split(", ")) chunks[split.replace(/^workspace_/, "")]?.push(m[2]);
-  }
-  return chunks;
-}
-
-/**
  * The files of the critical path: index.html, the .js, .wasm and .css it links, and the
- * wasm chunks of the first workspace (the other workspaces' chunks load when opened).
+ * pack of the workspace it opens with (its split module and chunks, scripts/wasm-packs.mjs;
+ * the other workspaces' packs load when opened). `wasmFiles` counts the wasm requests: the
+ * main module and the pack.
  */
 export function criticalPath(dist = "dist", split = FIRST_WORKSPACE) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
@@ -61,11 +48,11 @@ export function criticalPath(dist = "dist", split = FIRST_WORKSPACE) {
   const loader = [...linked].find((f) => f.endsWith("__wasm_split.js"));
   if (loader) {
     const dir = loader.slice(0, loader.lastIndexOf("/") + 1);
-    const chunks = workspaceChunks(readFileSync(join(dist, loader), "utf8"))[split];
-    if (!chunks) throw new Error(`no chunks for the ${split} workspace in ${loader}`);
-    for (const f of chunks) linked.add(dir + f);
+    const pack = packsOf(readFileSync(join(dist, loader), "utf8"))[`workspace_${split}`];
+    if (!pack) throw new Error(`no pack for the ${split} workspace in ${loader}`);
+    linked.add(dir + pack.file);
   }
   const files = distFiles(dist).filter((f) => f.file === "index.html" || linked.has(f.file));
   const sum = (key) => files.reduce((n, f) => n + f[key], 0);
-  return { files, raw: sum("raw"), gzip: sum("gzip"), br: sum("br"), wasmFiles: files.filter((f) => f.file.endsWith(".wasm")).length };
+  return { files, raw: sum("raw"), gzip: sum("gzip"), br: sum("br"), wasmFiles: files.filter((f) => /\.(wasm|pack)$/.test(f.file)).length };
 }

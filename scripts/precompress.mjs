@@ -12,7 +12,7 @@ if (!staging) {
   process.exit(1);
 }
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".pack", ".json", ".webmanifest", ".svg"]);
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { workspaceChunks } from "./bundle-size.mjs";
+import { packSplits } from "./wasm-packs.mjs";
 
 const NAME = "sre-workbook";
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -76,6 +76,9 @@ try {
     }
   }
 
+  // Each split's module and chunks in one file, its pack (scripts/wasm-packs.mjs).
+  const packs = packSplits(out);
+
   const files = walk(out).map((p) => relative(out, p).split(sep).join("/")).sort();
   const hash = createHash("sha256");
   for (const f of files) hash.update(f).update(readFileSync(join(out, f)));
@@ -123,26 +126,35 @@ try {
     loader,
     `<script type="module">\nawait window.workbookAfterFirstPaint;\nconst bindings = await import('$1');\nconst init = bindings.default;\nconst wasm = await init(`,
   );
-  const chunks = workspaceChunks(readFileSync(join(out, "__wasm_split.js"), "utf8"));
-  if (!chunks.plans) throw new Error("split-wasm: no split_workspace_plans.wasm; is src/ui/lazy_workspace.rs split?");
+  if (!packs.workspace_plans) throw new Error("split-wasm: no workspace_plans split; is src/ui/lazy_workspace.rs split?");
+  const workspacePacks = Object.fromEntries(
+    Object.entries(packs).filter(([split]) => split.startsWith("workspace_")).map(([split, pack]) => [split.slice("workspace_".length), pack.file]),
+  );
   const preload = `<script>
 (() => {
   const start = ${JSON.stringify(start)};
-  const chunks = ${JSON.stringify(chunks)};
+  const packs = ${JSON.stringify(workspacePacks)};
   const route = (hash) => (/^#\\/(\\w+)/.exec(hash || "") || [])[1];
   let open = route(location.hash);
-  if (!chunks[open]) try { open = JSON.parse(localStorage.getItem("sre-workbook/session")).visited ? "overview" : "plans"; } catch {}
-  for (const file of chunks[open] || chunks.plans) {
-    start.push({ rel: "preload", as: "fetch", href: "./${dir}/" + file });
-  }
+  if (!packs[open]) try { open = JSON.parse(localStorage.getItem("sre-workbook/session")).visited ? "overview" : "plans"; } catch {}
+  if (!packs[open]) open = "plans";
+  // The loader (__wasm_split.js) takes this workspace's modules from the preloaded pack.
+  window.workbookFirstPack = "workspace_" + open;
+  start.push({ rel: "preload", as: "fetch", href: "./${dir}/" + packs[open] });
   const request = () => {
     for (const link of start) document.head.append(Object.assign(document.createElement("link"), { crossOrigin: "anonymous" }, link));
   };
   if (window.workbookFirstScreen) {
-    window.workbookAfterFirstPaint = new Promise((painted) => requestAnimationFrame(() => setTimeout(() => {
-      request();
-      painted();
-    })));
+    // Once the whole page is parsed (readyState "interactive" comes before the module
+    // scripts run) and then painted: the frame after it, then the task after that frame.
+    window.workbookAfterFirstPaint = new Promise((painted) => {
+      const afterPaint = () => requestAnimationFrame(() => setTimeout(() => {
+        request();
+        painted();
+      }));
+      if (document.readyState === "loading") document.addEventListener("readystatechange", afterPaint, { once: true });
+      else afterPaint();
+    });
   } else {
     request();
   }

@@ -1,6 +1,13 @@
-//! Entry point: mounts the workbook into the page.
+//! Entry point: reads the plans, then mounts the workbook into the page.
+
+use leptos::prelude::*;
+use sre_workbook::ui::{first_screen, workbook::Workbook};
+use sre_workbook::App;
 
 fn main() {
     console_error_panic_hook::set_once();
-    sre_workbook::ui::first_screen::mount(sre_workbook::App);
+    // Reading the library (on a first visit, the example plan) and drawing the page are
+    // two tasks, so neither blocks input for long.
+    let workbook = Workbook::load();
+    first_screen::mount(move || view! { <App workbook /> });
 }

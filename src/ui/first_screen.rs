@@ -1,8 +1,12 @@
-//! Where the app mounts, and the hand-over from the page's first screen. On a first visit
-//! the page already shows the Plans page with the example plan, written into index.html at
-//! build time from this same app (scripts/prerender.mjs); the app then renders out of sight
-//! and takes its place in one step once its first workspace is drawn, so nothing flashes or
-//! moves. Any other visit shows the loading header until the app mounts, as before.
+//! Where the app mounts, and how it takes over the page. The page shows something before
+//! the app runs: on a first visit the Plans page with the example plan, written into
+//! index.html at build time from this same app (scripts/prerender.mjs), otherwise a loading
+//! header. The app renders out of sight, in several short tasks so none blocks input for
+//! long, and takes the page's place in one step once its first workspace is drawn whole:
+//! nothing flashes or moves.
+
+use std::cell::Cell;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,53 +14,103 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The id of the element the app mounts into.
 const APP_ID: &str = "app";
 
-/// Mounts `app` into a root of its own: hidden while the first screen stands in for it,
-/// shown at once otherwise.
+thread_local! {
+    /// Parts of the first workspace still to be drawn ([`Later`]).
+    static PENDING: Cell<usize> = const { Cell::new(0) };
+    /// What to run once the app is shown, when it waits for pending parts.
+    static ON_SHOWN: Cell<Option<Box<dyn FnOnce()>>> = const { Cell::new(None) };
+    /// Whether the app has taken the page's place.
+    static SHOWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Mounts `app` into a hidden root of its own, in a task after this one (the caller's
+/// work and the first render are not one long task). The page keeps what it shows until
+/// [`reveal`].
 pub fn mount<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     let document = document();
-    let standing_in = first_screen_shown();
-    if !standing_in {
+    if !first_screen_shown() {
         if let Some(screen) = document.get_element_by_id("first-screen") {
             screen.remove();
         }
     }
-    let Ok(root) = document.create_element("div") else {
+    let (Ok(root), Some(body)) = (document.create_element("div"), document.body()) else {
         return;
     };
     root.set_id(APP_ID);
-    if standing_in {
-        let _ = root.set_attribute("hidden", "");
-    }
-    let Some(body) = document.body() else {
-        return;
-    };
+    let _ = root.set_attribute("hidden", "");
     let _ = body.append_child(&root);
-    if let Some(boot) = document.get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to(root.unchecked_into(), app).forget();
+    set_timeout(
+        move || leptos::mount::mount_to(root.unchecked_into(), app).forget(),
+        Duration::ZERO,
+    );
 }
 
-/// Shows the app in place of the first screen (carrying over clicks, typing and focus made
-/// on it), or just shows it. Called when the first workspace is drawn, or cannot be.
-pub fn reveal() {
-    let Some(root) = document().get_element_by_id(APP_ID) else {
+/// Shows the app in place of what the page showed (for the first screen: carrying over
+/// clicks, typing and focus made on it), as soon as no part of the first workspace is
+/// pending; then runs `then`. Called when the first workspace is drawn, or cannot be.
+pub fn reveal(then: impl FnOnce() + 'static) {
+    if SHOWN.get() {
+        return;
+    }
+    if PENDING.get() > 0 {
+        ON_SHOWN.set(Some(Box::new(then)));
+        return;
+    }
+    SHOWN.set(true);
+    show_app();
+    then();
+}
+
+/// Draws `children` in a task of their own after the rest of the view (what is below the
+/// fold), holding [`reveal`] back until they are drawn, so the app never shows without them.
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let drawn = RwSignal::new(false);
+    let waits = !SHOWN.get();
+    if waits {
+        PENDING.set(PENDING.get() + 1);
+    }
+    set_timeout(
+        move || {
+            let _ = drawn.try_set(true);
+            // The children are drawn when this task's microtasks have run; the frame
+            // callback comes after that and before the frame is painted.
+            if waits {
+                request_animation_frame(part_drawn);
+            }
+        },
+        Duration::ZERO,
+    );
+    move || drawn.get().then(|| children())
+}
+
+/// One [`Later`] part was drawn: the app is shown if it waited only for that.
+fn part_drawn() {
+    PENDING.set(PENDING.get().saturating_sub(1));
+    if PENDING.get() == 0 {
+        if let Some(then) = ON_SHOWN.take() {
+            reveal(then);
+        }
+    }
+}
+
+/// Puts the app root in place of the first screen or the loading header.
+fn show_app() {
+    let document = document();
+    let Some(root) = document.get_element_by_id(APP_ID) else {
         return;
     };
-    match first_screen() {
-        Some(screen) => {
-            let reveal = js_sys::Reflect::get(&screen, &"reveal".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            if let Some(reveal) = reveal {
-                let _ = reveal.call1(&screen, &root);
-                return;
-            }
-            let _ = root.remove_attribute("hidden");
-        }
-        None => {
-            let _ = root.remove_attribute("hidden");
-        }
+    let handed_over = first_screen().is_some_and(|screen| {
+        js_sys::Reflect::get(&screen, &"reveal".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|reveal| reveal.call1(&screen, &root).is_ok())
+    });
+    if !handed_over {
+        let _ = root.remove_attribute("hidden");
+    }
+    if let Some(boot) = document.get_element_by_id("boot") {
+        boot.remove();
     }
 }
 

@@ -152,15 +152,16 @@ fn first_workspace_shown() {
     // The view is mounted when this task ends; the frame callback runs after that, before
     // the frame is drawn.
     request_animation_frame(|| {
-        super::first_screen::reveal();
-        super::browser::mark("workbook-interactive");
-        super::browser::register_service_worker();
+        super::first_screen::reveal(|| {
+            super::browser::mark("workbook-interactive");
+            super::browser::register_service_worker();
+        });
     });
 }
 
-/// When the first workspace cannot be fetched, its explanation replaces the first screen.
+/// When the first workspace cannot be fetched, its explanation takes the page's place.
 fn first_workspace_failed() {
-    request_animation_frame(super::first_screen::reveal);
+    request_animation_frame(|| super::first_screen::reveal(|| ()));
 }
 
 /// Reloads the page, which fetches the newest deployment as a whole.

@@ -1,23 +1,28 @@
 // Code loaded per workspace (src/ui/lazy_workspace.rs, scripts/split-wasm.mjs): a first
-// visit fetches the shell and the Plans workspace only; other workspaces fetch their chunks
-// when opened; a chunk that cannot be fetched is explained with a Retry, never a blank page;
-// a page of an old deployment never runs the chunks of a new one.
+// visit fetches the shell and the Plans workspace only, its modules in one pack
+// (scripts/wasm-packs.mjs); other workspaces fetch their pack when opened; a pack that cannot
+// be fetched is explained with a Retry, never a blank page; a page of an old deployment
+// never runs the chunks of a new one.
 import { expect, test } from "./fixtures";
 import type { AddressInfo } from "node:net";
 import { serve } from "../../scripts/serve.mjs";
 import { EXAMPLE_NAME, openWorkbook } from "./helpers";
 
-const splitOf = (url: string) => url.match(/split_workspace_(\w+)\.wasm$/)?.[1];
+const splitOf = (url: string) => url.match(/\/workspace_(\w+)\.pack$/)?.[1];
 
 test("a first visit fetches the Plans workspace's code only; Scenarios fetches its own when opened", async ({ page }) => {
   const splits: string[] = [];
+  const wasm: string[] = [];
   page.on("request", (r) => {
     const split = splitOf(r.url());
     if (split) splits.push(split);
+    if (/\.(wasm|pack)$/.test(r.url())) wasm.push(r.url().slice(r.url().lastIndexOf("/") + 1));
   });
   await openWorkbook(page);
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   expect(splits).toEqual(["plans"]);
+  // Two requests for the app's code before it is interactive (issue 27: at most 8).
+  expect(wasm.slice(0, 2).sort()).toEqual(["sre-workbook_bg.wasm", "workspace_plans.pack"]);
 
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Scenarios", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
@@ -39,7 +44,7 @@ test.describe(() => {
 
   test("a workspace whose code cannot be fetched says so, keeps the plan, and Retry loads it", async ({ page }) => {
     await openWorkbook(page);
-    await page.route("**/split_workspace_report.wasm", (route) => route.abort("failed"));
+    await page.route("**/workspace_report.pack", (route) => route.abort("failed"));
     await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Report", exact: true }).click();
     const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
     await expect(problem.getByRole("heading", { name: "The Report workspace could not be loaded" })).toBeVisible();
@@ -47,7 +52,7 @@ test.describe(() => {
     // The rest of the workbook still works.
     await expect(page.getByRole("navigation", { name: "Workspaces" })).toBeVisible();
 
-    await page.unroute("**/split_workspace_report.wasm");
+    await page.unroute("**/workspace_report.pack");
     await problem.getByRole("button", { name: "Retry" }).click();
     await expect(page.getByRole("heading", { level: 1, name: EXAMPLE_NAME })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "The challenge" })).toBeVisible();
@@ -58,7 +63,7 @@ test.describe(() => {
 test.describe(() => {
   test.use({
     allowedConsoleErrors: [
-      /^(Failed to load resource: the server responded with a status of 404 \(Not Found\)$|TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP status code is not ok\b)/,
+      /^(Failed to load resource: the server responded with a status of 404 \(Not Found\)$|Error: workspace_slos\.pack: HTTP 404\b)/,
     ],
   });
 

@@ -6,6 +6,7 @@ use super::getting_started::GettingStarted;
 use super::library_table::LibraryTable;
 use super::plan_details::PlanDetails;
 use crate::ui::browser::{location_hash, scroll_to_element};
+use crate::ui::first_screen::Later;
 use crate::ui::route::hash_item;
 
 /// The first steps, the open plan's details and the library of all plans.
@@ -19,6 +20,9 @@ pub fn PlansPage() -> impl IntoView {
         <h1>"Plans"</h1>
         <GettingStarted />
         <PlanDetails />
-        <LibraryTable />
+        // Below the fold on a phone: drawn in a task of its own.
+        <Later>
+            <LibraryTable />
+        </Later>
     }
 }

@@ -1,0 +1,114 @@
+// One file per split instead of dozens: wasm-split-cli puts the code several splits share
+// into a chunk_N.wasm per distinct set of splits, so opening one workspace fetched 20 to 40
+// small files. `packSplits` (called by split-wasm.mjs) concatenates each split's module and
+// every chunk it needs into <split>.pack, drops the separate files, and rewrites the loader
+// (__wasm_split.js) to take each module from its split's pack: opening a workspace is one
+// request beside the main wasm. Chunks shared by several splits travel in each of their
+// packs; the loader still instantiates each chunk once (its makeLoad memo), from whichever
+// requested pack holds it. The packs and their parts are listed in the loader as
+// `const PACKS = {...};` (read back by bundle-size.mjs).
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The wasm files each split needs, read from the split loader's text as wasm-split-cli
+ * writes it: { workspace_plans: ["split_workspace_plans.wasm", "chunk_6.wasm", ...], ... }.
+ * The loader lists every shared chunk_N.wasm under a comment naming the splits that use it.
+ */
+export function splitParts(loader) {
+  const parts = {};
+  for (const m of loader.matchAll(/makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(split_(\w+)\.wasm)"/g)) {
+    parts[m[2]] = [m[1]];
+  }
+  for (const m of loader.matchAll(/\/\* ([^*]*) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    for (const split of m[1].split(", ")) {
+      if (!parts[split]) throw new Error(`wasm-packs: chunk ${m[2]} names an unknown split ${split}`);
+      parts[split].push(m[2]);
+    }
+  }
+  return parts;
+}
+
+/** The packs listed in a rewritten loader: { split: { file, parts: { name: [offset, length] } } }. */
+export function packsOf(loader) {
+  const m = /^const PACKS = (.*);$/m.exec(loader);
+  if (!m) throw new Error("wasm-packs: the loader lists no PACKS (is it a build with packs?)");
+  return JSON.parse(m[1]);
+}
+
+/** What the rewritten loader adds: the packs, and how a module is taken from one. */
+const runtime = (packs) => `
+// Added by scripts/wasm-packs.mjs: each split's module and chunks come in one file, its pack.
+const PACKS = ${JSON.stringify(packs)};
+const requested = new Map();
+/** Requests a split's pack (once; again after a failure, so Retry can work). */
+function requestPack(split) {
+    if (!requested.has(split)) {
+        const bytes = fetch(new URL("./" + PACKS[split].file, import.meta.url)).then((response) => {
+            if (!response.ok) throw new Error(PACKS[split].file + ": HTTP " + response.status);
+            return response.arrayBuffer();
+        });
+        bytes.catch(() => requested.delete(split));
+        requested.set(split, bytes);
+    }
+}
+/** A module's bytes, from the first requested pack that holds it. */
+function part(file) {
+    for (const [split, bytes] of requested) {
+        const at = PACKS[split].parts[file];
+        if (at) return bytes.then((buffer) => new Uint8Array(buffer, at[0], at[1]));
+    }
+    return Promise.reject(new Error("no requested pack holds " + file));
+}
+/** A split's loader that requests its pack before its modules are taken from it. */
+function withPack(split, load) {
+    return () => {
+        requestPack(split);
+        return load();
+    };
+}
+// The page preloads the pack of the workspace it opens with (index.html).
+if (globalThis.workbookFirstPack && PACKS[globalThis.workbookFirstPack]) requestPack(globalThis.workbookFirstPack);
+`;
+
+/**
+ * Packs the split modules in `dir` (after wasm-opt) and rewrites its __wasm_split.js;
+ * returns the packs as listed in the loader.
+ */
+export function packSplits(dir) {
+  const loaderPath = join(dir, "__wasm_split.js");
+  let loader = readFileSync(loaderPath, "utf8");
+  const parts = splitParts(loader);
+  const packs = {};
+  for (const [split, files] of Object.entries(parts)) {
+    const bodies = files.map((f) => readFileSync(join(dir, f)));
+    let offset = 0;
+    const at = {};
+    files.forEach((f, i) => {
+      at[f] = [offset, bodies[i].length];
+      offset += bodies[i].length;
+    });
+    packs[split] = { file: `${split}.pack`, parts: at };
+    writeFileSync(join(dir, `${split}.pack`), Buffer.concat(bodies));
+  }
+  for (const f of new Set(Object.values(parts).flat())) rmSync(join(dir, f));
+
+  const fetcher = /const src = fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+  const fetchers = [...loader.matchAll(fetcher)].length;
+  if (fetchers !== new Set(Object.values(parts).flat()).size) {
+    throw new Error(`wasm-packs: the loader has ${fetchers} module fetchers for ${new Set(Object.values(parts).flat()).size} modules; has wasm-split-cli's output changed?`);
+  }
+  loader = loader.replace(
+    fetcher,
+    `const src = part("$1");\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiate(await src, imports));`,
+  );
+  const exported = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g;
+  const exports = [...loader.matchAll(exported)].length;
+  if (exports !== Object.keys(parts).length) throw new Error(`wasm-packs: ${exports} split loaders for ${Object.keys(parts).length} splits`);
+  loader = loader.replace(exported, `export const __wasm_split_load_$1 = wrapAsyncCb(withPack("$1", makeLoad($2\n, [$3])));`);
+  const head = /^import \{ initSync \} from "\.\/[^"]+";\n/;
+  if (!head.test(loader)) throw new Error("wasm-packs: the loader does not start with its import of initSync");
+  loader = loader.replace(head, (line) => line + runtime(packs));
+  writeFileSync(loaderPath, loader);
+  return packs;
+}
