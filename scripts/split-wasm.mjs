@@ -86,7 +86,6 @@ try {
   cpSync(out, join(staging, dir), { recursive: true });
   for (const f of trunkFiles) rmSync(join(staging, f));
 
-  const wasmFiles = files.filter((f) => f.endsWith(".wasm"));
   // Point index.html at the split build, with integrity hashes of the new files.
   const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(join(staging, dir, file))).digest("base64")}`;
   const page = join(staging, "index.html");
@@ -166,7 +165,7 @@ try {
   html = html.replace("</head>", `${preload}</head>`);
   writeFileSync(page, html);
 
-  console.log(`split wasm: ${dir}/ with ${wasmFiles.length} wasm files (${profile})`);
+  console.log(`split wasm: ${dir}/ with the main module and ${Object.keys(packs).length} packs of ${new Set(Object.values(packs).flatMap((p) => Object.keys(p.parts))).size} split modules and chunks (${profile})`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
