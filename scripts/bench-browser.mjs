@@ -19,13 +19,7 @@ let browser;
 
 /** Every browser figure, against dist/ served on a private port. */
 export async function measureBrowser(largePlanPath) {
-const server = spawn("node", ["scripts/serve.mjs", "--port", String(PORT)], { stdio: "ignore" });
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(URL)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+await serveOn(PORT, "br,gzip");
 
 browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
@@ -58,18 +52,24 @@ try {
   return result;
 } finally {
   await browser.close();
-  server.kill();
-  for (const other of servers) other.kill();
+  for (const server of servers) server.kill();
 }
 }
 
 const servers = [];
 
-/** dist/ served on `port` with only `encoding` (gzip or br) precompressed; resolves to its address. */
-async function serveOn(port, encoding) {
+/**
+ * dist/ served on `port` with only `encodings` (gzip, br or both) precompressed; resolves to
+ * its address. A port already taken fails the bench: it would measure whatever serves there
+ * (once, a stale build).
+ */
+async function serveOn(port, encodings) {
   const url = `http://127.0.0.1:${port}/`;
-  servers.push(spawn("node", ["scripts/serve.mjs", "--port", String(port), "--encodings", encoding], { stdio: "ignore" }));
+  if (await fetch(url).then(() => true, () => false)) throw new Error(`port ${port} is in use: stop what serves ${url} and run the bench again`);
+  const server = spawn("node", ["scripts/serve.mjs", "--port", String(port), "--encodings", encodings], { stdio: "ignore" });
+  servers.push(server);
   for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) break;
     try {
       if ((await fetch(url)).ok) return url;
     } catch {}
