@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help tools browser promtool serve dist test test-host test-browser test-size test-e2e bench fmt lint clean
+.PHONY: help tools browser promtool serve dist cli test test-host test-browser test-size test-e2e bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -50,6 +50,10 @@ browser: ## Install Debian's Chromium, chromedriver and poppler-utils (for the b
 
 dist: tools browser ## Release build into dist/, deployable on any static host or sub-path
 	trunk build --release
+
+cli: ## Build sre-workbook, the command-line workbook, into target/release/ (docs/plans-as-code.md)
+	cargo build --release --locked --bin sre-workbook
+	@echo "target/release/sre-workbook (or: cargo install --locked --path .)"
 
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 	node scripts/serve.mjs --port $(PORT)

@@ -2,6 +2,8 @@
 //! browser. This file holds the app shell only: header, navigation and the workspace routes.
 
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod interop;
 pub mod model;
 pub mod replay;

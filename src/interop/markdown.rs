@@ -17,7 +17,7 @@ use crate::model::slo::policy_document::PolicyDocument;
 /// cells (`|`), headings (`#`, also a heading's closing one), and a list or thematic
 /// break at the start of a line (`- `, `+`, `---`, `1. `, `1) `). It renders as the text
 /// itself, wherever the template places it.
-fn text(value: &str) -> String {
+pub fn text(value: &str) -> String {
     let spaced: String = value
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod markdown;
 pub mod openslo;
+pub mod plan_exports;
 pub mod prometheus_rules;
 pub mod pyrra;
 pub mod share_link;

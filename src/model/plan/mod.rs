@@ -1,6 +1,7 @@
 //! The plan itself: its types (re-exported here, so a part is `model::plan::Slo`), the
 //! versioned file format with its migrations and error paths, ids, dates, the book's
-//! defaults, the shipped example, content validation, and undo of edits.
+//! defaults, the shipped example, content validation, undo of edits, and what changed between
+//! two versions of a plan.
 
 mod types;
 pub use types::*;
@@ -8,6 +9,7 @@ pub use types::*;
 pub mod calendar;
 pub mod checker;
 pub mod defaults;
+pub mod diff;
 pub mod error_path;
 pub mod example;
 pub mod example_file;

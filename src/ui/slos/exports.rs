@@ -3,37 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::interop::prometheus_rules::prometheus_rules;
-use crate::interop::pyrra::pyrra_objectives;
+use crate::interop::plan_exports::{production_files, ExportKind};
 use crate::interop::sli_queries::exported_slos;
-use crate::interop::sloth::sloth_files;
-use crate::model::plan::format::download_file_name;
-use crate::model::plan::ids::ById;
-use crate::model::plan::Plan;
 use crate::ui::browser::download_text;
 use crate::ui::workbook::Workbook;
 
-/// One export: its button label, the file's extension, and its maker, which gives each
-/// file's last words and text (Sloth writes one file per SLO period).
-type Export = (
-    &'static str,
-    &'static str,
-    fn(&Plan, Option<&str>) -> Vec<(String, String)>,
-);
-
-const EXPORTS: [Export; 3] = [
-    ("Export Prometheus rules", "yml", |p, service| {
-        vec![("Prometheus rules".into(), prometheus_rules(p, service))]
-    }),
-    ("Export Sloth spec", "yaml", |p, service| {
-        sloth_files(p, service)
-            .into_iter()
-            .map(|f| (f.name_words, f.text))
-            .collect()
-    }),
-    ("Export Pyrra objectives", "yaml", |p, service| {
-        vec![("Pyrra".into(), pyrra_objectives(p, service))]
-    }),
+/// The export buttons: label and export (files and their names come from
+/// [`production_files`], as `sre-workbook export` makes them).
+const EXPORTS: [(&str, ExportKind); 3] = [
+    ("Export Prometheus rules", ExportKind::Prometheus),
+    ("Export Sloth spec", ExportKind::Sloth),
+    ("Export Pyrra objectives", ExportKind::Pyrra),
 ];
 
 /// The export section of the SLOs page.
@@ -67,28 +47,16 @@ pub fn ProductionExports() -> impl IntoView {
     let buttons = move || {
         EXPORTS
             .iter()
-            .map(|&(label, extension, make)| {
+            .map(|&(label, kind)| {
                 let download = move |_| {
                     let scope = scope.get_untracked();
                     let service = (!scope.is_empty()).then_some(scope.as_str());
                     plan.with_untracked(|p| {
                         let Some(p) = p else { return };
-                        let service_name = service.and_then(|id| {
-                            p.slo_catalog
-                                .services
-                                .by_id(id)
-                                .map(|s| s.name.clone())
-                        });
-                        let files = make(p, service);
                         let mut names = Vec::new();
-                        for (what, text) in &files {
-                            let stem = match &service_name {
-                                Some(name) => format!("{} - {name} - {what}", p.name),
-                                None => format!("{} - {what}", p.name),
-                            };
-                            let name = download_file_name(&stem, extension);
-                            let _ = download_text(&name, text, "application/yaml");
-                            names.push(format!("“{name}”"));
+                        for file in production_files(p, kind, service) {
+                            let _ = download_text(&file.name, &file.text, "application/yaml");
+                            names.push(format!("“{}”", file.name));
                         }
                         written.set((names.len() > 1).then(|| {
                             format!(
