@@ -15,7 +15,10 @@
 // at build time (375.6: +2.5 KB of markup, and "Getting started", 5.4 KB fetched right after
 // the Plans page until then and so left out of this count, became part of it); 368 KB when
 // each split's modules came in one pack and start-up in short tasks (367.4: one file
-// compresses better than 24, and the page's loader grew by 1.3 KB).
+// compresses better than 24, and the page's loader grew by 1.3 KB); 374 KB when the Plans
+// page gained "Compare with file…" (373.9: the picker and the summary's view in the Plans
+// pack, +5.2 KB; the diff itself is a part of its own, fetched on use, but its loader entries
+// reach every route, +0.9 KB). The other routes' limits rose by the same 1.2 to 2.1 KB.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -25,12 +28,12 @@ const KB = 1024;
 const GOAL = { first: 300 * KB, other: 400 * KB };
 /** Each workspace's limit in gzip bytes, as the page opens on it. */
 const LIMIT = {
-  plans: 368 * KB, // the first visit
+  plans: 374 * KB, // the first visit
   overview: GOAL.other,
-  transition: 502 * KB,
-  slos: 487 * KB,
-  scenarios: 625 * KB,
-  report: 422 * KB,
+  transition: 503.5 * KB,
+  slos: 488 * KB,
+  scenarios: 626 * KB,
+  report: 424 * KB,
 };
 const MAX_WASM_REQUESTS = 8;
 

@@ -10,9 +10,22 @@ use crate::model::plan::Plan;
 /// A share link being made: the link, or why there is none.
 pub type LinkInMaking = Pin<Box<dyn Future<Output = Result<String, String>>>>;
 
+/// Two plans being compared: the summary's headline and each subject with its changes in
+/// words, or why the comparison could not be made.
+pub type ComparisonInMaking = Pin<Box<dyn Future<Output = Result<Comparison, String>>>>;
+
+/// A comparison as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// "3 changes to plan “…”." or "No changes to plan “…”."
+    pub headline: String,
+    /// Each subject with its changes, in words.
+    pub sections: Vec<(String, Vec<String>)>,
+}
+
 /// Parts of workspaces that are chunks of their own, so they stay off the first visit's
-/// critical path: the share-link encoder (deflate, needed only when a link is made). The app
-/// shell provides them: a split called from inside another split's code would otherwise be
+/// critical path: the share-link encoder (deflate, needed only when a link is made) and the
+/// comparison of two plans ("Compare with file…"). The app shell provides them: a split called from inside another split's code would otherwise be
 /// linked into builds that are not split (the wasm-bindgen tests), which cannot load it.
 /// ("Getting started" is part of the Plans page itself: arriving after it as a part of its
 /// own, it pushed the page down.)
@@ -20,4 +33,6 @@ pub type LinkInMaking = Pin<Box<dyn Future<Output = Result<String, String>>>>;
 pub struct LazyParts {
     /// The share link of a plan on a page address.
     pub share_link: fn(String, Plan) -> LinkInMaking,
+    /// What changed from the first plan to the second ("Compare with file…").
+    pub compare: fn(Plan, Plan) -> ComparisonInMaking,
 }

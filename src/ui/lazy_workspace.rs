@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
-use super::lazy_parts::LazyParts;
+use super::lazy_parts::{Comparison, LazyParts};
 use super::route::Route;
 use crate::interop::share_link::share_link;
 use crate::model::plan::Plan;
@@ -62,6 +62,15 @@ fn encode_share_link(page: &str, plan: &Plan) -> Result<Result<String, String>, 
     Ok(share_link(page, plan).map_err(|e| e.to_string()))
 }
 
+#[wasm_split(plan_comparison, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn compare_plans(old: &Plan, new: &Plan) -> Result<Comparison, ChunkUnavailable> {
+    let diff = crate::model::plan::diff::diff_plans(old, new);
+    Ok(Comparison {
+        headline: diff.headline(),
+        sections: diff.sections(),
+    })
+}
+
 impl LazyParts {
     /// The parts, each fetched when first used.
     pub fn new() -> Self {
@@ -70,6 +79,13 @@ impl LazyParts {
                 Box::pin(async move {
                     encode_share_link(&page, &plan).await.unwrap_or_else(|ChunkUnavailable| {
                         Err("the part of the workbook that makes links could not be loaded; check the connection and try again".into())
+                    })
+                })
+            },
+            compare: |old, new| {
+                Box::pin(async move {
+                    compare_plans(&old, &new).await.map_err(|ChunkUnavailable| {
+                        "the part of the workbook that compares plans could not be loaded; check the connection and try again".into()
                     })
                 })
             },

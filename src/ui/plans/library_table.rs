@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::plans::download_plan;
 
+use super::compare::CompareWithFile;
 use super::import::ImportButton;
 use crate::model::plan::calendar::display_timestamp;
 use crate::model::plan::{Id, Plan};
@@ -30,6 +31,7 @@ pub fn LibraryTable() -> impl IntoView {
             <p class="hint">
                 "Plans are kept in this browser only. Export a plan to share it or keep a copy; import a file with the button or drop it anywhere on the page."
             </p>
+            <CompareWithFile />
             <div class="table-scroll">
                 <table class="library">
                     <caption class="visually-hidden">"Plans stored in this browser"</caption>

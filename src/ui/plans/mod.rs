@@ -1,5 +1,6 @@
 //! The Plans workspace: the library of plans in this browser and the open plan's details.
 
+pub mod compare;
 pub mod export;
 pub mod getting_started;
 pub mod import;
