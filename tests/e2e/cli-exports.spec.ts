@@ -1,12 +1,11 @@
 // The command-line workbook makes the page's files: every plan export downloaded from the
 // page (the example plan, as the page exports it) equals `sre-workbook export` of that plan
 // file byte for byte, names included.
-import { expect, test } from "./fixtures";
+import { expect, test, type Page } from "./fixtures";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Page } from "@playwright/test";
 import { download, exportPlan, openWorkbook } from "./helpers";
 
 // Playwright runs from the repository root (playwright.config.ts).
