@@ -14,6 +14,20 @@ pub type LinkInMaking = Pin<Box<dyn Future<Output = Result<String, String>>>>;
 /// words, or why the comparison could not be made.
 pub type ComparisonInMaking = Pin<Box<dyn Future<Output = Result<Comparison, String>>>>;
 
+/// One of the Plans page's file buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// "Open plan file…": pick a file, open its plan and bind it.
+    Open,
+    /// "Save to file…": pick a file, write the open plan and bind it.
+    Save,
+    /// "Stop saving to …": end the binding.
+    Stop,
+}
+
+/// A file action under way: done, or why it could not be done.
+pub type FileActionInMaking = Pin<Box<dyn Future<Output = Result<(), String>>>>;
+
 /// A comparison as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
@@ -24,8 +38,8 @@ pub struct Comparison {
 }
 
 /// Parts of workspaces that are chunks of their own, so they stay off the first visit's
-/// critical path: the share-link encoder (deflate, needed only when a link is made) and the
-/// comparison of two plans ("Compare with file…"). The app shell provides them: a split called from inside another split's code would otherwise be
+/// critical path: the share-link encoder (deflate, needed only when a link is made), the
+/// comparison of two plans ("Compare with file…") and the binding of a plan to a file. The app shell provides them: a split called from inside another split's code would otherwise be
 /// linked into builds that are not split (the wasm-bindgen tests), which cannot load it.
 /// ("Getting started" is part of the Plans page itself: arriving after it as a part of its
 /// own, it pushed the page down.)
@@ -35,4 +49,6 @@ pub struct LazyParts {
     pub share_link: fn(String, Plan) -> LinkInMaking,
     /// What changed from the first plan to the second ("Compare with file…").
     pub compare: fn(Plan, Plan) -> ComparisonInMaking,
+    /// The binding of a plan to a file on disk ("Open plan file…", "Save to file…").
+    pub plan_file: fn(crate::ui::workbook::Workbook, LazyParts, FileAction) -> FileActionInMaking,
 }

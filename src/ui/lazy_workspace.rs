@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
-use super::lazy_parts::{Comparison, LazyParts};
+use super::lazy_parts::{Comparison, FileAction, FileActionInMaking, LazyParts};
 use super::route::Route;
+use super::workbook::Workbook;
 use crate::interop::share_link::share_link;
 use crate::model::plan::Plan;
 
@@ -71,6 +72,17 @@ fn compare_plans(old: &Plan, new: &Plan) -> Result<Comparison, ChunkUnavailable>
     })
 }
 
+#[wasm_split(plan_file_binding, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn plan_file_action(
+    wb: Workbook,
+    parts: LazyParts,
+    action: FileAction,
+) -> Result<FileActionInMaking, ChunkUnavailable> {
+    Ok(Box::pin(super::plans::file_binding::file_action(
+        wb, parts, action,
+    )))
+}
+
 impl LazyParts {
     /// The parts, each fetched when first used.
     pub fn new() -> Self {
@@ -80,6 +92,14 @@ impl LazyParts {
                     encode_share_link(&page, &plan).await.unwrap_or_else(|ChunkUnavailable| {
                         Err("the part of the workbook that makes links could not be loaded; check the connection and try again".into())
                     })
+                })
+            },
+            plan_file: |wb, parts, action| {
+                Box::pin(async move {
+                    match plan_file_action(wb, parts, action).await {
+                        Ok(running) => running.await,
+                        Err(ChunkUnavailable) => Err("the part of the workbook that works with plan files could not be loaded; check the connection and try again".into()),
+                    }
                 })
             },
             compare: |old, new| {

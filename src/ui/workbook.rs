@@ -65,6 +65,32 @@ pub enum ConflictChoice {
     Cancel,
 }
 
+/// A plan bound to a file on disk (File System Access, Plans page): each autosave of the
+/// plan also writes the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoundFile {
+    /// The plan written to the file.
+    pub plan_id: Id,
+    /// The file's name, as the header shows it.
+    pub name: String,
+    /// Why the latest write to the file failed, if it did.
+    pub problem: Option<String>,
+}
+
+/// What runs after a plan is saved (see [`set_after_save`]).
+pub type AfterSave = std::rc::Rc<dyn Fn(&Plan)>;
+
+thread_local! {
+    /// Called with each plan just saved to local storage: the bound file's writer, set by the
+    /// Plans page's file binding (so its code stays in that workspace's chunk).
+    static AFTER_SAVE: std::cell::RefCell<Option<AfterSave>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets (or clears) what runs after each plan is saved; see [`BoundFile`].
+pub fn set_after_save(hook: Option<AfterSave>) {
+    AFTER_SAVE.with(|h| *h.borrow_mut() = hook);
+}
+
 /// The page's workbook state, provided as context.
 #[derive(Clone, Copy)]
 pub struct Workbook {
@@ -76,6 +102,8 @@ pub struct Workbook {
     open: Memo<Option<Plan>>,
     /// Whether changes are stored.
     pub save_state: RwSignal<SaveState>,
+    /// The file the open plan is bound to, if any.
+    pub bound_file: RwSignal<Option<BoundFile>>,
     /// Stored entries that could not be read.
     pub set_aside: RwSignal<Vec<SetAsideEntry>>,
     /// The latest notice.
@@ -131,6 +159,7 @@ impl Workbook {
                 plans.with(|p| p.by_id(&id).cloned())
             }),
             save_state: RwSignal::new(SaveState::Saved),
+            bound_file: RwSignal::new(None),
             set_aside: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             import_failure: RwSignal::new(None),
@@ -180,6 +209,32 @@ impl Workbook {
             .or_else(|| wb.plans.with_untracked(|p| p.first().map(|p| p.id.clone())));
         wb.open_id.set(open);
         wb
+    }
+
+    /// Takes a plan read from a file the user opened: it replaces the library's copy of the
+    /// same id (the file is what the user chose) or joins the library, and is opened.
+    pub fn open_from_file(&self, plan: Plan, file_name: &str) {
+        let id = plan.id.clone();
+        let message = format!("Opened “{}” from “{file_name}”.", plan.name);
+        if self.contains(&id) {
+            self.plans.update(|p| {
+                if let Some(slot) = p.iter_mut().find(|p| p.id == id) {
+                    *slot = plan;
+                }
+            });
+            self.touch(&id);
+            self.open(&id);
+            self.notice.set(Some(Notice {
+                message,
+                undo: None,
+            }));
+        } else {
+            self.add(plan);
+            self.notice.set(Some(Notice {
+                message,
+                undo: None,
+            }));
+        }
     }
 
     fn contains(&self, id: &str) -> bool {
@@ -589,6 +644,10 @@ impl Workbook {
                             self.known.update_value(|k| {
                                 k.insert(id.clone(), print);
                             });
+                            let hook = AFTER_SAVE.with(|h| h.borrow().clone());
+                            if let Some(hook) = hook {
+                                hook(plan);
+                            }
                             Ok(())
                         }
                         Ok(GuardedSave::ChangedElsewhere(theirs, _)) => {

@@ -2,11 +2,13 @@
 
 pub mod compare;
 pub mod export;
+pub mod file_binding;
 pub mod getting_started;
 pub mod import;
 pub mod library_table;
 pub mod page;
 pub mod plan_details;
+pub mod plan_file;
 pub mod share;
 
 use crate::model::plan::format::{export_file_name, export_plan};

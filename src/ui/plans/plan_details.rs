@@ -6,6 +6,7 @@ use crate::model::plan::calendar::display_timestamp;
 use crate::model::plan::getting_started::{challenge_template, with_template};
 use crate::model::plan::Plan;
 use crate::ui::plans::export::ExportPlanButton;
+use crate::ui::plans::plan_file::PlanFileButtons;
 use crate::ui::plans::share::ShareLinkButton;
 use crate::ui::widgets::text_field::TextField;
 use crate::ui::workbook::Workbook;
@@ -120,6 +121,7 @@ pub fn PlanDetails() -> impl IntoView {
                     <ExportPlanButton />
                     <ShareLinkButton />
                 </div>
+                <PlanFileButtons />
             </Show>
         </section>
     }

@@ -1,4 +1,5 @@
-//! The header's save state: "Saved", "Saving…" or "Not saved: <reason>".
+//! The header's save state: "Saved", "Saving…" or "Not saved: <reason>"; for a plan bound
+//! to a file, "Saved to <file>" or why the file was not written.
 
 use leptos::prelude::*;
 
@@ -8,13 +9,25 @@ use crate::ui::workbook::{SaveState, Workbook};
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    let text = move || match wb.save_state.get() {
-        SaveState::Saved => "Saved".to_string(),
-        SaveState::Pending => "Saving…".to_string(),
-        SaveState::NotSaved(reason) => format!("Not saved: {reason}"),
+    // The bound file, when it is the open plan's.
+    let file = move || {
+        let open = wb.open_id.get();
+        wb.bound_file
+            .get()
+            .filter(|f| Some(&f.plan_id) == open.as_ref())
     };
-    let class = move || match wb.save_state.get() {
-        SaveState::NotSaved(_) => "save-status save-status--failed",
+    let text = move || match (wb.save_state.get(), file()) {
+        (SaveState::NotSaved(reason), _) => format!("Not saved: {reason}"),
+        (_, Some(f)) if f.problem.is_some() => {
+            format!("Not saved to {}: {}", f.name, f.problem.unwrap_or_default())
+        }
+        (SaveState::Saved, Some(f)) => format!("Saved to {}", f.name),
+        (SaveState::Saved, None) => "Saved".to_string(),
+        (SaveState::Pending, _) => "Saving…".to_string(),
+    };
+    let class = move || match (wb.save_state.get(), file()) {
+        (SaveState::NotSaved(_), _) => "save-status save-status--failed",
+        (_, Some(f)) if f.problem.is_some() => "save-status save-status--failed",
         _ => "save-status",
     };
     view! { <p role="status" class=class>{text}</p> }
