@@ -8,6 +8,8 @@ SHELL := /bin/bash
 TRUNK_VERSION := 0.21.14
 # wasm-split-cli cuts the release wasm into per-workspace chunks (scripts/split-wasm.mjs).
 WASM_SPLIT_VERSION := 0.2.4
+# geckodriver drives Firefox ESR in the WebDriver smoke suite (tests/webdriver/smoke.mjs).
+GECKODRIVER_VERSION := 0.37.1
 # wasm-bindgen CLI must equal the library version in Cargo.lock, or the build breaks.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, "", $$0); print; exit }' Cargo.lock)
 PORT ?= 8080
@@ -17,7 +19,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help tools browser promtool serve dist cli test test-host test-browser test-size test-e2e bench fmt lint clean
+.PHONY: help tools browser engines promtool serve dist cli test test-host test-browser test-size test-e2e bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -55,11 +57,18 @@ cli: ## Build sre-workbook, the command-line workbook, into target/release/ (doc
 	cargo build --release --locked --bin sre-workbook
 	@echo "target/release/sre-workbook (or: cargo install --locked --path .)"
 
+engines: ## Install Firefox ESR with geckodriver and WebKitGTK's WebKitWebDriver with xvfb (the WebDriver smoke suite)
+	@if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null; \
+	fi
+	@geckodriver --version 2>/dev/null | grep -q '^geckodriver $(GECKODRIVER_VERSION)' \
+		|| cargo install geckodriver --version =$(GECKODRIVER_VERSION) --locked
+
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 	node scripts/serve.mjs --port $(PORT)
 
-test: tools browser promtool ## Run every test: lint, host, browser (wasm-bindgen-test), size check and end-to-end (Playwright)
-	$(MAKE) --no-print-directory lint test-host test-browser test-size test-e2e
+test: tools browser engines promtool ## Run every test: lint, host, browser (wasm-bindgen-test), size check, end-to-end (Playwright) and the Firefox and WebKit smoke suite (WebDriver)
+	$(MAKE) --no-print-directory lint test-host test-browser test-size test-e2e test-webdriver
 
 test-host: promtool node_modules/.package-lock.json ## Host unit and property tests of the core (promtool on the rule files; node with ajv for Pyrra's CRD)
 	cargo test --locked
@@ -72,6 +81,9 @@ test-size: dist ## Fails when opening any workspace (a first visit: Plans) grows
 
 test-e2e: dist browser ## Playwright end-to-end tests against the release build in dist/
 	npx playwright test
+
+test-webdriver: dist engines ## The release build in Firefox ESR and WebKitGTK through WebDriver: first visit, workspaces, edit, files, share link (tests/webdriver/smoke.mjs)
+	node --test tests/webdriver/smoke.mjs
 
 bench: dist browser ## Measure everything (Criterion, bundle, load, interaction, large plan) into docs/performance.md
 	cargo bench --locked --bench scenario --bench replay
