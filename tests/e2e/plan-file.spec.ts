@@ -89,6 +89,28 @@ test("a plan opened from a file is saved to it on every edit, and a change made 
   await expect.poll(() => JSON.parse(readFileSync(path, "utf8")).organization).toBe("Parcelry checkout");
 });
 
+test("a change made to the file that the page has not seen is offered at the next save, never overwritten", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "plan-file-"));
+  const path = join(dir, "parcelry.json");
+  await fileAccess(page, join(dir, "unused.json"), path);
+  await openWorkbook(page, "./#/plans");
+  await page.getByRole("button", { name: "Save to file…" }).click();
+  await expect(status(page)).toHaveText("Saved to parcelry.json");
+  // A teammate's version lands on disk (the page has not had focus since), then an edit is
+  // made in the page: its autosave finds the file changed and offers it instead of writing.
+  const theirs = JSON.parse(readFileSync(path, "utf8"));
+  theirs.organization = "Edited on disk";
+  writeFileSync(path, JSON.stringify(theirs, null, 2));
+  await page.getByLabel("Organization").fill("Edited in the page");
+  await page.getByLabel("Organization").blur();
+  const offer = page.getByRole("alertdialog", { name: "“parcelry.json” was changed outside the workbook" });
+  await expect(offer).toBeVisible();
+  expect(JSON.parse(readFileSync(path, "utf8")).organization).toBe("Edited on disk");
+  await offer.getByRole("button", { name: "Keep mine" }).click();
+  await expect.poll(() => JSON.parse(readFileSync(path, "utf8")).organization).toBe("Edited in the page");
+  await expect(offer).toHaveCount(0);
+});
+
 test("Save to file… writes the open plan and keeps writing it; a withdrawn permission is said", async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), "plan-file-"));
   const path = join(dir, "parcelry.json");

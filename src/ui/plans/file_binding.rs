@@ -156,7 +156,9 @@ fn bind(
         name,
         problem: None,
     }));
-    set_after_save(Some(Rc::new(move |plan: &Plan| write_after_save(wb, plan))));
+    set_after_save(Some(Rc::new(move |plan: &Plan| {
+        write_after_save(wb, parts, plan, false)
+    })));
 }
 
 /// Ends the binding (the plan stays in the library; the file is left as it is).
@@ -166,17 +168,37 @@ fn unbind(wb: Workbook) {
     wb.bound_file.set(None);
 }
 
-/// After an autosave: writes the bound plan to its file when its text changed.
-fn write_after_save(wb: Workbook, plan: &Plan) {
-    let Some((handle, text)) = BINDING.with(|b| {
+/// After an autosave: writes the bound plan to its file when its text changed. A file changed
+/// outside the page since the page last read or wrote it is never overwritten: its version is
+/// offered instead, unless `keep_mine` (the user chose the page's version over it).
+fn write_after_save(wb: Workbook, parts: LazyParts, plan: &Plan, keep_mine: bool) {
+    let Some((handle, known, text)) = BINDING.with(|b| {
         b.borrow().as_ref().and_then(|b| {
             let text = file_text(plan);
-            (b.plan_id == plan.id && b.known_text != text).then(|| (b.handle.clone(), text))
+            (b.plan_id == plan.id && (keep_mine || b.known_text != text))
+                .then(|| (b.handle.clone(), b.known_text.clone(), text))
         })
     }) else {
         return;
     };
     leptos::task::spawn_local(async move {
+        if !keep_mine {
+            if let Ok((name, current)) = read_handle(&handle).await {
+                if current != known {
+                    let plan = read_plan(current.as_bytes())
+                        .map_err(|e| e.problems.iter().map(ToString::to_string).collect());
+                    return offer(
+                        wb,
+                        parts,
+                        OutsideChange {
+                            name,
+                            text: current,
+                            plan,
+                        },
+                    );
+                }
+            }
+        }
         let result = write_handle(&handle, &text).await;
         BINDING.with(|b| {
             if let (Some(b), Ok(())) = (b.borrow_mut().as_mut(), &result) {
@@ -316,15 +338,9 @@ fn OutsideChangeDialog(change: OutsideChange) -> impl IntoView {
         close_offer();
     };
     let keep_mine = move |_| {
-        // The page's version goes back to the file.
-        let plan = wb.open_plan().get_untracked();
-        BINDING.with(|b| {
-            if let Some(b) = b.borrow_mut().as_mut() {
-                b.known_text = String::new();
-            }
-        });
-        if let Some(plan) = plan {
-            write_after_save(wb, &plan);
+        // The page's version goes back to the file, over the one made elsewhere.
+        if let (Some(plan), Some(parts)) = (wb.open_plan().get_untracked(), parts) {
+            write_after_save(wb, parts, &plan, true);
         }
         close_offer();
     };
