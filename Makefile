@@ -8,6 +8,8 @@ SHELL := /bin/bash
 TRUNK_VERSION := 0.21.14
 # wasm-split-cli cuts the release wasm into per-workspace chunks (scripts/split-wasm.mjs).
 WASM_SPLIT_VERSION := 0.2.4
+# twiggy lists what takes the wasm's bytes (make wasm-sizes).
+TWIGGY_VERSION := 0.8.0
 # geckodriver drives Firefox ESR in the WebDriver smoke suite (tests/webdriver/smoke.mjs).
 GECKODRIVER_VERSION := 0.37.1
 # wasm-bindgen CLI must equal the library version in Cargo.lock, or the build breaks.
@@ -19,7 +21,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: help tools browser engines promtool serve dist cli test test-host test-browser test-size test-e2e bench fmt lint clean
+.PHONY: help tools browser engines promtool serve dist cli wasm-sizes test test-host test-browser test-size test-e2e bench fmt lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -63,6 +65,11 @@ engines: ## Install Firefox ESR with geckodriver and WebKitGTK's WebKitWebDriver
 	fi
 	@geckodriver --version 2>/dev/null | grep -q '^geckodriver $(GECKODRIVER_VERSION)' \
 		|| cargo install geckodriver --version =$(GECKODRIVER_VERSION) --locked
+
+wasm-sizes: tools browser ## Where the wasm's bytes go: a release build keeping function names (target/dist-names) and twiggy's largest items of the main module
+	@twiggy --version 2>/dev/null | grep -q ' $(TWIGGY_VERSION)$$' || cargo install twiggy --version =$(TWIGGY_VERSION) --locked
+	WASM_NAMES=1 trunk build --release --dist target/dist-names
+	twiggy top -n 40 target/dist-names/wasm-*/sre-workbook_bg.wasm
 
 serve: dist ## Build, then serve the workbook on 127.0.0.1:$(PORT)
 	node scripts/serve.mjs --port $(PORT)

@@ -70,7 +70,9 @@ try {
   }
   for (const [from, name] of modules) {
     if (profile === "release") {
-      run("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", from, "-o", join(out, name)]);
+      // WASM_NAMES=1 keeps function names, to see what takes the bytes (never for shipping).
+      const names = process.env.WASM_NAMES ? ["-g"] : [];
+      run("wasm-opt", ["-Oz", ...names, "--enable-bulk-memory", "--enable-nontrapping-float-to-int", from, "-o", join(out, name)]);
     } else {
       cpSync(from, join(out, name));
     }
