@@ -60,8 +60,8 @@ cli: ## Build sre-workbook, the command-line workbook, into target/release/ (doc
 	@echo "target/release/sre-workbook (or: cargo install --locked --path .)"
 
 engines: ## Install Firefox ESR with geckodriver and WebKitGTK's WebKitWebDriver with xvfb (the WebDriver smoke suite)
-	@if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null; \
+	@if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth >/dev/null; \
 	fi
 	@geckodriver --version 2>/dev/null | grep -q '^geckodriver $(GECKODRIVER_VERSION)' \
 		|| cargo install geckodriver --version =$(GECKODRIVER_VERSION) --locked
