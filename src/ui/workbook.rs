@@ -211,6 +211,15 @@ impl Workbook {
         wb
     }
 
+    /// The file the open plan is bound to, if it is (tracked: for the header and the Plans
+    /// page).
+    pub fn open_plan_file(&self) -> Option<BoundFile> {
+        let open = self.open_id.get();
+        self.bound_file
+            .get()
+            .filter(|f| Some(&f.plan_id) == open.as_ref())
+    }
+
     /// Takes a plan read from a file the user opened: it replaces the library's copy of the
     /// same id (the file is what the user chose) or joins the library, and is opened.
     pub fn open_from_file(&self, plan: Plan, file_name: &str) {

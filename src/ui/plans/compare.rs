@@ -2,11 +2,11 @@
 //! words of `sre-workbook diff`, before deciding whether to import it. Nothing is stored.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::model::plan::format::{check_file_size, read_plan};
 use crate::ui::browser::read_file_bytes;
 use crate::ui::lazy_parts::{Comparison, LazyParts};
+use crate::ui::plans::import::picked_file;
 use crate::ui::workbook::Workbook;
 
 /// What the comparison shows: the file's name with the summary, or why there is none.
@@ -31,13 +31,9 @@ pub fn CompareWithFile() -> impl IntoView {
     let parts = use_context::<LazyParts>();
     let shown = RwSignal::new(None::<Shown>);
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement =
-            ev.target().expect("change has a target").unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = picked_file(&ev) else {
             return;
         };
-        // Picking the same file again compares it again.
-        input.set_value("");
         let name = file.name();
         let Some(open) = wb.open_plan().get_untracked() else {
             return;

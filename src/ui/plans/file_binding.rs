@@ -86,6 +86,15 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "the browser refused".into())
 }
 
+impl OutsideChange {
+    /// The file `name` found with `text`, read as a plan or as the problems that stop it.
+    fn read(name: String, text: String) -> Self {
+        let plan = read_plan(text.as_bytes())
+            .map_err(|e| e.problems.iter().map(ToString::to_string).collect());
+        OutsideChange { name, text, plan }
+    }
+}
+
 /// Whether the user closed the picker without choosing.
 fn cancelled(e: &JsValue) -> bool {
     Reflect::get(e, &"name".into())
@@ -185,17 +194,7 @@ fn write_after_save(wb: Workbook, parts: LazyParts, plan: &Plan, keep_mine: bool
         if !keep_mine {
             if let Ok((name, current)) = read_handle(&handle).await {
                 if current != known {
-                    let plan = read_plan(current.as_bytes())
-                        .map_err(|e| e.problems.iter().map(ToString::to_string).collect());
-                    return offer(
-                        wb,
-                        parts,
-                        OutsideChange {
-                            name,
-                            text: current,
-                            plan,
-                        },
-                    );
+                    return offer(wb, parts, OutsideChange::read(name, current));
                 }
             }
         }
@@ -226,9 +225,7 @@ fn check_outside_change(wb: Workbook, parts: LazyParts) {
         if known.as_deref() == Some(text.as_str()) {
             return;
         }
-        let plan = read_plan(text.as_bytes())
-            .map_err(|e| e.problems.iter().map(ToString::to_string).collect());
-        offer(wb, parts, OutsideChange { name, text, plan });
+        offer(wb, parts, OutsideChange::read(name, text));
     });
 }
 

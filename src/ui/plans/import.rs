@@ -33,18 +33,24 @@ pub fn import_file(wb: Workbook, file: web_sys::File) {
     });
 }
 
+/// The file picked in a file input's change event, if any; the input is cleared, so picking
+/// the same file again is a new pick. The one reading of every plan-file picker.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement =
+        ev.target().expect("change has a target").unchecked_into();
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
 /// The "Import plan" file picker.
 #[component]
 pub fn ImportButton() -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement =
-            ev.target().expect("change has a target").unchecked_into();
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = picked_file(&ev) {
             import_file(wb, file);
         }
-        // Picking the same file again must import it again.
-        input.set_value("");
     };
     view! {
         <span class="file-button">

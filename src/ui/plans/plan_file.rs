@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::lazy_parts::{FileAction, LazyParts};
 use crate::ui::plans::download_plan;
+use crate::ui::plans::import::picked_file;
 use crate::ui::workbook::Workbook;
 
 /// Whether this browser can bind a plan to a file.
@@ -50,19 +51,11 @@ pub fn PlanFileButtons() -> impl IntoView {
             download_plan(&plan);
         }
     };
-    let bound_here = move || {
-        let open = wb.open_id.get();
-        wb.bound_file
-            .get()
-            .filter(|f| Some(&f.plan_id) == open.as_ref())
-    };
+    let bound_here = move || wb.open_plan_file();
     let on_import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement =
-            ev.target().expect("change has a target").unchecked_into();
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = picked_file(&ev) {
             super::import::import_file(wb, file);
         }
-        input.set_value("");
     };
     view! {
         <div class="toolbar plan-file">

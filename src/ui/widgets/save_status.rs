@@ -9,13 +9,7 @@ use crate::ui::workbook::{SaveState, Workbook};
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let wb = expect_context::<Workbook>();
-    // The bound file, when it is the open plan's.
-    let file = move || {
-        let open = wb.open_id.get();
-        wb.bound_file
-            .get()
-            .filter(|f| Some(&f.plan_id) == open.as_ref())
-    };
+    let file = move || wb.open_plan_file();
     let text = move || match (wb.save_state.get(), file()) {
         (SaveState::NotSaved(reason), _) => format!("Not saved: {reason}"),
         (_, Some(f)) if f.problem.is_some() => {
