@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { packsOf } from "./wasm-packs.mjs";
+import { packsOf, stylesOf } from "./wasm-packs.mjs";
 
 /**
  * Every file of `dist` (precompressed copies left out), with raw, gzip and brotli bytes
@@ -35,10 +35,11 @@ export const WORKSPACES = ["plans", "overview", "transition", "slos", "scenarios
 /**
  * The files of the critical path: index.html, the .js, .wasm and .css it links, and the
  * pack of the workspace it opens with (its split module and chunks, scripts/wasm-packs.mjs;
- * the other workspaces' packs load when opened). `wasmFiles` counts the wasm requests: the
- * main module and the pack.
+ * the other workspaces' packs load when opened), plus the packs of `parts` it needs too (the
+ * plan reader's, when plans are stored or a share link is opened). `wasmFiles` counts the
+ * wasm requests: the main module and the packs.
  */
-export function criticalPath(dist = "dist", split = FIRST_WORKSPACE) {
+export function criticalPath(dist = "dist", split = FIRST_WORKSPACE, parts = []) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const linked = new Set(
     [...html.matchAll(/(?:href|src)="(?:\.\/)?([^"#?]+\.(?:js|wasm|css))"/g)].map((m) => m[1]),
@@ -48,9 +49,15 @@ export function criticalPath(dist = "dist", split = FIRST_WORKSPACE) {
   const loader = [...linked].find((f) => f.endsWith("__wasm_split.js"));
   if (loader) {
     const dir = loader.slice(0, loader.lastIndexOf("/") + 1);
-    const pack = packsOf(readFileSync(join(dist, loader), "utf8"))[`workspace_${split}`];
-    if (!pack) throw new Error(`no pack for the ${split} workspace in ${loader}`);
-    linked.add(dir + pack.file);
+    const loaderText = readFileSync(join(dist, loader), "utf8");
+    const packs = packsOf(loaderText);
+    // The workspace's style sheet, which the loader links with its pack.
+    const style = stylesOf(loaderText)[`workspace_${split}`];
+    if (style) linked.add(style[0]);
+    for (const name of [`workspace_${split}`, ...parts]) {
+      if (!packs[name]) throw new Error(`no pack ${name} in ${loader}`);
+      linked.add(dir + packs[name].file);
+    }
   }
   const files = distFiles(dist).filter((f) => f.file === "index.html" || linked.has(f.file));
   const sum = (key) => files.reduce((n, f) => n + f[key], 0);

@@ -23,6 +23,13 @@
 // buttons +3.9 KB in its pack; the autosave's hook, the header's "Saved to <file>" and the
 // binding's loader entries +2.6 KB on every route; the binding itself, pickers, writes and the
 // offer of a file changed elsewhere, is a part of its own fetched on first use).
+// 300 KB, the goal, when the plan file reader became a part of its own (292.5: the example
+// plan is built by code generated from its file, so a first visit reads no JSON; the
+// session is read by the JSON text walker; the workspaces' style sheets come with their
+// packs), and every other route fell by 66 to 84 KB with it.
+//
+// A visit with plans stored here, or a share link, also fetches the plan reader's pack:
+// those two paths are held by limits of their own (a ratchet, like the routes' were).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -32,13 +39,18 @@ const KB = 1024;
 const GOAL = { first: 300 * KB, other: 400 * KB };
 /** Each workspace's limit in gzip bytes, as the page opens on it. */
 const LIMIT = {
-  plans: 381 * KB, // the first visit
+  plans: GOAL.first, // the first visit
   overview: GOAL.other,
-  transition: 507.5 * KB,
-  slos: 491.5 * KB,
-  scenarios: 630 * KB,
-  report: 427 * KB,
+  transition: 422 * KB,
+  slos: 407.5 * KB,
+  scenarios: 576 * KB,
+  report: GOAL.other,
 };
+/** Visits that read plans: the workspace they open on, with the plan reader's pack. */
+const WITH_READER = [
+  { what: "a share link (Plans)", workspace: "plans", limit: 398 * KB },
+  { what: "returning (Overview)", workspace: "overview", limit: 402.5 * KB },
+];
 const MAX_WASM_REQUESTS = 8;
 
 const dist = process.argv[2] ?? "dist";
@@ -56,6 +68,12 @@ for (const workspace of WORKSPACES) {
   );
   if (!path.files.some((f) => f.file.endsWith(".wasm"))) failures.push(`${what}: no wasm found; is ${dist}/ a Trunk build?`);
   if (path.gzip > LIMIT[workspace]) failures.push(`${what} is ${kb(path.gzip)} gzip, over its ${kb(LIMIT[workspace])} limit`);
+  if (path.wasmFiles > MAX_WASM_REQUESTS) failures.push(`${what} makes ${path.wasmFiles} wasm requests, over ${MAX_WASM_REQUESTS}`);
+}
+for (const { what, workspace, limit } of WITH_READER) {
+  const path = criticalPath(dist, workspace, ["plan_reader"]);
+  console.log(`${what.padEnd(24)} ${kb(path.gzip).padStart(9)} gzip (limit ${kb(limit)}), ${path.wasmFiles} wasm requests (at most ${MAX_WASM_REQUESTS})`);
+  if (path.gzip > limit) failures.push(`${what} is ${kb(path.gzip)} gzip, over its ${kb(limit)} limit`);
   if (path.wasmFiles > MAX_WASM_REQUESTS) failures.push(`${what} makes ${path.wasmFiles} wasm requests, over ${MAX_WASM_REQUESTS}`);
 }
 if (failures.length > 0) {

@@ -78,8 +78,23 @@ try {
     }
   }
 
+  // The style sheets of the workspaces a first visit does not show come with their packs:
+  // index.html links the shell's (base) and the first screen's (plans) only.
+  const page = join(staging, "index.html");
+  let html = readFileSync(page, "utf8");
+  const styles = {};
+  for (const m of html.matchAll(/<link rel="stylesheet" href="\.\/((\w+)-[0-9a-f]+\.css)" integrity="([^"]+)"\/?>\n?/g)) {
+    const [tag, file, name, integrity] = m;
+    if (name === "base" || name === "plans") continue;
+    styles[`workspace_${name}`] = [file, integrity];
+    html = html.replace(tag, "");
+  }
+
   // Each split's module and chunks in one file, its pack (scripts/wasm-packs.mjs).
-  const packs = packSplits(out);
+  const packs = packSplits(out, styles);
+  for (const split of Object.keys(styles)) {
+    if (!packs[split]) throw new Error(`split-wasm: style sheet ${styles[split][0]} names no workspace split`);
+  }
 
   const files = walk(out).map((p) => relative(out, p).split(sep).join("/")).sort();
   const hash = createHash("sha256");
@@ -90,8 +105,6 @@ try {
 
   // Point index.html at the split build, with integrity hashes of the new files.
   const sri = (file) => `sha384-${createHash("sha384").update(readFileSync(join(staging, dir, file))).digest("base64")}`;
-  const page = join(staging, "index.html");
-  let html = readFileSync(page, "utf8");
   const retarget = (from, to) => {
     if (!html.includes(from)) throw new Error(`index.html does not name ${from}`);
     html = html
@@ -128,20 +141,36 @@ try {
     `<script type="module">\nawait window.workbookAfterFirstPaint;\nconst bindings = await import('$1');\nconst init = bindings.default;\nconst wasm = await init(`,
   );
   if (!packs.workspace_plans) throw new Error("split-wasm: no workspace_plans split; is src/ui/lazy_workspace.rs split?");
+  if (!packs.plan_reader) throw new Error("split-wasm: no plan_reader split; is src/ui/plan_reader.rs split?");
   const workspacePacks = Object.fromEntries(
     Object.entries(packs).filter(([split]) => split.startsWith("workspace_")).map(([split, pack]) => [split.slice("workspace_".length), pack.file]),
+  );
+  const workspaceStyles = Object.fromEntries(
+    Object.entries(styles).map(([split, [file, integrity]]) => [split.slice("workspace_".length), { rel: "preload", as: "style", href: `./${file}`, integrity }]),
   );
   const preload = `<script>
 (() => {
   const start = ${JSON.stringify(start)};
   const packs = ${JSON.stringify(workspacePacks)};
+  const styles = ${JSON.stringify(workspaceStyles)};
   const route = (hash) => (/^#\\/(\\w+)/.exec(hash || "") || [])[1];
   let open = route(location.hash);
   if (!packs[open]) try { open = JSON.parse(localStorage.getItem("sre-workbook/session")).visited ? "overview" : "plans"; } catch {}
   if (!packs[open]) open = "plans";
-  // The loader (__wasm_split.js) takes this workspace's modules from the preloaded pack.
-  window.workbookFirstPack = "workspace_" + open;
+  // Plans stored here or a share link are read by the plan reader, a part of its own
+  // (src/ui/plan_reader.rs) requested beside the workspace; a first visit needs neither.
+  let read = Boolean(window.workbookOpenedWith);
+  try {
+    read ||= Object.keys(localStorage).some((key) => key.startsWith("sre-workbook/plan/") || key.startsWith("sre-workbook/set-aside/"));
+  } catch {
+    read = true;
+  }
+  // The loader (__wasm_split.js) takes these modules from the preloaded packs.
+  window.workbookFirstPack = ["workspace_" + open].concat(read ? ["plan_reader"] : []);
   start.push({ rel: "preload", as: "fetch", href: "./${dir}/" + packs[open] });
+  // Its style sheet, which the loader links when it takes the pack (Plans' is in the page).
+  if (styles[open]) start.push(styles[open]);
+  if (read) start.push({ rel: "preload", as: "fetch", href: "./${dir}/${packs.plan_reader.file}" });
   const request = () => {
     for (const link of start) document.head.append(Object.assign(document.createElement("link"), { crossOrigin: "anonymous" }, link));
   };

@@ -29,6 +29,13 @@ export function splitParts(loader) {
   return parts;
 }
 
+/** The style sheets listed in a rewritten loader: { split: [file, integrity] }, file in dist/. */
+export function stylesOf(loader) {
+  const m = /^const STYLES = (.*);$/m.exec(loader);
+  if (!m) throw new Error("wasm-packs: the loader lists no STYLES; was it rewritten by packSplits?");
+  return JSON.parse(m[1]);
+}
+
 /** The packs listed in a rewritten loader: { split: { file, parts: { name: [offset, length] } } }. */
 export function packsOf(loader) {
   const m = /^const PACKS = (.*);$/m.exec(loader);
@@ -37,17 +44,42 @@ export function packsOf(loader) {
 }
 
 /** What the rewritten loader adds: the packs, and how a module is taken from one. */
-const runtime = (packs) => `
+const runtime = (packs, styles) => `
 // Added by scripts/wasm-packs.mjs: each split's module and chunks come in one file, its pack.
 const PACKS = ${JSON.stringify(packs)};
+// The style sheet of each workspace the page does not link, as [file, integrity].
+const STYLES = ${JSON.stringify(styles)};
 const requested = new Map();
-/** Requests a split's pack (once; again after a failure, so Retry can work). */
+const styled = new Set();
+/** Links a split's style sheet (once); settles when it has loaded (or failed: it is taken
+ *  out, so a retry links it again). */
+function requestStyle(split) {
+    const style = STYLES[split];
+    if (!style || styled.has(split)) return Promise.resolve();
+    return new Promise((loaded, failed) => {
+        const href = new URL("../" + style[0], import.meta.url).href;
+        // Requested as the page preloads it (crossorigin), so a preload is used, not repeated.
+        const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href, integrity: style[1], crossOrigin: "anonymous" });
+        link.onload = () => {
+            styled.add(split);
+            loaded();
+        };
+        link.onerror = () => {
+            link.remove();
+            failed(new Error(style[0] + " could not be loaded"));
+        };
+        document.head.append(link);
+    });
+}
+/** Requests a split's pack and style sheet (once; again after a failure, so Retry can
+ *  work): its modules wait for both, so a workspace never shows unstyled. */
 function requestPack(split) {
     if (!requested.has(split)) {
-        const bytes = fetch(new URL("./" + PACKS[split].file, import.meta.url)).then((response) => {
+        const pack = fetch(new URL("./" + PACKS[split].file, import.meta.url)).then((response) => {
             if (!response.ok) throw new Error(PACKS[split].file + ": HTTP " + response.status);
             return response.arrayBuffer();
         });
+        const bytes = Promise.all([pack, requestStyle(split)]).then(([buffer]) => buffer);
         bytes.catch(() => requested.delete(split));
         requested.set(split, bytes);
     }
@@ -67,15 +99,16 @@ function withPack(split, load) {
         return load();
     };
 }
-// The page preloads the pack of the workspace it opens with (index.html).
-if (globalThis.workbookFirstPack && PACKS[globalThis.workbookFirstPack]) requestPack(globalThis.workbookFirstPack);
+// The page preloads the pack of the workspace it opens with, and the plan reader's when it
+// has plans to read (index.html).
+for (const split of [].concat(globalThis.workbookFirstPack || [])) if (PACKS[split]) requestPack(split);
 `;
 
 /**
  * Packs the split modules in `dir` (after wasm-opt) and rewrites its __wasm_split.js;
  * returns the packs as listed in the loader.
  */
-export function packSplits(dir) {
+export function packSplits(dir, styles = {}) {
   const loaderPath = join(dir, "__wasm_split.js");
   let loader = readFileSync(loaderPath, "utf8");
   const parts = splitParts(loader);
@@ -108,7 +141,7 @@ export function packSplits(dir) {
   loader = loader.replace(exported, `export const __wasm_split_load_$1 = wrapAsyncCb(withPack("$1", makeLoad($2\n, [$3])));`);
   const head = /^import \{ initSync \} from "\.\/[^"]+";\n/;
   if (!head.test(loader)) throw new Error("wasm-packs: the loader does not start with its import of initSync");
-  loader = loader.replace(head, (line) => line + runtime(packs));
+  loader = loader.replace(head, (line) => line + runtime(packs, styles));
   writeFileSync(loaderPath, loader);
   return packs;
 }

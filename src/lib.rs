@@ -26,10 +26,10 @@ use ui::widgets::save_status::SaveStatus;
 use ui::widgets::undo_redo::UndoRedo;
 use ui::workbook::Workbook;
 
-/// The whole workbook page, on `workbook` (read from local storage when not given).
+/// The whole workbook page, on `workbook` (see [`Workbook::load`]).
 #[component]
-pub fn App(#[prop(optional)] workbook: Option<Workbook>) -> impl IntoView {
-    let wb = workbook.unwrap_or_else(Workbook::load);
+pub fn App(workbook: Workbook) -> impl IntoView {
+    let wb = workbook;
     provide_context(wb);
     provide_context(ui::monte_carlo_odds::MonteCarloOdds::new());
     provide_context(ui::lazy_parts::LazyParts::new());

@@ -4,14 +4,26 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use leptos::prelude::*;
-    use sre_workbook::ui::{first_screen, workbook::Workbook};
+    use sre_workbook::ui::plan_reader::fetch_plan_reader;
+    use sre_workbook::ui::{browser, first_screen, workbook::Workbook};
     use sre_workbook::App;
 
     console_error_panic_hook::set_once();
-    // Reading the library (on a first visit, the example plan) and drawing the page are
-    // two tasks, so neither blocks input for long.
-    let workbook = Workbook::load();
-    first_screen::mount(move || view! { <App workbook /> });
+    // Plans stored here or a share link need the plan reader, a part of its own (the page
+    // requested it beside the first workspace's); a first visit opens the example without.
+    // Reading the library and drawing the page are two tasks, so neither blocks input long.
+    let start = |reader| {
+        let workbook = Workbook::load(reader, fetch_plan_reader);
+        first_screen::mount(move || view! { <App workbook /> });
+    };
+    if Workbook::needs_reader(browser::opened_with_share_link()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            // Without it, the workbook opens on the example and says why, saving nothing.
+            start(fetch_plan_reader().await.ok());
+        });
+    } else {
+        start(None);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

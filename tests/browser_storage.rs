@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use sre_workbook::model::plan::example::example_plan;
+use sre_workbook::model::plan::format::read_plan_text;
 use sre_workbook::storage::browser::BrowserStore;
 use sre_workbook::storage::library::{load_library, plan_key, save_plan, SET_ASIDE_KEY_PREFIX};
 use sre_workbook::storage::store::{KeyValueStore, StoreError};
@@ -22,7 +23,7 @@ fn a_saved_plan_loads_back_identical() {
     clear(&store);
     let plan = example_plan();
     save_plan(&store, &plan).unwrap();
-    let loaded = load_library(&store, 1).unwrap();
+    let loaded = load_library(&store, 1, read_plan_text).unwrap();
     assert_eq!(loaded.plans, vec![plan]);
     assert!(loaded.set_aside.is_empty());
     clear(&store);
@@ -36,7 +37,7 @@ fn a_corrupt_entry_is_set_aside_and_kept() {
     let corrupt = "{\"format\": \"sre-workbook-plan\", \"version\": 1, \"id\": \"half";
     store.set(&plan_key("half"), corrupt).unwrap();
 
-    let loaded = load_library(&store, 7).unwrap();
+    let loaded = load_library(&store, 7, read_plan_text).unwrap();
     assert_eq!(loaded.plans.len(), 1, "the readable plan still loads");
     assert_eq!(loaded.set_aside.len(), 1);
     let entry = &loaded.set_aside[0];
@@ -84,7 +85,7 @@ fn a_full_quota_is_reported_and_the_stored_copy_kept() {
         error.to_string(),
         "browser storage is full (quota exceeded)"
     );
-    let loaded = load_library(&store, 1).unwrap();
+    let loaded = load_library(&store, 1, read_plan_text).unwrap();
     assert_eq!(
         loaded.plans[0].name, "Parcelry SRE transformation",
         "the older copy is intact"

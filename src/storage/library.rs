@@ -4,8 +4,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::store::{KeyValueStore, StoreError};
-use crate::model::plan::format::{read_plan_text, write_plan};
+use crate::model::plan::format::write_plan;
+use crate::model::plan::json_text;
+use crate::model::plan::problem::PlanError;
 use crate::model::plan::{Id, Plan};
+
+/// Reads a stored entry's text as a plan (`model::plan::format::read_plan_text`). Passed in
+/// rather than called, so the page can keep the reader in a part of its own that a first
+/// visit, with nothing stored, never fetches.
+pub type ReadPlanText = fn(&str) -> Result<Plan, PlanError>;
 
 /// Prefix of the key of each stored plan; the plan id follows.
 pub const PLAN_KEY_PREFIX: &str = "sre-workbook/plan/";
@@ -26,8 +33,21 @@ pub fn load_hidden_checklists(store: &impl KeyValueStore) -> Vec<Id> {
         .get(HIDDEN_CHECKLISTS_KEY)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| read_string_list(&text))
         .unwrap_or_default()
+}
+
+/// A stored list of strings (`["a", "b"]`). Read by the JSON text walker, not the plan
+/// reader's JSON parser, which a first visit never fetches (ui::plan_reader).
+fn read_string_list(text: &str) -> Option<Vec<String>> {
+    let (items, end) = json_text::list_items(text, 0)?;
+    if json_text::skip_whitespace(text.as_bytes(), end) != text.len() {
+        return None;
+    }
+    items
+        .into_iter()
+        .map(|item| json_text::string_value(&text[item]))
+        .collect()
 }
 
 /// Stores which plans' "Getting started" lists are hidden.
@@ -61,10 +81,23 @@ pub struct LoadedLibrary {
     pub set_aside: Vec<SetAsideEntry>,
 }
 
-/// Reads every stored plan. An entry that cannot be read is moved to a set-aside key (or,
-/// if storage is too full to copy it, left where it is) and reported; it is never deleted.
-/// `stamp` makes set-aside keys unique, e.g. the current time in milliseconds.
-pub fn load_library(store: &impl KeyValueStore, stamp: i64) -> Result<LoadedLibrary, StoreError> {
+/// Whether anything is stored to be read: a plan, or an entry set aside earlier.
+pub fn has_stored_entries(store: &impl KeyValueStore) -> Result<bool, StoreError> {
+    Ok(store
+        .keys()?
+        .iter()
+        .any(|k| k.starts_with(PLAN_KEY_PREFIX) || k.starts_with(SET_ASIDE_KEY_PREFIX)))
+}
+
+/// Reads every stored plan with `read_plan_text`. An entry that cannot be read is moved to
+/// a set-aside key (or, if storage is too full to copy it, left where it is) and reported;
+/// it is never deleted. `stamp` makes set-aside keys unique, e.g. the current time in
+/// milliseconds.
+pub fn load_library(
+    store: &impl KeyValueStore,
+    stamp: i64,
+    read_plan_text: ReadPlanText,
+) -> Result<LoadedLibrary, StoreError> {
     let mut loaded = LoadedLibrary::default();
     let mut keys = store.keys()?;
     keys.sort();
@@ -134,19 +167,27 @@ pub enum GuardedSave {
     /// Not written: the stored plan changed since `known` (another tab saved it). The
     /// other version, with its fingerprint.
     ChangedElsewhere(Box<Plan>, u64),
+    /// Not written: the stored plan changed since `known` and no reader was given to tell
+    /// whether it differs from `plan`; save again with one.
+    NeedsReader,
 }
 
 /// Saves `plan` only if its stored entry is still the one last seen (`known`, `None` when
 /// there was none), so newer work from another tab is never overwritten silently. An
-/// unreadable entry does not block the save.
+/// unreadable entry does not block the save. `read_plan_text` reads the other version; the
+/// page may not have fetched its reader yet (`None`).
 pub fn save_plan_guarded(
     store: &impl KeyValueStore,
     plan: &Plan,
     known: Option<u64>,
+    read_plan_text: Option<ReadPlanText>,
 ) -> Result<GuardedSave, StoreError> {
     if let Some(text) = store.get(&plan_key(&plan.id))? {
         let now = fingerprint(&text);
         if Some(now) != known {
+            let Some(read_plan_text) = read_plan_text else {
+                return Ok(GuardedSave::NeedsReader);
+            };
             if let Ok(theirs) = read_plan_text(&text) {
                 if theirs != *plan {
                     return Ok(GuardedSave::ChangedElsewhere(Box::new(theirs), now));
@@ -185,8 +226,46 @@ pub fn load_session(store: &impl KeyValueStore) -> Session {
         .get(SESSION_KEY)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| read_session(&text))
         .unwrap_or_default()
+}
+
+/// The session in its stored text, read as its `Deserialize` would (members in any order,
+/// unknown ones ignored, `route` required, `visited` false when missing) by the JSON text
+/// walker: the session is read at every start, and serde_json's parser would keep ~7 KB
+/// gzip of the plan reader in the first visit's download.
+pub fn read_session(text: &str) -> Option<Session> {
+    let mut session = Session::default();
+    let (mut route, mut well_formed) = (None, true);
+    let end = json_text::for_each_member(text, 0, &mut |raw_key, _, value| {
+        let value = &text[value];
+        let string = || json_text::string_value(value);
+        match json_text::string_value(raw_key).as_deref() {
+            Some("open_plan") if value == "null" => session.open_plan = None,
+            Some("open_plan") => {
+                session.open_plan = string().or_else(|| {
+                    well_formed = false;
+                    None
+                })
+            }
+            Some("route") => {
+                route = string().or_else(|| {
+                    well_formed = false;
+                    None
+                })
+            }
+            Some("visited") => match value {
+                "true" => session.visited = true,
+                "false" => session.visited = false,
+                _ => well_formed = false,
+            },
+            Some(_) => {}
+            None => well_formed = false,
+        }
+    })?;
+    session.route = route?;
+    (well_formed && json_text::skip_whitespace(text.as_bytes(), end) == text.len())
+        .then_some(session)
 }
 
 /// Stores the session.

@@ -125,6 +125,15 @@ pub fn opened_with() -> String {
     }
 }
 
+/// Whether the page was opened with a share link; unlike [`opened_with`], leaves the
+/// fragment to be handed over.
+pub fn opened_with_share_link() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("workbookOpenedWith")).ok())
+        .and_then(|v| v.as_string())
+        .is_some_and(|f| crate::interop::share_link::payload_of(&f).is_some())
+}
+
 /// Replaces the location hash without adding a history entry.
 pub fn replace_hash(hash: &str) {
     if let Some(window) = web_sys::window() {

@@ -7,6 +7,7 @@ pub mod lazy_parts;
 pub mod lazy_workspace;
 pub mod monte_carlo_odds;
 pub mod overview;
+pub mod plan_reader;
 pub mod plans;
 pub mod report;
 pub mod route;

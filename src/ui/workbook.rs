@@ -8,10 +8,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::browser::{mark, measure_since, now_millis, random_u32};
+use super::plan_reader::{FetchPlanReader, PlanReader, READER_UNAVAILABLE};
 use crate::model::plan::calendar::format_timestamp;
 use crate::model::plan::defaults::blank_plan;
 use crate::model::plan::example::example_plan;
-use crate::model::plan::format::{read_plan, read_plan_text};
 use crate::model::plan::ids::new_plan_id;
 use crate::model::plan::ids::ById;
 use crate::model::plan::undo::History;
@@ -130,6 +130,10 @@ pub struct Workbook {
     /// Why the stored library could not be read at start, if it could not: then this tab
     /// writes nothing, so what is stored stays exactly as it was.
     unreadable: StoredValue<Option<String>>,
+    /// The plan reader, once fetched (a part of its own: [`super::plan_reader`]).
+    reader: StoredValue<Option<PlanReader>>,
+    /// How the reader is fetched.
+    fetch_reader: FetchPlanReader,
 }
 
 /// Undo or redo: the history and how each plan is now in, the plan to restore out.
@@ -145,8 +149,10 @@ fn now() -> String {
 
 impl Workbook {
     /// Loads the library from local storage; on the first visit the example plan is added
-    /// and opened. Storage problems are shown, never fatal.
-    pub fn load() -> Self {
+    /// and opened. Storage problems are shown, never fatal. `reader` must be given when
+    /// anything is stored ([`Self::needs_reader`]); a first visit opens without it, and
+    /// `fetch_reader` brings it when a plan is to be read.
+    pub fn load(reader: Option<PlanReader>, fetch_reader: FetchPlanReader) -> Self {
         let store = BrowserStore;
         let session = load_session(&store);
         let plans = RwSignal::new(Vec::<Plan>::new());
@@ -174,8 +180,21 @@ impl Workbook {
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
             unreadable: StoredValue::new(None),
+            reader: StoredValue::new(reader),
+            fetch_reader,
         };
-        match load_library(&store, now_millis()) {
+        let loaded = match reader {
+            Some(reader) => {
+                load_library(&store, now_millis(), reader.text).map_err(|e| e.to_string())
+            }
+            // Nothing to read (see `needs_reader`), unless the reader could not be fetched.
+            None => match library::has_stored_entries(&store) {
+                Ok(false) => Ok(Default::default()),
+                Ok(true) => Err(READER_UNAVAILABLE.to_string()),
+                Err(e) => Err(e.to_string()),
+            },
+        };
+        match loaded {
             Ok(loaded) => {
                 let first_visit =
                     !session.visited && loaded.plans.is_empty() && loaded.set_aside.is_empty();
@@ -196,7 +215,7 @@ impl Workbook {
             }
             Err(e) => {
                 // Work can still be done (and exported) on the example plan in this tab.
-                wb.unreadable.set_value(Some(e.to_string()));
+                wb.unreadable.set_value(Some(e.clone()));
                 wb.plans.set(vec![example_plan()]);
                 wb.save_state.set(SaveState::NotSaved(format!(
                     "the plans stored in this browser could not be read: {e}"
@@ -209,6 +228,41 @@ impl Workbook {
             .or_else(|| wb.plans.with_untracked(|p| p.first().map(|p| p.id.clone())));
         wb.open_id.set(open);
         wb
+    }
+
+    /// Whether opening the page must read plans first: something is stored, or the page was
+    /// opened with a share link.
+    pub fn needs_reader(opened_with_share_link: bool) -> bool {
+        opened_with_share_link || library::has_stored_entries(&BrowserStore).unwrap_or(true)
+    }
+
+    /// The plan reader: at once when fetched, else once it arrives (or why it cannot).
+    pub async fn plan_reader(&self) -> Result<PlanReader, String> {
+        if let Some(reader) = self.reader.get_value() {
+            return Ok(reader);
+        }
+        let reader = (self.fetch_reader)().await?;
+        self.reader.set_value(Some(reader));
+        Ok(reader)
+    }
+
+    /// Runs `then` with the plan reader: now when it is here, else once it has arrived;
+    /// `failed` hears why it could not arrive.
+    fn with_reader(
+        &self,
+        then: impl FnOnce(PlanReader) + 'static,
+        failed: impl FnOnce(String) + 'static,
+    ) {
+        if let Some(reader) = self.reader.get_value() {
+            return then(reader);
+        }
+        let wb = *self;
+        leptos::task::spawn_local(async move {
+            match wb.plan_reader().await {
+                Ok(reader) => then(reader),
+                Err(why) => failed(why),
+            }
+        });
     }
 
     /// The file the open plan is bound to, if it is (tracked: for the header and the Plans
@@ -317,8 +371,18 @@ impl Workbook {
         if print.is_some() && self.known.with_value(|k| k.get(id).copied()) == print {
             return;
         }
+        let read = match (text, self.reader.get_value()) {
+            (None, _) => None,
+            (Some(text), Some(reader)) => Some((reader.text)(&text)),
+            (Some(text), None) => {
+                // Read once the reader is here; if it cannot come, the entry is left to the
+                // next load, as an unreadable one is.
+                let (wb, id) = (*self, id.to_string());
+                return self.with_reader(move |_| wb.stored_elsewhere(&id, Some(text)), |_| ());
+            }
+        };
         let dirty = self.dirty.with_value(|d| d.contains(id));
-        match text.map(|t| read_plan_text(&t)) {
+        match read {
             Some(Ok(theirs)) if dirty => self.tab_conflict.set(Some(theirs)),
             Some(Ok(theirs)) => {
                 self.known.update_value(|k| {
@@ -493,9 +557,28 @@ impl Workbook {
 
     /// Reads an imported file. Nothing changes unless the whole file is valid; a plan whose
     /// id is already in the library waits for the user's choice.
-    pub fn import_bytes(&self, file_name: &str, bytes: &[u8]) {
+    pub fn import_bytes(&self, file_name: &str, bytes: Vec<u8>) {
         self.import_failure.set(None);
-        match read_plan(bytes) {
+        let (wb, name) = (*self, file_name.to_string());
+        let failed_name = name.clone();
+        self.with_reader(
+            move |reader| wb.import_read_plan(&name, (reader.file)(&bytes)),
+            move |why| {
+                wb.import_failure.set(Some(ImportFailure {
+                    file_name: failed_name,
+                    problems: vec![why],
+                }))
+            },
+        );
+    }
+
+    /// Takes in what reading an imported file came to.
+    fn import_read_plan(
+        &self,
+        file_name: &str,
+        read: Result<Plan, crate::model::plan::problem::PlanError>,
+    ) {
+        match read {
             Err(e) => self.import_failure.set(Some(ImportFailure {
                 file_name: file_name.to_string(),
                 problems: e.problems.iter().map(|p| p.to_string()).collect(),
@@ -540,7 +623,21 @@ impl Workbook {
     /// like a broken file. Nothing is stored until the user chooses.
     pub fn open_share_link(&self, payload: &str) {
         self.import_failure.set(None);
-        match crate::interop::share_link::decode(payload) {
+        let (wb, payload) = (*self, payload.to_string());
+        self.with_reader(
+            move |reader| wb.offer_shared((reader.share)(&payload)),
+            move |why| {
+                wb.import_failure.set(Some(ImportFailure {
+                    file_name: "the share link".to_string(),
+                    problems: vec![why],
+                }))
+            },
+        );
+    }
+
+    /// Offers the plan of a share link, or says why it cannot be read.
+    fn offer_shared(&self, read: Result<Plan, crate::model::plan::problem::PlanError>) {
+        match read {
             Ok(plan) => self.shared_offer.set(Some(plan)),
             Err(e) => self.import_failure.set(Some(ImportFailure {
                 file_name: "the share link".to_string(),
@@ -641,6 +738,7 @@ impl Workbook {
         let store = BrowserStore;
         let dirty = self.dirty.get_value();
         let mut failure = None;
+        let mut needs_reader = false;
         let mut still_dirty = BTreeSet::new();
         for id in dirty {
             let plan = self.plans.with_untracked(|p| p.by_id(&id).cloned());
@@ -648,7 +746,12 @@ impl Workbook {
             let result = match &plan {
                 Some(plan) => match validate(plan).first() {
                     Some(problem) => Err(format!("“{}” has a problem: {problem}", plan.name)),
-                    None => match library::save_plan_guarded(&store, plan, known) {
+                    None => match library::save_plan_guarded(
+                        &store,
+                        plan,
+                        known,
+                        self.reader.get_value().map(|r| r.text),
+                    ) {
                         Ok(GuardedSave::Saved(print)) => {
                             self.known.update_value(|k| {
                                 k.insert(id.clone(), print);
@@ -666,6 +769,14 @@ impl Workbook {
                             );
                             self.tab_conflict.set(Some(*theirs));
                             Err(message)
+                        }
+                        // Another tab wrote since: read theirs, then save again.
+                        Ok(GuardedSave::NeedsReader) => {
+                            needs_reader = true;
+                            Err(format!(
+                                "“{}” was changed in another tab; reading it",
+                                plan.name
+                            ))
                         }
                         Err(e) => Err(e.to_string()),
                     },
@@ -685,6 +796,13 @@ impl Workbook {
         }
         self.dirty.set_value(still_dirty);
         measure_since("workbook-save", "workbook-save-start");
+        if needs_reader {
+            let wb = *self;
+            self.with_reader(
+                move |_| wb.save_now(),
+                move |why| wb.save_state.set(SaveState::NotSaved(why)),
+            );
+        }
         self.save_state.set(match failure {
             Some(reason) => SaveState::NotSaved(reason),
             None => SaveState::Saved,

@@ -6,7 +6,7 @@
 import { expect, test } from "./fixtures";
 import type { AddressInfo } from "node:net";
 import { serve } from "../../scripts/serve.mjs";
-import { EXAMPLE_NAME, openWorkbook } from "./helpers";
+import { EXAMPLE_NAME, libraryRows, openWorkbook } from "./helpers";
 
 const splitOf = (url: string) => url.match(/\/workspace_(\w+)\.pack$/)?.[1];
 
@@ -24,13 +24,78 @@ test("a first visit fetches the Plans workspace's code only; Scenarios fetches i
   // Two requests for the app's code before it is interactive (issue 27: at most 8).
   expect(wasm.slice(0, 2).sort()).toEqual(["sre-workbook_bg.wasm", "workspace_plans.pack"]);
 
+  // Style sheets too: the shell's and the first screen's only; a workspace's comes with its
+  // code, and the workspace shows once both are here.
+  const sheets = () =>
+    page.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length > 0).map((s) => s.href?.replace(/^.*\/(\w+)-[0-9a-f]+\.css$/, "$1")));
+  expect(await sheets()).toEqual(["base", "plans"]);
+
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Scenarios", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
+  expect(await sheets()).toEqual(["base", "plans", "scenarios"]);
   expect(splits).toEqual(["plans", "scenarios"]);
   // Back to Plans: its code is already here.
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans", exact: true }).click();
   await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
   expect(splits).toEqual(["plans", "scenarios"]);
+});
+
+test("a first visit never fetches the plan reader; a returning visit fetches it beside its workspace, and an import on a first visit on use", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(wasm|pack)$/.test(r.url())) wasm.push(r.url().slice(r.url().lastIndexOf("/") + 1));
+  });
+  // The example plan is built by code: nothing is read on a first visit.
+  await openWorkbook(page);
+  await expect(page.getByLabel("Plan name")).toHaveValue(EXAMPLE_NAME);
+  expect(wasm).not.toContain("plan_reader.pack");
+
+  // A file picked on the first visit is read once the reader has arrived.
+  const { readFileSync } = await import("node:fs");
+  const plan = JSON.parse(readFileSync("src/model/plan/example_plan.json", "utf8"));
+  Object.assign(plan, { id: "reader-on-use", name: "Read on use" });
+  await page.setInputFiles("#import-plan", { name: "read-on-use.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  await expect(page.getByText("Imported “Read on use”.")).toBeVisible();
+  expect(wasm.filter((f) => f === "plan_reader.pack")).toHaveLength(1);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Back again (on the Plans page, as the address says): the stored plans are read with the
+  // reader, requested beside the workspace's pack.
+  wasm.length = 0;
+  await page.reload();
+  await expect(libraryRows(page)).toHaveCount(2);
+  expect(wasm.slice(0, 3).sort()).toEqual(["plan_reader.pack", "sre-workbook_bg.wasm", "workspace_plans.pack"]);
+});
+
+test.describe(() => {
+  test.use({
+    allowedConsoleErrors: [/^(TypeError: Failed to fetch\b|Failed to load resource: net::ERR_FAILED$|Error: plan_reader\.pack\b)/],
+    serviceWorkers: "block",
+  });
+
+  test("when the plan reader cannot be fetched, stored plans are left exactly as they are and the header says why", async ({ page }) => {
+    await openWorkbook(page);
+    await page.getByLabel("Plan name").fill("Kept while offline");
+    await page.getByLabel("Plan name").press("Tab");
+    await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+    const stored = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("sre-workbook/plan/")).sort());
+    const before = await stored();
+
+    await page.route("**/plan_reader.pack", (route) => route.abort("failed"));
+    await page.reload();
+    await expect(page.getByRole("status").filter({ hasText: "Not saved: the plans stored in this browser could not be read: the part of the workbook that reads plans could not be loaded" })).toBeVisible();
+    // An edit here is not saved over what is stored.
+    await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans", exact: true }).click();
+    await page.getByLabel("Plan name").fill("Edited without the reader");
+    await page.getByLabel("Plan name").press("Tab");
+    await page.waitForTimeout(1_000);
+    expect(await stored()).toEqual(before);
+
+    await page.unroute("**/plan_reader.pack");
+    await page.reload();
+    await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans", exact: true }).click();
+    await expect(page.getByLabel("Plan name")).toHaveValue("Kept while offline");
+  });
 });
 
 test.describe(() => {

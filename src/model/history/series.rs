@@ -400,11 +400,13 @@ fn read_runs(line: &str, what: &str) -> Result<Vec<f64>, String> {
             ),
             None => (item, 1),
         };
-        // serde_json's reader (exact, with float_roundtrip) is already in the download;
-        // `str::parse::<f64>` would add a second float parser.
-        let value: f64 = serde_json::from_str(value)
-            .ok()
-            .filter(|v: &f64| v.is_finite() && !value.starts_with(char::is_whitespace))
+        // A JSON number, read by `str::parse` (correctly rounded, as serde_json's reader with
+        // float_roundtrip): the page's main module has that parser, while serde_json's reader
+        // is in the plan reader's part, which the Overview does not fetch.
+        let value: f64 = Some(value.trim_end_matches([' ', '\t', '\n', '\r']))
+            .filter(|v| is_json_number(v))
+            .and_then(|v| v.parse().ok())
+            .filter(|v: &f64| v.is_finite())
             .ok_or_else(|| format!("{what}: “{value}” is not a finite number"))?;
         // Checked without adding: on 32-bit wasm a count near 2^32 would wrap the sum.
         if count > MAX_ROWS - values.len() {
@@ -413,6 +415,34 @@ fn read_runs(line: &str, what: &str) -> Result<Vec<f64>, String> {
         values.extend(std::iter::repeat_n(value, count));
     }
     Ok(values)
+}
+
+/// Whether `text` is a number as JSON writes one: `-`, then `0` or digits not starting
+/// with `0`, then an optional fraction and exponent; no `+`, `.5`, `5.`, `inf` or spaces.
+fn is_json_number(text: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = text.strip_prefix('-').unwrap_or(text);
+    let int = digits(rest);
+    if int == 0 || (int > 1 && rest.starts_with('0')) {
+        return false;
+    }
+    let mut rest = &rest[int..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = digits(fraction);
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let n = digits(exponent);
+        if n == 0 {
+            return false;
+        }
+        rest = &exponent[n..];
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]
@@ -552,5 +582,51 @@ mod tests {
             err(pack("253402300000000\n1000000000000\nbad:0,0\n10,10\n")),
             "row 2: its time is after the year 9999 (the time steps add up too far)"
         );
+    }
+
+    #[test]
+    fn series_numbers_are_read_as_json_numbers_are() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "-12",
+            "0.5",
+            "1e5",
+            "1E+5",
+            "2.5e-3",
+            "1234567.125",
+            "0.1",
+            "1e400",
+            "-1e400",
+            "01",
+            "+1",
+            ".5",
+            "5.",
+            "1e",
+            "1e+",
+            "inf",
+            "NaN",
+            " 1",
+            "1 ",
+            "1\t\r\n",
+            "1 x",
+            "",
+            "-",
+            "0x10",
+            "1_000",
+            "9007199254740993",
+            "4.9e-324",
+            "2.2250738585072011e-308",
+        ] {
+            let json: Option<f64> = serde_json::from_str(text)
+                .ok()
+                .filter(|v: &f64| v.is_finite() && !text.starts_with(' '));
+            let ours = Some(text.trim_end_matches([' ', '\t', '\n', '\r']))
+                .filter(|t| super::is_json_number(t))
+                .and_then(|t| t.parse().ok())
+                .filter(|v: &f64| v.is_finite());
+            assert_eq!(ours.map(f64::to_bits), json.map(f64::to_bits), "{text:?}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::model::history::validation::check_history_rows;
 use crate::model::plan::error_path::locate;
-use crate::model::plan::example_file::EXAMPLE_PLAN_JSON;
+use crate::model::plan::example::example_plan;
 use crate::model::plan::json_text;
 use crate::model::plan::migrations;
 use crate::model::plan::problem::{PlanError, Problem};
@@ -287,16 +287,10 @@ fn type_error(doc: &str, e: &serde_json::Error) -> PlanError {
 }
 
 /// A valid plan's fields, whose values repair a broken file's keys while its error is
-/// located: the example plan, which has an item in every list.
+/// located: the example plan, which has an item in every list. Built, not read from the
+/// example's file, whose text would then ship in the page's main module for this alone.
 fn plan_template() -> Value {
-    let mut fields: Value =
-        serde_json::from_str(EXAMPLE_PLAN_JSON).expect("the shipped example plan is JSON");
-    if let Some(fields) = fields.as_object_mut() {
-        for field in HEADER_FIELDS {
-            fields.remove(field);
-        }
-    }
-    fields
+    serde_json::to_value(example_plan()).expect("a plan always serializes")
 }
 
 /// Says what is wrong with text that is not JSON, naming the values people expect to work

@@ -112,10 +112,57 @@ pub fn for_each_member(text: &str, start: usize, each: &mut OnMember<'_>) -> Opt
 
 /// A key's raw text (with its quotes) as the string it stands for.
 pub fn key_text(raw: &str) -> Option<String> {
-    match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(plain) if !plain.contains('\\') => Some(plain.to_string()),
-        _ => serde_json::from_str(raw).ok(),
+    string_value(raw)
+}
+
+/// A JSON string's raw text (with its quotes) as the string it stands for, escapes
+/// resolved; `None` unless it is exactly one valid JSON string. The page reads its small
+/// stored entries (the session) with this rather than the full JSON reader, which is a part
+/// of its own that a first visit never fetches.
+pub fn string_value(raw: &str) -> Option<String> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\u{0}'..='\u{1f}' => return None,
+            '\\' => out.push(match chars.next()? {
+                '"' => '"',
+                '\\' => '\\',
+                '/' => '/',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'u' => {
+                    let unit = hex4(&mut chars)?;
+                    match unit {
+                        0xD800..=0xDBFF => {
+                            // A leading surrogate: its trailing half must follow.
+                            if chars.next()? != '\\' || chars.next()? != 'u' {
+                                return None;
+                            }
+                            let low = hex4(&mut chars)?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return None;
+                            }
+                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))?
+                        }
+                        _ => char::from_u32(unit)?,
+                    }
+                }
+                _ => return None,
+            }),
+            c => out.push(c),
+        }
     }
+    Some(out)
+}
+
+/// Four hex digits of a `\u` escape.
+fn hex4(chars: &mut std::str::Chars<'_>) -> Option<u32> {
+    (0..4).try_fold(0, |n, _| Some(n * 16 + chars.next()?.to_digit(16)?))
 }
 
 /// The members of the top-level object in `text`, in order; `None` unless the whole text
@@ -193,6 +240,33 @@ mod tests {
             r#"{"a":}"#,
         ] {
             assert!(top_level_members(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn strings_read_as_serde_json_reads_them() {
+        for raw in [
+            r#""""#,
+            r#""plain""#,
+            r#""a\"b\\c\/d\b\f\n\r\t""#,
+            r#""\u0041\u00e9\u20ac\ud83d\ude00""#,
+            "\"“quoted” ünïcödé 🙂\"",
+            r#""\ud83d""#,
+            r#""\ude00""#,
+            r#""\ud83d\u0041""#,
+            r#""\x""#,
+            r#""\u00g0""#,
+            r#""a"b""#,
+            "\"tab\tinside\"",
+            r#""open"#,
+            r#"open""#,
+            r#""trailing\""#,
+        ] {
+            assert_eq!(
+                string_value(raw),
+                serde_json::from_str::<String>(raw).ok(),
+                "{raw}"
+            );
         }
     }
 

@@ -12,6 +12,9 @@ pub mod defaults;
 pub mod diff;
 pub mod error_path;
 pub mod example;
+// Generated from example_plan.json (tests/example_plan_code.rs).
+#[rustfmt::skip]
+mod example_code;
 pub mod example_file;
 pub mod format;
 pub mod getting_started;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::plan::format::{check_file_size, read_plan};
+use crate::model::plan::format::check_file_size;
 use crate::ui::browser::read_file_bytes;
 use crate::ui::lazy_parts::{Comparison, LazyParts};
 use crate::ui::plans::import::picked_file;
@@ -54,7 +54,11 @@ pub fn CompareWithFile() -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(e) => return fail(vec![format!("the file could not be read: {e}")]),
             };
-            let theirs = match read_plan(&bytes) {
+            let reader = match wb.plan_reader().await {
+                Ok(reader) => reader,
+                Err(why) => return fail(vec![why]),
+            };
+            let theirs = match (reader.file)(&bytes) {
                 Ok(plan) => plan,
                 Err(e) => return fail(e.problems.iter().map(ToString::to_string).collect()),
             };

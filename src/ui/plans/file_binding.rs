@@ -280,7 +280,7 @@ async fn open_file(wb: Workbook, parts: LazyParts) -> Result<(), String> {
             bind(wb, parts, handle, name, id, text);
         }
         // The import's messages, as for any file that cannot be read.
-        Err(_) => wb.import_bytes(&name, text.as_bytes()),
+        Err(_) => wb.import_bytes(&name, text.into_bytes()),
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ pub fn import_file(wb: Workbook, file: web_sys::File) {
             return; // cancelled while reading
         }
         match read {
-            Ok(bytes) => wb.import_bytes(&name, &bytes),
+            Ok(bytes) => wb.import_bytes(&name, bytes),
             Err(e) => wb.import_failed(&name, format!("the file could not be read: {e}")),
         }
     });
