@@ -28,6 +28,10 @@
 // session is read by the JSON text walker; the workspaces' style sheets come with their
 // packs), and every other route fell by 66 to 84 KB with it.
 //
+// Then the SLOs page's production-file writers became a part fetched on the first export
+// (SLOs 406.9 → 390.7, within its goal), and the loader's list of packs compact (-2.8 KB on
+// every route: each part's name and length instead of names and offsets in full).
+//
 // A visit with plans stored here, or a share link, also fetches the plan reader's pack:
 // those two paths are held by limits of their own (a ratchet, like the routes' were).
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -41,15 +45,15 @@ const GOAL = { first: 300 * KB, other: 400 * KB };
 const LIMIT = {
   plans: GOAL.first, // the first visit
   overview: GOAL.other,
-  transition: 422 * KB,
-  slos: 407.5 * KB,
-  scenarios: 576 * KB,
+  transition: 421 * KB,
+  slos: GOAL.other,
+  scenarios: 575.5 * KB,
   report: GOAL.other,
 };
 /** Visits that read plans: the workspace they open on, with the plan reader's pack. */
 const WITH_READER = [
-  { what: "a share link (Plans)", workspace: "plans", limit: 398 * KB },
-  { what: "returning (Overview)", workspace: "overview", limit: 402.5 * KB },
+  { what: "a share link (Plans)", workspace: "plans", limit: 397 * KB },
+  { what: "returning (Overview)", workspace: "overview", limit: 402 * KB },
 ];
 const MAX_WASM_REQUESTS = 8;
 

@@ -5,8 +5,9 @@
 // (__wasm_split.js) to take each module from its split's pack: opening a workspace is one
 // request beside the main wasm. Chunks shared by several splits travel in each of their
 // packs; the loader still instantiates each chunk once (its makeLoad memo), from whichever
-// requested pack holds it. The packs and their parts are listed in the loader as
-// `const PACKS = {...};` (read back by bundle-size.mjs).
+// requested pack holds it. The packs and their parts are listed in the loader, compactly
+// (every route downloads the list), as `const PACKED = {...};`, decoded by `unpackList`
+// there and when bundle-size.mjs reads it back.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -38,15 +39,55 @@ export function stylesOf(loader) {
 
 /** The packs listed in a rewritten loader: { split: { file, parts: { name: [offset, length] } } }. */
 export function packsOf(loader) {
-  const m = /^const PACKS = (.*);$/m.exec(loader);
-  if (!m) throw new Error("wasm-packs: the loader lists no PACKS (is it a build with packs?)");
-  return JSON.parse(m[1]);
+  const m = /^const PACKED = (.*);$/m.exec(loader);
+  if (!m) throw new Error("wasm-packs: the loader lists no PACKED (is it a build with packs?)");
+  return unpackList(JSON.parse(m[1]));
+}
+
+/**
+ * The packs from their compact list, { split: "s:1514,11:19097,..." }: each part in order as
+ * name:length, "s" for the split's own module and N for chunk_N.wasm; a pack is <split>.pack
+ * and each part starts where the one before ends. (Its source is also the loader's.)
+ */
+export function unpackList(packed) {
+  return Object.fromEntries(
+    Object.entries(packed).map(([split, list]) => {
+      const parts = {};
+      let offset = 0;
+      for (const item of list.split(",")) {
+        const [name, length] = item.split(":");
+        parts[name === "s" ? "split_" + split + ".wasm" : "chunk_" + name + ".wasm"] = [offset, Number(length)];
+        offset += Number(length);
+      }
+      return [split, { file: split + ".pack", parts }];
+    }),
+  );
+}
+
+/** The compact list of `packs` (see `unpackList`). */
+function packList(packs) {
+  return Object.fromEntries(
+    Object.entries(packs).map(([split, pack]) => {
+      if (pack.file !== `${split}.pack`) throw new Error(`wasm-packs: pack ${pack.file} is not named after ${split}`);
+      let offset = 0;
+      const items = Object.entries(pack.parts).map(([file, [at, length]]) => {
+        if (at !== offset) throw new Error(`wasm-packs: ${file} is not where the part before it ends`);
+        offset += length;
+        if (file === `split_${split}.wasm`) return `s:${length}`;
+        const chunk = /^chunk_(\d+)\.wasm$/.exec(file);
+        if (!chunk) throw new Error(`wasm-packs: ${file} is neither the split's module nor a chunk`);
+        return `${chunk[1]}:${length}`;
+      });
+      return [split, items.join(",")];
+    }),
+  );
 }
 
 /** What the rewritten loader adds: the packs, and how a module is taken from one. */
 const runtime = (packs, styles) => `
 // Added by scripts/wasm-packs.mjs: each split's module and chunks come in one file, its pack.
-const PACKS = ${JSON.stringify(packs)};
+const PACKED = ${JSON.stringify(packList(packs))};
+const PACKS = (${unpackList.toString()})(PACKED);
 // The style sheet of each workspace the page does not link, as [file, integrity].
 const STYLES = ${JSON.stringify(styles)};
 const requested = new Map();
@@ -143,5 +184,7 @@ export function packSplits(dir, styles = {}) {
   if (!head.test(loader)) throw new Error("wasm-packs: the loader does not start with its import of initSync");
   loader = loader.replace(head, (line) => line + runtime(packs, styles));
   writeFileSync(loaderPath, loader);
+  const listed = JSON.stringify(packsOf(loader));
+  if (listed !== JSON.stringify(packs)) throw new Error("wasm-packs: the loader's list of packs does not read back as written");
   return packs;
 }

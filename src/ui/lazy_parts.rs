@@ -5,6 +5,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::interop::plan_exports::{ExportFile, ExportKind};
 use crate::model::plan::Plan;
 
 /// A share link being made: the link, or why there is none.
@@ -25,6 +26,9 @@ pub enum FileAction {
     Stop,
 }
 
+/// The files of a production export being made, or why they could not be.
+pub type FilesInMaking = Pin<Box<dyn Future<Output = Result<Vec<ExportFile>, String>>>>;
+
 /// A file action under way: done, or why it could not be done.
 pub type FileActionInMaking = Pin<Box<dyn Future<Output = Result<(), String>>>>;
 
@@ -39,7 +43,8 @@ pub struct Comparison {
 
 /// Parts of workspaces that are chunks of their own, so they stay off the first visit's
 /// critical path: the share-link encoder (deflate, needed only when a link is made), the
-/// comparison of two plans ("Compare with file…") and the binding of a plan to a file. The app shell provides them: a split called from inside another split's code would otherwise be
+/// comparison of two plans ("Compare with file…"), the binding of a plan to a file, and the
+/// writers of the SLOs page's production files (off the SLOs page's own download). The app shell provides them: a split called from inside another split's code would otherwise be
 /// linked into builds that are not split (the wasm-bindgen tests), which cannot load it.
 /// ("Getting started" is part of the Plans page itself: arriving after it as a part of its
 /// own, it pushed the page down.)
@@ -51,4 +56,7 @@ pub struct LazyParts {
     pub compare: fn(Plan, Plan) -> ComparisonInMaking,
     /// The binding of a plan to a file on disk ("Open plan file…", "Save to file…").
     pub plan_file: fn(crate::ui::workbook::Workbook, LazyParts, FileAction) -> FileActionInMaking,
+    /// The files of "Export Prometheus rules", "Export Sloth spec" or "Export Pyrra
+    /// objectives" for the plan, or for one service (its id; "" for all).
+    pub production_files: fn(Plan, ExportKind, String) -> FilesInMaking,
 }

@@ -13,6 +13,7 @@ use send_wrapper::SendWrapper;
 use super::lazy_parts::{Comparison, FileAction, FileActionInMaking, LazyParts};
 use super::route::Route;
 use super::workbook::Workbook;
+use crate::interop::plan_exports::{production_files, ExportFile, ExportKind};
 use crate::interop::share_link::share_link;
 use crate::model::plan::Plan;
 
@@ -83,6 +84,19 @@ fn plan_file_action(
     )))
 }
 
+#[wasm_split(production_exports, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn make_production_files(
+    plan: &Plan,
+    kind: ExportKind,
+    service: &str,
+) -> Result<Vec<ExportFile>, ChunkUnavailable> {
+    Ok(production_files(
+        plan,
+        kind,
+        (!service.is_empty()).then_some(service),
+    ))
+}
+
 impl LazyParts {
     /// The parts, each fetched when first used.
     pub fn new() -> Self {
@@ -100,6 +114,13 @@ impl LazyParts {
                         Ok(running) => running.await,
                         Err(ChunkUnavailable) => Err("the part of the workbook that works with plan files could not be loaded; check the connection and try again".into()),
                     }
+                })
+            },
+            production_files: |plan, kind, service| {
+                Box::pin(async move {
+                    make_production_files(&plan, kind, &service).await.map_err(|ChunkUnavailable| {
+                        "the part of the workbook that writes production files could not be loaded; check the connection and try again".into()
+                    })
                 })
             },
             compare: |old, new| {

@@ -99,6 +99,34 @@ test.describe(() => {
 });
 
 test.describe(() => {
+  test.use({
+    allowedConsoleErrors: [/^(TypeError: Failed to fetch\b|Failed to load resource: net::ERR_FAILED$)/],
+    serviceWorkers: "block",
+  });
+
+  test("the SLOs page's production files are written by a part fetched on the first export; without it the page says why", async ({ page }) => {
+    const packs: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".pack")) packs.push(r.url().slice(r.url().lastIndexOf("/") + 1));
+    });
+    await openWorkbook(page, "./#/slos");
+    await expect(page.getByRole("heading", { name: "Export for production" })).toBeVisible();
+    expect(packs).not.toContain("production_exports.pack");
+
+    await page.route("**/production_exports.pack", (route) => route.abort("failed"));
+    await page.getByRole("button", { name: "Export Prometheus rules" }).click();
+    await expect(page.getByTestId("export-files")).toHaveText(
+      "The files could not be made: the part of the workbook that writes production files could not be loaded; check the connection and try again.",
+    );
+
+    await page.unroute("**/production_exports.pack");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export Prometheus rules" }).click()]);
+    expect(file.suggestedFilename()).toBe("Parcelry SRE transformation - Prometheus rules.yml");
+    await expect(page.getByTestId("export-files")).toHaveText("");
+  });
+});
+
+test.describe(() => {
   // The split loader logs the failed fetch; Chromium logs the aborted request. (One pattern:
   // Playwright reads a two-element array given to test.use as a value and its options.)
   // No service worker: once installed it has every chunk cached, and the network no longer matters.

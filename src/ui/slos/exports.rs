@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::interop::plan_exports::{production_files, ExportKind};
+use crate::interop::plan_exports::ExportKind;
 use crate::interop::sli_queries::exported_slos;
 use crate::ui::browser::download_text;
+use crate::ui::lazy_parts::LazyParts;
 use crate::ui::workbook::Workbook;
 
 /// The export buttons: label and export (files and their names come from
-/// [`production_files`], as `sre-workbook export` makes them).
+/// `interop::plan_exports::production_files`, as `sre-workbook export` makes them, through
+/// [`LazyParts::production_files`]).
 const EXPORTS: [(&str, ExportKind); 3] = [
     ("Export Prometheus rules", ExportKind::Prometheus),
     ("Export Sloth spec", ExportKind::Sloth),
@@ -20,6 +22,7 @@ const EXPORTS: [(&str, ExportKind); 3] = [
 #[component]
 pub fn ProductionExports() -> impl IntoView {
     let wb = expect_context::<Workbook>();
+    let parts = use_context::<LazyParts>();
     let plan = wb.open_plan();
     // "" is the whole plan; otherwise a service id.
     let scope = RwSignal::new(String::new());
@@ -49,12 +52,19 @@ pub fn ProductionExports() -> impl IntoView {
             .iter()
             .map(|&(label, kind)| {
                 let download = move |_| {
-                    let scope = scope.get_untracked();
-                    let service = (!scope.is_empty()).then_some(scope.as_str());
-                    plan.with_untracked(|p| {
-                        let Some(p) = p else { return };
+                    let Some(p) = plan.get_untracked() else { return };
+                    let Some(parts) = parts else {
+                        written.set(Some("Production files cannot be made on this page.".into()));
+                        return;
+                    };
+                    let made = (parts.production_files)(p, kind, scope.get_untracked());
+                    leptos::task::spawn_local(async move {
+                        let files = match made.await {
+                            Ok(files) => files,
+                            Err(why) => return written.set(Some(format!("The files could not be made: {why}."))),
+                        };
                         let mut names = Vec::new();
-                        for file in production_files(p, kind, service) {
+                        for file in files {
                             let _ = download_text(&file.name, &file.text, "application/yaml");
                             names.push(format!("“{}”", file.name));
                         }
