@@ -4,7 +4,8 @@
 // their hashes change with every build). WebAssembly compilation
 // needs 'wasm-unsafe-eval'; nothing may use eval or inline handlers. Style attributes are
 // allowed (style-src-attr) only because plotters measures chart text with a styled span;
-// style sheets and <style> elements still come from this origin only.
+// style sheets come from this origin, and <style> elements only as the build wrote them
+// (the shell's and the first screen's sheets, by hash).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,10 +20,14 @@ const html = readFileSync(path, "utf8");
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`,
 );
+// The shell's and the first screen's style sheets, written into the page by split-wasm.mjs.
+const inlineStyles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+  (m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`,
+);
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${inline.join(" ")}`.trim(),
-  "style-src 'self'",
+  `style-src 'self' ${inlineStyles.join(" ")}`.trim(),
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -37,4 +42,4 @@ if (!html.includes("__CONTENT_SECURITY_POLICY__")) {
   process.exit(1);
 }
 writeFileSync(path, html.replace("__CONTENT_SECURITY_POLICY__", policy));
-console.log(`content security policy: ${inline.length} inline script(s) allowed by hash`);
+console.log(`content security policy: ${inline.length} inline script(s) and ${inlineStyles.length} style element(s) allowed by hash`);

@@ -30,7 +30,9 @@
 //
 // Then the SLOs page's production-file writers became a part fetched on the first export
 // (SLOs 406.9 → 390.7, within its goal), and the loader's list of packs compact (-2.8 KB on
-// every route: each part's name and length instead of names and offsets in full).
+// every route: each part's name and length instead of names and offsets in full). The
+// shell's and the first screen's style sheets then moved into index.html (290.7: the same
+// bytes, one round trip less before the first paint).
 //
 // A visit with plans stored here, or a share link, also fetches the plan reader's pack:
 // those two paths are held by limits of their own (a ratchet, like the routes' were).

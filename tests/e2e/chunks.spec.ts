@@ -24,15 +24,17 @@ test("a first visit fetches the Plans workspace's code only; Scenarios fetches i
   // Two requests for the app's code before it is interactive (issue 27: at most 8).
   expect(wasm.slice(0, 2).sort()).toEqual(["sre-workbook_bg.wasm", "workspace_plans.pack"]);
 
-  // Style sheets too: the shell's and the first screen's only; a workspace's comes with its
-  // code, and the workspace shows once both are here.
+  // Style sheets too: the shell's and the first screen's are in the page; a workspace's comes
+  // with its code, and the workspace shows once both are here.
   const sheets = () =>
-    page.evaluate(() => [...document.styleSheets].filter((s) => s.cssRules.length > 0).map((s) => s.href?.replace(/^.*\/(\w+)-[0-9a-f]+\.css$/, "$1")));
-  expect(await sheets()).toEqual(["base", "plans"]);
+    page.evaluate(() =>
+      [...document.styleSheets].filter((s) => s.cssRules.length > 0).map((s) => s.href?.replace(/^.*\/(\w+)-[0-9a-f]+\.css$/, "$1") ?? "in the page"),
+    );
+  expect(await sheets()).toEqual(["in the page", "in the page"]);
 
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Scenarios", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
-  expect(await sheets()).toEqual(["base", "plans", "scenarios"]);
+  expect(await sheets()).toEqual(["in the page", "in the page", "scenarios"]);
   expect(splits).toEqual(["plans", "scenarios"]);
   // Back to Plans: its code is already here.
   await page.getByRole("navigation", { name: "Workspaces" }).getByRole("link", { name: "Plans", exact: true }).click();
