@@ -101,6 +101,9 @@ test.describe(() => {
 });
 
 test.describe(() => {
+  // The split loader logs the failed fetch; Chromium logs the aborted request. (One pattern:
+  // Playwright reads a two-element array given to test.use as a value and its options.)
+  // No service worker: once installed it has every chunk cached, and the network no longer matters.
   test.use({
     allowedConsoleErrors: [/^(TypeError: Failed to fetch\b|Failed to load resource: net::ERR_FAILED$)/],
     serviceWorkers: "block",
@@ -125,16 +128,6 @@ test.describe(() => {
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export Prometheus rules" }).click()]);
     expect(file.suggestedFilename()).toBe("Parcelry SRE transformation - Prometheus rules.yml");
     await expect(page.getByTestId("export-files")).toHaveText("");
-  });
-});
-
-test.describe(() => {
-  // The split loader logs the failed fetch; Chromium logs the aborted request. (One pattern:
-  // Playwright reads a two-element array given to test.use as a value and its options.)
-  // No service worker: once installed it has every chunk cached, and the network no longer matters.
-  test.use({
-    allowedConsoleErrors: [/^(TypeError: Failed to fetch\b|Failed to load resource: net::ERR_FAILED$)/],
-    serviceWorkers: "block",
   });
 
   test("a workspace whose code cannot be fetched says so, keeps the plan, and Retry loads it", async ({ page }) => {
