@@ -22,12 +22,15 @@ use crate::ui::lazy_parts::FileAction;
 use crate::ui::lazy_parts::LazyParts;
 use crate::ui::workbook::{set_after_save, BoundFile, Workbook};
 
-/// The binding's browser side: the file handle and the text last written to or read from
-/// the file (so a change made elsewhere can be told from our own).
+/// The binding's browser side: the file handle, the text last written to or read from the
+/// file (so a change made elsewhere can be told from our own) and the plan's file text at that
+/// moment (so only an edit writes: a file opened or reloaded is not rewritten in the page's
+/// formatting when nothing in it changed).
 struct Binding {
     handle: JsValue,
     plan_id: String,
     known_text: String,
+    synced: String,
     /// Removes the focus listener when the binding ends.
     _focus: WindowListenerHandle,
 }
@@ -141,22 +144,17 @@ fn file_text(plan: &Plan) -> String {
     export_plan(plan, &schema_url())
 }
 
-/// Binds the plan `plan_id` to `handle`, whose text is now `text`: autosaves write it, focus
-/// checks it for changes made elsewhere.
-fn bind(
-    wb: Workbook,
-    parts: LazyParts,
-    handle: JsValue,
-    name: String,
-    plan_id: String,
-    text: String,
-) {
+/// Binds `plan` to `handle`, whose text is now `text`: autosaves write it, focus checks it
+/// for changes made elsewhere.
+fn bind(wb: Workbook, parts: LazyParts, handle: JsValue, name: String, plan: &Plan, text: String) {
+    let plan_id = plan.id.clone();
     let focus = window_event_listener(leptos::ev::focus, move |_| check_outside_change(wb, parts));
     BINDING.with(|b| {
         *b.borrow_mut() = Some(Binding {
             handle,
             plan_id: plan_id.clone(),
             known_text: text,
+            synced: file_text(plan),
             _focus: focus,
         })
     });
@@ -177,14 +175,14 @@ fn unbind(wb: Workbook) {
     wb.bound_file.set(None);
 }
 
-/// After an autosave: writes the bound plan to its file when its text changed. A file changed
+/// After an autosave: writes the bound plan to its file when it changed. A file changed
 /// outside the page since the page last read or wrote it is never overwritten: its version is
 /// offered instead, unless `keep_mine` (the user chose the page's version over it).
 fn write_after_save(wb: Workbook, parts: LazyParts, plan: &Plan, keep_mine: bool) {
     let Some((handle, known, text)) = BINDING.with(|b| {
         b.borrow().as_ref().and_then(|b| {
             let text = file_text(plan);
-            (b.plan_id == plan.id && (keep_mine || b.known_text != text))
+            (b.plan_id == plan.id && (keep_mine || b.synced != text))
                 .then(|| (b.handle.clone(), b.known_text.clone(), text))
         })
     }) else {
@@ -202,6 +200,7 @@ fn write_after_save(wb: Workbook, parts: LazyParts, plan: &Plan, keep_mine: bool
         BINDING.with(|b| {
             if let (Some(b), Ok(())) = (b.borrow_mut().as_mut(), &result) {
                 b.known_text = text.clone();
+                b.synced = text.clone();
             }
         });
         wb.bound_file.update(|f| {
@@ -275,9 +274,8 @@ async fn open_file(wb: Workbook, parts: LazyParts) -> Result<(), String> {
         .map_err(|why| format!("The file could not be read: {why}."))?;
     match read_plan(text.as_bytes()) {
         Ok(plan) => {
-            let id = plan.id.clone();
+            bind(wb, parts, handle, name.clone(), &plan, text);
             wb.open_from_file(plan, &name);
-            bind(wb, parts, handle, name, id, text);
         }
         // The import's messages, as for any file that cannot be read.
         Err(_) => wb.import_bytes(&name, text.into_bytes()),
@@ -307,7 +305,7 @@ async fn save_file(wb: Workbook, parts: LazyParts) -> Result<(), String> {
     write_handle(&handle, &text).await.map_err(|why| {
         format!("“{name}” could not be written: {why}. “Export plan” downloads a copy.")
     })?;
-    bind(wb, parts, handle, name, plan.id.clone(), text);
+    bind(wb, parts, handle, name, &plan, text);
     Ok(())
 }
 
@@ -328,6 +326,7 @@ fn OutsideChangeDialog(change: OutsideChange) -> impl IntoView {
             BINDING.with(|b| {
                 if let Some(b) = b.borrow_mut().as_mut() {
                     b.known_text = text;
+                    b.synced = file_text(&plan);
                 }
             });
             wb.open_from_file(plan, &name);
