@@ -26,7 +26,8 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
 
-tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-bindgen CLI, wasm-split-cli and npm packages
+tools: node_modules/.package-lock.json ## Install the Rust target, Trunk, wasm-bindgen CLI, wasm-split-cli, zopfli and npm packages
+	@command -v zopfli >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends zopfli >/dev/null; }
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 		|| rustup target add wasm32-unknown-unknown
 	@{ cargo clippy --version && cargo fmt --version; } >/dev/null 2>&1 \

@@ -10,7 +10,7 @@ import { criticalPath, distFiles, FIRST_WORKSPACE, WORKSPACES } from "./bundle-s
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-/** dist/ files by kind, raw and gzip (level 9), and the critical path of a first visit. */
+/** dist/ files by kind, raw and gzip (as served), and the critical path of a first visit. */
 function bundle() {
   const files = distFiles("dist");
   const kind = (re) => files.filter((f) => re.test(f.file) && f.file !== "sw.js");

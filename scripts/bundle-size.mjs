@@ -1,4 +1,4 @@
-// What a build in dist/ weighs: every file raw and gzip (level 9), and the critical path,
+// What a build in dist/ weighs: every file raw, gzip and brotli, and the critical path,
 // the files a first visit must fetch before the first workspace is interactive: the page
 // and the scripts, wasm and style sheets it links (chunks loaded later are not linked).
 // Used by `make bench` (scripts/bench-report.mjs) and the size check in `make test`.
@@ -8,8 +8,9 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { packsOf, stylesOf } from "./wasm-packs.mjs";
 
 /**
- * Every file of `dist` (precompressed copies left out), with raw, gzip and brotli bytes
- * (brotli: the build's own .br copy, as a host serves it, or compressed here if it has none).
+ * Every file of `dist` (precompressed copies left out), with raw, gzip and brotli bytes:
+ * the build's own .gz and .br copies, as a host serves them (the size check holds that each
+ * decompresses to its file), or compressed here (zlib level 9, brotli) where it has none.
  */
 export function distFiles(dist = "dist") {
   const walk = (dir) =>
@@ -22,7 +23,8 @@ export function distFiles(dist = "dist") {
     .map((path) => {
       const body = readFileSync(path);
       const br = existsSync(`${path}.br`) ? statSync(`${path}.br`).size : brotliCompressSync(body).length;
-      return { file: relative(dist, path).split(sep).join("/"), raw: body.length, gzip: gzipSync(body, { level: 9 }).length, br };
+      const gzip = existsSync(`${path}.gz`) ? statSync(`${path}.gz`).size : gzipSync(body, { level: 9 }).length;
+      return { file: relative(dist, path).split(sep).join("/"), raw: body.length, gzip, br };
     });
 }
 
