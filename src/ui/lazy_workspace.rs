@@ -15,7 +15,8 @@ use super::route::Route;
 use super::workbook::Workbook;
 use crate::interop::plan_exports::{production_files, ExportFile, ExportKind};
 use crate::interop::share_link::share_link;
-use crate::model::plan::Plan;
+use crate::model::plan::{AssessmentRound, Id, Plan};
+use crate::model::scenario::played::{Played, ScenarioAndSlo};
 
 /// A workspace's chunk could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,42 @@ fn make_production_files(
     ))
 }
 
+#[wasm_split(scenarios_history, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn history_replay_section(
+    plan: Memo<Option<Plan>>,
+    selected: Memo<Option<Id>>,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <super::scenarios::history::HistoryReplay plan selected /> }.into_any())
+}
+
+#[wasm_split(scenarios_side, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scenario_side_section(
+    id: Id,
+    played: Memo<Option<ScenarioAndSlo>>,
+    simulations: Memo<Vec<Played>>,
+) -> Result<AnyView, ChunkUnavailable> {
+    use super::scenarios::{
+        affordability::Affordability, monte_carlo::MonteCarloPanel, results::ScenarioResults,
+    };
+    Ok(view! {
+        <ScenarioResults played simulations />
+        <MonteCarloPanel id played />
+        <Affordability played />
+    }
+    .into_any())
+}
+
+#[wasm_split(transition_workshop, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn workshop_dialog(
+    round: Memo<Option<AssessmentRound>>,
+    on_close: Callback<()>,
+) -> Result<AnyView, ChunkUnavailable> {
+    Ok(view! { <super::transition::workshop::WorkshopDialog round on_close /> }.into_any())
+}
+
+/// Why a section's part is missing, in the words the page shows.
+const SECTION_UNAVAILABLE: &str = "its code did not arrive; check the connection and try again";
+
 impl LazyParts {
     /// The parts, each fetched when first used.
     pub fn new() -> Self {
@@ -121,6 +158,27 @@ impl LazyParts {
                     make_production_files(&plan, kind, &service).await.map_err(|ChunkUnavailable| {
                         "the part of the workbook that writes production files could not be loaded; check the connection and try again".into()
                     })
+                })
+            },
+            history_replay: |plan, selected| {
+                Box::pin(async move {
+                    history_replay_section(plan, selected)
+                        .await
+                        .map_err(|ChunkUnavailable| SECTION_UNAVAILABLE.to_string())
+                })
+            },
+            scenario_side: |id, played, simulations| {
+                Box::pin(async move {
+                    scenario_side_section(id, played, simulations)
+                        .await
+                        .map_err(|ChunkUnavailable| SECTION_UNAVAILABLE.to_string())
+                })
+            },
+            workshop: |round, on_close| {
+                Box::pin(async move {
+                    workshop_dialog(round, on_close)
+                        .await
+                        .map_err(|ChunkUnavailable| SECTION_UNAVAILABLE.to_string())
                 })
             },
             compare: |old, new| {

@@ -1,12 +1,25 @@
 // Code loaded per workspace (src/ui/lazy_workspace.rs, scripts/split-wasm.mjs): a first
 // visit fetches the shell and the Plans workspace only, its modules in one pack
 // (scripts/wasm-packs.mjs); other workspaces fetch their pack when opened; a pack that cannot
-// be fetched is explained with a Retry, never a blank page; a page of an old deployment
+// be fetched is explained with a Retry, never a blank page; sections below a workspace's
+// first screen (Scenarios' column beside the editor and Replay history, the Transition
+// workshop) are parts fetched after it, each failing alone; a page of an old deployment
 // never runs the chunks of a new one.
-import { expect, test } from "./fixtures";
+import { expect, test, type Page } from "./fixtures";
+import { readdir, readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { serve } from "../../scripts/serve.mjs";
+import { packsOf } from "../../scripts/wasm-packs.mjs";
 import { EXAMPLE_NAME, libraryRows, openWorkbook } from "./helpers";
+
+/** The packs `page` requests from now on, by file name, in order. */
+function packRequests(page: Page): string[] {
+  const packs: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".pack")) packs.push(r.url().slice(r.url().lastIndexOf("/") + 1));
+  });
+  return packs;
+}
 
 const splitOf = (url: string) => url.match(/\/workspace_(\w+)\.pack$/)?.[1];
 
@@ -110,10 +123,7 @@ test.describe(() => {
   });
 
   test("the SLOs page's production files are written by a part fetched on the first export; without it the page says why", async ({ page }) => {
-    const packs: string[] = [];
-    page.on("request", (r) => {
-      if (r.url().endsWith(".pack")) packs.push(r.url().slice(r.url().lastIndexOf("/") + 1));
-    });
+    const packs = packRequests(page);
     await openWorkbook(page, "./#/slos");
     await expect(page.getByRole("heading", { name: "Export for production" })).toBeVisible();
     expect(packs).not.toContain("production_exports.pack");
@@ -128,6 +138,66 @@ test.describe(() => {
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export Prometheus rules" }).click()]);
     expect(file.suggestedFilename()).toBe("Parcelry SRE transformation - Prometheus rules.yml");
     await expect(page.getByTestId("export-files")).toHaveText("");
+  });
+
+  test("opening on Scenarios fetches its first screen's code; the sections below it come after, once each, without the workspace's chunks", async ({ page }) => {
+    const packs = packRequests(page);
+    await openWorkbook(page, "./#/scenarios");
+    await expect(page.getByRole("heading", { name: "Compare scenarios" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "What “This quarter's incidents” does" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Monte Carlo: will the budget hold?" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Replay history" })).toBeVisible();
+    await expect(page.getByText("Import history")).toBeVisible();
+    await expect.poll(() => [...packs].sort()).toEqual(["scenarios_history.pack", "scenarios_side.pack", "workspace_scenarios.pack"]);
+    expect(packs[0]).toBe("workspace_scenarios.pack");
+    // The sections' packs leave out what the workspace's pack brought (the loader takes each
+    // module from the first pack that holds it).
+    const dir = (await readdir("dist")).find((f) => /^wasm-[0-9a-f]+$/.test(f))!;
+    const listed = packsOf(await readFile(`dist/${dir}/__wasm_split.js`, "utf8"));
+    const workspace = Object.keys(listed.workspace_scenarios.parts);
+    for (const section of ["scenarios_history", "scenarios_side"]) {
+      expect(Object.keys(listed[section].parts).filter((part) => workspace.includes(part))).toEqual([]);
+    }
+
+    // Another scenario shown: its column is drawn by the code already here.
+    await page.getByRole("button", { name: "Double the release rate" }).click();
+    await expect(page.getByRole("heading", { name: "What “Double the release rate” does" })).toBeVisible();
+    expect(packs).toHaveLength(3);
+  });
+
+  test("a section whose code cannot be fetched says so beside a working page, and Retry loads it", async ({ page }) => {
+    await page.route("**/scenarios_history.pack", (route) => route.abort("failed"));
+    await openWorkbook(page, "./#/scenarios");
+    const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Replay history" }) });
+    await expect(section.getByRole("alert")).toHaveText("This section could not be loaded: its code did not arrive; check the connection and try again.");
+    // The rest of the page works.
+    await expect(page.getByRole("heading", { name: "What “This quarter's incidents” does" })).toBeVisible();
+    await page.getByRole("button", { name: "Double the release rate" }).click();
+    await expect(page.getByRole("heading", { name: "What “Double the release rate” does" })).toBeVisible();
+
+    await page.unroute("**/scenarios_history.pack");
+    await section.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByText("Import history")).toBeVisible();
+    await expect(page.getByText("This section could not be loaded")).toHaveCount(0);
+  });
+
+  test("the workshop's code is fetched when it is first opened; without it the page says why, and it opens once it can", async ({ page }) => {
+    const packs = packRequests(page);
+    await openWorkbook(page, "./#/transition");
+    await expect(page.getByRole("button", { name: "Run workshop" })).toBeEnabled();
+    expect(packs).toEqual(["workspace_transition.pack"]);
+
+    await page.route("**/transition_workshop.pack", (route) => route.abort("failed"));
+    await page.getByRole("button", { name: "Run workshop" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "workshop" })).toHaveText(
+      "The workshop could not be opened: its code did not arrive; check the connection and try again.",
+    );
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+
+    await page.unroute("**/transition_workshop.pack");
+    await page.getByRole("button", { name: "Run workshop" }).click();
+    await expect(page.getByRole("dialog", { name: /^Assessment workshop — / })).toBeVisible();
+    await expect(page.getByText("The workshop could not be opened")).toHaveCount(0);
   });
 
   test("a workspace whose code cannot be fetched says so, keeps the plan, and Retry loads it", async ({ page }) => {
@@ -156,7 +226,7 @@ test.describe(() => {
   });
 
   test("a page of an old deployment does not mix in the new build's chunks: it says so and Reload gets the new build", async ({ browser }) => {
-    const { cp, mkdtemp, readdir, readFile, rename, writeFile, rm } = await import("node:fs/promises");
+    const { cp, mkdtemp, rename, writeFile, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
     const root = await mkdtemp(join(tmpdir(), "workbook-chunks-"));

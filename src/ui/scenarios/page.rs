@@ -3,18 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::affordability::Affordability;
 use super::comparison::ScenarioComparison;
 use super::editor::ScenarioEditor;
-use super::history::HistoryReplay;
 use super::list::ScenarioList;
-use super::monte_carlo::MonteCarloPanel;
-use super::results::ScenarioResults;
 use super::{scenario_by_id, simulations};
 use crate::model::plan::ids::ById;
 use crate::model::plan::Id;
 use crate::ui::browser::{location_hash, replace_hash, scroll_to_element};
 use crate::ui::route::{hash_item, Route};
+use crate::ui::widgets::lazy_section::LazySection;
 use crate::ui::workbook::Workbook;
 
 /// The scenario workspace of the open plan.
@@ -74,19 +71,36 @@ pub fn ScenariosPage() -> impl IntoView {
                         .get()
                         .map(|id| {
                             let played = scenario_by_id(plan, id.clone());
+                            let shown = StoredValue::new(id.clone());
                             view! {
                                 <div class="scenario-detail" id="scenario-detail">
                                     <ScenarioEditor id=id.clone() played />
+                                    // What it does, its odds and what the budget affords:
+                                    // below the page's first screen, fetched once it shows.
                                     <div class="scenario-side">
-                                        <ScenarioResults played simulations />
-                                        <MonteCarloPanel id played />
-                                        <Affordability played />
+                                        <LazySection
+                                            heading=Signal::derive(move || {
+                                                played.with(|p| {
+                                                    p.as_ref().map(|(s, _)| format!("What “{}” does", s.name)).unwrap_or_default()
+                                                })
+                                            })
+                                            heading_id="scenario-results-heading"
+                                            class="scenario-results"
+                                            load=move |parts| (parts.scenario_side)(shown.get_value(), played, simulations)
+                                        />
                                     </div>
                                 </div>
                             }
                         })
                 }}
-                <HistoryReplay plan selected />
+                // The largest part of the page, below its first screen: fetched once the
+                // page shows.
+                <LazySection
+                    heading="Replay history"
+                    heading_id="history-heading"
+                    class="history-replay"
+                    load=move |parts| (parts.history_replay)(plan, selected)
+                />
             </Show>
         </Show>
     }

@@ -16,7 +16,10 @@ use crate::model::plan::{AssessmentRound, StakeholderGroup, LEVEL_COUNT};
 use crate::model::transition::ops::{set_level, set_note};
 use crate::model::transition::progress::{level_of, rating_of};
 use crate::model::transition::workshop::{cells, changes_since_previous, progress_text, Change};
+use send_wrapper::SendWrapper;
+
 use crate::ui::browser::focus_first_of;
+use crate::ui::lazy_parts::LazyParts;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::widgets::text_field::{no_check, TextField};
 use crate::ui::workbook::Workbook;
@@ -26,7 +29,9 @@ use crate::ui::workbook::Workbook;
 pub fn Workshop(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
+    let parts = expect_context::<LazyParts>();
     let open = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
     let has_cells = move || {
         plan.with(|p| {
             p.as_ref()
@@ -35,7 +40,15 @@ pub fn Workshop(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
     };
     let can_run = move || round.with(Option::is_some) && has_cells();
     view! {
-        <button type="button" class="primary" on:click=move |_| open.set(true) disabled=move || !can_run()>
+        <button
+            type="button"
+            class="primary"
+            on:click=move |_| {
+                failed.set(None);
+                open.set(true);
+            }
+            disabled=move || !can_run()
+        >
             "Run workshop"
         </button>
         {move || {
@@ -48,15 +61,35 @@ pub fn Workshop(round: Memo<Option<AssessmentRound>>) -> impl IntoView {
                 view! { <span class="hint">{why}</span> }
             })
         }}
+        {move || failed.get().map(|why| view! {
+            <p class="banner banner--error" role="alert">{format!("The workshop could not be opened: {why}.")}</p>
+        })}
+        // The workshop's code is a part of its own, fetched when it is first opened.
         <Show when=move || open.get()>
-            <WorkshopDialog round on_close=Callback::new(move |_| open.set(false)) />
+            <Suspense fallback=|| view! { <span class="hint" role="status">"Opening the workshop…"</span> }>
+                {move || {
+                    let on_close = Callback::new(move |_| open.set(false));
+                    Suspend::new(SendWrapper::new(async move {
+                        (parts.workshop)(round, on_close).await.unwrap_or_else(|why| {
+                            open.set(false);
+                            failed.set(Some(why));
+                            ().into_any()
+                        })
+                    }))
+                }}
+            </Suspense>
         </Show>
     }
 }
 
 /// The workshop itself, in a modal dialog.
 #[component]
-fn WorkshopDialog(round: Memo<Option<AssessmentRound>>, on_close: Callback<()>) -> impl IntoView {
+pub fn WorkshopDialog(
+    /// The round the workshop rates (fixed when it opens).
+    round: Memo<Option<AssessmentRound>>,
+    /// Closes the workshop.
+    on_close: Callback<()>,
+) -> impl IntoView {
     let wb = expect_context::<Workbook>();
     let plan = wb.open_plan();
     let dialog = NodeRef::<html::Dialog>::new();

@@ -6,6 +6,7 @@ pub mod choice_select;
 pub mod confirm_button;
 pub mod date_field;
 pub mod downloads;
+pub mod lazy_section;
 pub mod modal;
 pub mod notices;
 pub mod number_field;
