@@ -153,6 +153,12 @@ for (const engine of engines) {
         await open(`${base}#/${hash}`);
         await shown("h1", heading);
       }
+      // Sections below a workspace's first screen are parts fetched after it (compiled from
+      // their packs as they arrive): Scenarios' results column and Replay history.
+      await open(`${base}#/scenarios`);
+      await shown("h3", "Burn rate");
+      await shown("h2", "Replay history");
+      await retry("Replay history loaded", async () => (await driver.findElements(xpathText("label", "Import history"))).length === 1);
       // The Report lays out the plan under its name, with its print button.
       await open(`${base}#/report`);
       await shown("button", "Print or save as PDF");
