@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use send_wrapper::SendWrapper;
 
-use super::lazy_parts::{Comparison, FileAction, FileActionInMaking, LazyParts};
+use super::lazy_parts::{Comparison, FileAction, FileActionInMaking, LazyParts, SectionInMaking};
 use super::route::Route;
 use super::workbook::Workbook;
 use crate::interop::plan_exports::{production_files, ExportFile, ExportKind};
@@ -131,8 +131,16 @@ fn workshop_dialog(
     Ok(view! { <super::transition::workshop::WorkshopDialog round on_close /> }.into_any())
 }
 
-/// Why a section's part is missing, in the words the page shows.
-const SECTION_UNAVAILABLE: &str = "its code did not arrive; check the connection and try again";
+/// A section's view once its part is here, or why it is missing in the words the page shows.
+fn section(
+    loaded: impl std::future::Future<Output = Result<AnyView, ChunkUnavailable>> + 'static,
+) -> SectionInMaking {
+    Box::pin(async move {
+        loaded.await.map_err(|ChunkUnavailable| {
+            "its code did not arrive; check the connection and try again".to_string()
+        })
+    })
+}
 
 impl LazyParts {
     /// The parts, each fetched when first used.
@@ -160,27 +168,11 @@ impl LazyParts {
                     })
                 })
             },
-            history_replay: |plan, selected| {
-                Box::pin(async move {
-                    history_replay_section(plan, selected)
-                        .await
-                        .map_err(|ChunkUnavailable| SECTION_UNAVAILABLE.to_string())
-                })
-            },
+            history_replay: |plan, selected| section(history_replay_section(plan, selected)),
             scenario_side: |id, played, simulations| {
-                Box::pin(async move {
-                    scenario_side_section(id, played, simulations)
-                        .await
-                        .map_err(|ChunkUnavailable| SECTION_UNAVAILABLE.to_string())
-                })
+                section(scenario_side_section(id, played, simulations))
             },
-            workshop: |round, on_close| {
-                Box::pin(async move {
-                    workshop_dialog(round, on_close)
-                        .await
-                        .map_err(|ChunkUnavailable| SECTION_UNAVAILABLE.to_string())
-                })
-            },
+            workshop: |round, on_close| section(workshop_dialog(round, on_close)),
             compare: |old, new| {
                 Box::pin(async move {
                     compare_plans(&old, &new).await.map_err(|ChunkUnavailable| {

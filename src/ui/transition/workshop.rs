@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 
 use crate::model::plan::defaults::{stage_of_level, STAGE_NAMES};
 use crate::model::plan::ids::ById;
@@ -16,8 +17,6 @@ use crate::model::plan::{AssessmentRound, StakeholderGroup, LEVEL_COUNT};
 use crate::model::transition::ops::{set_level, set_note};
 use crate::model::transition::progress::{level_of, rating_of};
 use crate::model::transition::workshop::{cells, changes_since_previous, progress_text, Change};
-use send_wrapper::SendWrapper;
-
 use crate::ui::browser::focus_first_of;
 use crate::ui::lazy_parts::LazyParts;
 use crate::ui::widgets::modal::show_modal_when_mounted;
