@@ -6,7 +6,9 @@
 //       (src/ui/lazy_workspace.rs), chunk_N files for code several splits share, and
 //       __wasm_split.js, the loader that fetches them beside the JS glue
 //     → wasm-bindgen on the main module (--keep-lld-exports: the chunks link to its exports)
-//     → wasm-opt -Oz on the main module and on every chunk (release builds)
+//     → wasm-opt -Oz on the main module and on every chunk (release builds), without the
+//       producers and target-features sections (a copy in each of ~200 chunks, unread)
+//     → the JS glue and the loader minified by esbuild (release builds)
 //
 // Everything lands in one directory named by the hash of its contents, wasm-<hash>/, and
 // index.html is pointed at it. So file names stay unique per build, and a page of one
@@ -18,7 +20,8 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { packSplits } from "./wasm-packs.mjs";
+import { transformSync } from "esbuild";
+import { packSplits, packsOf, stylesOf } from "./wasm-packs.mjs";
 
 const NAME = "sre-workbook";
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -38,6 +41,30 @@ const run = (cmd, args) => {
     throw new Error(`split-wasm: ${why}`);
   }
 };
+/**
+ * Minifies the JS glue and the split loader in `dir` (every route downloads both: 9.2 + 7.5
+ * → 7.1 + 6.1 KB gzip). The loader's lists of packs and style sheets stay as written, one
+ * line each, so scripts/wasm-packs.mjs (and the tests) can read them back.
+ */
+function minifyScripts(dir) {
+  const minify = (file, keep = null) => {
+    const path = join(dir, file);
+    const lines = readFileSync(path, "utf8").split("\n");
+    const kept = keep ? lines.filter((line) => keep.test(line)) : [];
+    const rest = keep ? lines.filter((line) => !keep.test(line)).join("\n") : lines.join("\n");
+    const { code } = transformSync(rest, { minify: true, format: "esm", charset: "utf8" });
+    writeFileSync(path, kept.map((line) => line + "\n").join("") + code);
+  };
+  minify(`${NAME}.js`);
+  const loader = join(dir, "__wasm_split.js");
+  const before = readFileSync(loader, "utf8");
+  minify("__wasm_split.js", /^const (PACKED|STYLES) = .*;$/);
+  const after = readFileSync(loader, "utf8");
+  for (const read of [packsOf, stylesOf]) {
+    if (JSON.stringify(read(after)) !== JSON.stringify(read(before))) throw new Error("split-wasm: the minified loader lists other packs or styles");
+  }
+}
+
 const walk = (dir) =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 
@@ -72,7 +99,10 @@ try {
     if (profile === "release") {
       // WASM_NAMES=1 keeps function names, to see what takes the bytes (never for shipping).
       const names = process.env.WASM_NAMES ? ["-g"] : [];
-      run("wasm-opt", ["-Oz", ...names, "--enable-bulk-memory", "--enable-nontrapping-float-to-int", from, "-o", join(out, name)]);
+      // Each chunk carried its own producers and target-features sections (~200 bytes, 15 KB
+      // raw in the Plans pack): browsers do not read them.
+      const strip = ["--strip-producers", "--strip-target-features"];
+      run("wasm-opt", ["-Oz", ...names, "--enable-bulk-memory", "--enable-nontrapping-float-to-int", ...strip, from, "-o", join(out, name)]);
     } else {
       cpSync(from, join(out, name));
     }
@@ -99,6 +129,7 @@ try {
 
   // Each split's module and chunks in one file, its pack (scripts/wasm-packs.mjs).
   const packs = packSplits(out, styles);
+  if (profile === "release") minifyScripts(out);
   for (const split of Object.keys(styles)) {
     if (!packs[split]) throw new Error(`split-wasm: style sheet ${styles[split][0]} names no workspace split`);
   }
