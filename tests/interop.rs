@@ -352,6 +352,24 @@ fn openslo_matches_the_hand_written_file() {
 }
 
 #[test]
+fn the_reports_headings_count_one_in_the_singular() {
+    use sre_workbook::interop::markdown::report_markdown;
+    let mut plan = example_plan();
+    plan.transition.actions.truncate(1);
+    plan.scenarios.truncate(1);
+    let slo = plan.scenarios[0].slo.clone();
+    plan.slo_catalog.slos.retain(|s| s.id == slo);
+    let md = report_markdown(&plan, 20_782);
+    for heading in [
+        "## Coaching plan (1 action)\n",
+        "## SLOs, budgets and policies (1 SLO)\n",
+        "## Scenario results (1 scenario)\n",
+    ] {
+        assert!(md.contains(heading), "{heading:?} in {md}");
+    }
+}
+
+#[test]
 fn the_report_as_markdown_has_every_section_with_the_pages_figures() {
     use sre_workbook::interop::markdown::report_markdown;
     let md = report_markdown(&example_plan(), 20_782);

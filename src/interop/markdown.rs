@@ -8,6 +8,7 @@ use crate::model::plan::calendar::format_date;
 use crate::model::plan::Plan;
 use crate::model::report::{Report, Table};
 use crate::model::scenario::played::play_all;
+use crate::model::slo::figures::count_of;
 use crate::model::slo::policy_document::PolicyDocument;
 
 /// Plan text as Markdown text, the one way plan text enters a Markdown export: one line
@@ -119,14 +120,14 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
     }
 
     out.push_str(&format!(
-        "## Coaching plan ({} actions)\n\n",
-        report.actions.rows.len()
+        "## Coaching plan ({})\n\n",
+        count_of(report.actions.rows.len(), "action", "actions")
     ));
     table(&mut out, &report.actions, "No coaching actions yet.");
 
     out.push_str(&format!(
-        "## SLOs, budgets and policies ({} SLOs)\n\n",
-        report.slos.rows.len()
+        "## SLOs, budgets and policies ({})\n\n",
+        count_of(report.slos.rows.len(), "SLO", "SLOs")
     ));
     table(&mut out, &report.slos, "No SLOs yet.");
     if !report.policies.is_empty() {
@@ -144,8 +145,8 @@ pub fn report_markdown(plan: &Plan, today: i64) -> String {
     }
 
     out.push_str(&format!(
-        "## Scenario results ({} scenarios)\n\n",
-        report.scenarios.rows.len()
+        "## Scenario results ({})\n\n",
+        count_of(report.scenarios.rows.len(), "scenario", "scenarios")
     ));
     table(&mut out, &report.scenarios, "No scenarios yet.");
     out.truncate(out.trim_end().len());

@@ -46,6 +46,9 @@ test("adding an incident changes the budget chart and the comparison, and is kep
   await expect(row.getByRole("cell").nth(2)).toHaveText("Day 10, 12:34");
   await expect(row.getByRole("cell").nth(1)).toHaveText("Overspent by 114.4 %");
   await expect(chartDescription).toContainText("Double the release rate: Overspent by 114.4 % at the end; exhausted day 10, 12:34.");
+  // The list of scenarios counts it in words: one incident, not "1 incidents".
+  const listed = page.getByRole("table").filter({ hasText: "On the chart" }).getByRole("row").filter({ hasText: "Double the release rate" });
+  await expect(listed).toContainText("1 incident · 20 releases a week at 5 % failing");
   // A full hour of outage burns 1 / 0.001 = 1000× over the 1-hour window.
   await page.getByText("Show the burn rates as a table").click();
   await expect(page.getByRole("table", { name: "Burn rate per alert rule" }).getByRole("row", { name: /^Page: 14.4× over 1 h and 5 min/ })).toContainText("1000×");

@@ -11,6 +11,7 @@ use super::evaluate::{firing_with, window_ratios, Minutes, Sums};
 use super::schemes::{scheme_rules, window_minutes, window_words, Scheme, SchemeRules};
 use crate::model::plan::{AlertSeverity, AlertTier};
 use crate::model::slo::budget::format_percent;
+use crate::model::slo::figures::count_of;
 
 /// Minutes in 30 days, the period counts are given per.
 const MONTH: f64 = 30.0 * 1440.0;
@@ -158,8 +159,8 @@ impl SchemeOutcome {
         let name = self.rules.scheme.name();
         let counts = format!(
             "{} and {} ({} and {} per 30 days)",
-            plural(self.pages.len(), "page"),
-            plural(self.tickets.len(), "ticket"),
+            count_of(self.pages.len(), "page", "pages"),
+            count_of(self.tickets.len(), "ticket", "tickets"),
             per_month(self.pages_per_month),
             per_month(self.tickets_per_month)
         );
@@ -190,15 +191,6 @@ impl SchemeOutcome {
             "{name}: {counts}{}{missed}{alarms}.",
             first.unwrap_or_default()
         )
-    }
-}
-
-/// "1 page", "3 tickets".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

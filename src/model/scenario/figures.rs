@@ -11,7 +11,7 @@ use crate::model::scenario::simulation::{failed_release_minutes, Simulation};
 use crate::model::slo::budget::{
     format_count, format_duration, format_percent, AlertSeverity, BurnRateRule, ErrorBudget,
 };
-use crate::model::slo::figures::format_number;
+use crate::model::slo::figures::{count_of, format_number};
 
 /// An alert rule as people name it: "Page: 14.4× over 1 h and 5 min".
 pub fn rule_label(rule: &BurnRateRule) -> String {
@@ -434,12 +434,19 @@ pub fn scenario_list(plan: &Plan) -> Vec<ScenarioListRow> {
                 } else {
                     target
                 },
-                summary: format!(
-                    "{} incidents · {} releases a week at {} failing",
-                    s.incidents.len(),
-                    format_number(s.releases.releases_per_week, 2),
-                    format_percent(s.releases.change_failure_rate, 2)
-                ),
+                summary: {
+                    let releases = format_number(s.releases.releases_per_week, 2);
+                    let noun = if releases == "1" {
+                        "release"
+                    } else {
+                        "releases"
+                    };
+                    format!(
+                        "{} · {releases} {noun} a week at {} failing",
+                        count_of(s.incidents.len(), "incident", "incidents"),
+                        format_percent(s.releases.change_failure_rate, 2)
+                    )
+                },
             }
         })
         .collect()
@@ -682,6 +689,31 @@ mod tests {
         assert_eq!(
             bin_label(&bins[bins.len() - 1], false),
             format!("{} % to 100 %", 100.0 - width)
+        );
+    }
+
+    #[test]
+    fn the_list_counts_in_words_one_incident_and_one_release_singular() {
+        let mut plan = example_plan();
+        let rows = scenario_list(&plan);
+        assert_eq!(
+            rows[0].summary,
+            "3 incidents · 10 releases a week at 5 % failing"
+        );
+        assert_eq!(
+            rows[2].summary,
+            "1 incident · 10 releases a week at 5 % failing"
+        );
+        plan.scenarios[1].releases.releases_per_week = 1.0;
+        plan.scenarios[1].incidents.clear();
+        assert_eq!(
+            scenario_list(&plan)[1].summary,
+            "0 incidents · 1 release a week at 5 % failing"
+        );
+        plan.scenarios[1].releases.releases_per_week = 1.5;
+        assert_eq!(
+            scenario_list(&plan)[1].summary,
+            "0 incidents · 1.5 releases a week at 5 % failing"
         );
     }
 }

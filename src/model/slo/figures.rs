@@ -110,6 +110,11 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A count with its noun, singular for one: "1 incident", "3 incidents", "0 incidents".
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The multi-window, multi-burn-rate rules of an SLO, with time to fire on a full outage and
 /// at `error_ratio` (0 to 1).
 pub fn alert_rows(slo: &Slo, error_ratio: f64) -> Vec<AlertRow> {
@@ -392,4 +397,16 @@ pub fn row_matches(row: &OverviewRow, filter: &str) -> bool {
         ]
         .iter()
         .any(|text| text.to_lowercase().contains(&needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_of;
+
+    #[test]
+    fn a_count_of_one_is_singular_and_every_other_plural() {
+        assert_eq!(count_of(1, "SLO", "SLOs"), "1 SLO");
+        assert_eq!(count_of(0, "SLO", "SLOs"), "0 SLOs");
+        assert_eq!(count_of(2, "false alarm", "false alarms"), "2 false alarms");
+    }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::overview::next_policy_review;
 use crate::model::plan::ids::ById;
-use crate::model::slo::figures::{format_number, overview_rows};
+use crate::model::slo::figures::{count_of, format_number, overview_rows};
 use crate::replay::figures::history_attainment;
 use crate::ui::browser::today;
 use crate::ui::route::{item_hash, Route};
@@ -57,7 +57,7 @@ pub fn SloStates() -> impl IntoView {
                 let count = list.len();
                 view! {
                     <p class="overview-summary">
-                        {format!("{count} SLOs; error-budget policy agreed for {} of them.", agreed())}
+                        {format!("{}; error-budget policy agreed for {} of them.", count_of(count, "SLO", "SLOs"), agreed())}
                         {next_review().map(|r| format!(" {r}"))}
                     </p>
                     <ScrollTable

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::plan::calendar::display_timestamp;
 use crate::model::plan::getting_started::{challenge_template, with_template};
 use crate::model::plan::Plan;
+use crate::model::slo::figures::count_of;
 use crate::ui::plans::export::ExportPlanButton;
 use crate::ui::plans::plan_file::PlanFileButtons;
 use crate::ui::plans::share::ShareLinkButton;
@@ -21,24 +22,20 @@ fn check_free_text(_: &str) -> Option<String> {
     None
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// One line saying what the plan holds, with its counts.
 pub fn plan_contents(plan: &Plan) -> String {
     let t = &plan.transition;
     let c = &plan.slo_catalog;
     format!(
         "{}, {}, {}, {} · {}, {}, {} · {}",
-        plural(t.groups.len(), "stakeholder group", "stakeholder groups"),
-        plural(t.teams.len(), "team", "teams"),
-        plural(t.rounds.len(), "assessment round", "assessment rounds"),
-        plural(t.actions.len(), "coaching action", "coaching actions"),
-        plural(c.services.len(), "service", "services"),
-        plural(c.journeys.len(), "user journey", "user journeys"),
-        plural(c.slos.len(), "SLO", "SLOs"),
-        plural(plan.scenarios.len(), "scenario", "scenarios"),
+        count_of(t.groups.len(), "stakeholder group", "stakeholder groups"),
+        count_of(t.teams.len(), "team", "teams"),
+        count_of(t.rounds.len(), "assessment round", "assessment rounds"),
+        count_of(t.actions.len(), "coaching action", "coaching actions"),
+        count_of(c.services.len(), "service", "services"),
+        count_of(c.journeys.len(), "user journey", "user journeys"),
+        count_of(c.slos.len(), "SLO", "SLOs"),
+        count_of(plan.scenarios.len(), "scenario", "scenarios"),
     )
 }
 

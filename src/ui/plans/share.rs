@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::plan::ids::ById;
 use crate::model::plan::Plan;
+use crate::model::slo::figures::count_of;
 use crate::ui::lazy_parts::LazyParts;
 use crate::ui::widgets::modal::show_modal_when_mounted;
 use crate::ui::workbook::{ConflictChoice, Workbook};
@@ -128,12 +129,16 @@ fn SharedPlanDialogBody() -> impl IntoView {
                     format!(" for {}", p.organization)
                 };
                 format!(
-                    "This link holds the plan “{}”{org}: {} teams, {} assessment rounds, {} SLOs and {} scenarios.",
+                    "This link holds the plan “{}”{org}: {}, {}, {} and {}.",
                     p.name,
-                    p.transition.teams.len(),
-                    p.transition.rounds.len(),
-                    p.slo_catalog.slos.len(),
-                    p.scenarios.len()
+                    count_of(p.transition.teams.len(), "team", "teams"),
+                    count_of(
+                        p.transition.rounds.len(),
+                        "assessment round",
+                        "assessment rounds"
+                    ),
+                    count_of(p.slo_catalog.slos.len(), "SLO", "SLOs"),
+                    count_of(p.scenarios.len(), "scenario", "scenarios")
                 )
             })
         })

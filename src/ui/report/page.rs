@@ -11,6 +11,7 @@ use crate::interop::markdown::report_markdown;
 use crate::model::plan::format::download_file_name;
 use crate::model::plan::Plan;
 use crate::model::report::{Report, Table};
+use crate::model::slo::figures::count_of;
 use crate::ui::browser::{download_text, today};
 use crate::ui::report::policy::PolicyDocuments;
 use crate::ui::route::{item_hash, Route};
@@ -191,7 +192,7 @@ fn CoachingSection(actions: Table) -> impl IntoView {
     let count = actions.rows.len();
     view! {
         <section class="report-section" aria-labelledby="report-coaching">
-            <h2 id="report-coaching">{format!("Coaching plan ({count} actions)")}</h2>
+            <h2 id="report-coaching">{format!("Coaching plan ({})", count_of(count, "action", "actions"))}</h2>
             {if count == 0 {
                 view! {
                     <p class="empty-state">
@@ -227,7 +228,7 @@ fn SloSection(report: Report) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section" aria-labelledby="report-slos">
-            <h2 id="report-slos">{format!("SLOs, budgets and policies ({count} SLOs)")}</h2>
+            <h2 id="report-slos">{format!("SLOs, budgets and policies ({})", count_of(count, "SLO", "SLOs"))}</h2>
             {if count == 0 {
                 view! {
                     <p class="empty-state">
@@ -288,7 +289,7 @@ fn ScenarioSection(report: Report) -> impl IntoView {
         .collect();
     view! {
         <section class="report-section" aria-labelledby="report-scenarios">
-            <h2 id="report-scenarios">{format!("Scenario results ({count} scenarios)")}</h2>
+            <h2 id="report-scenarios">{format!("Scenario results ({})", count_of(count, "scenario", "scenarios"))}</h2>
             {svg.map(|svg| view! {
                 <figure class="chart report-chart">
                     <div class="chart-svg" inner_html=svg></div>

@@ -23,11 +23,13 @@ pub fn Affordability(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
             let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
             let (count, outage) = affordability(&budget, minutes.get(), percent.get() / 100.0);
             let count_text = if count.is_finite() {
-                format!(
-                    "{} incidents ({} whole)",
-                    format_number(count, 2),
-                    count.floor()
-                )
+                let number = format_number(count, 2);
+                let noun = if number == "1" {
+                    "incident"
+                } else {
+                    "incidents"
+                };
+                format!("{number} {noun} ({} whole)", count.floor())
             } else {
                 "any number of incidents (they cause no errors)".to_string()
             };
