@@ -26,6 +26,15 @@ test("a returning user opens on the Overview, which fits one 1280×800 screen", 
   }
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height, "the example plan's Overview fits 800 px").toBeLessThanOrEqual(800);
+  // Opened without the Transition page, the stages still have their colors and an overdue
+  // action its red (their colors once came with the Transition page's style sheet only).
+  const where = card(page, "Where we stand");
+  await expect(where.locator(".spread .stage-0").first()).toHaveCSS("background-color", "rgb(251, 227, 220)");
+  await expect(where.locator(".stage-key .stage-2")).toHaveCSS("background-color", "rgb(217, 240, 223)");
+  await expect(card(page, "Coaching actions due in 30 days").locator(".when.overdue").first()).toHaveCSS("color", "rgb(163, 38, 27)");
+  // The teams-per-stage table fits its card: nothing to scroll sideways.
+  const scroll = where.getByRole("region", { name: /Teams per stage/ });
+  expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await page.screenshot({ path: "screenshots/overview-1280x800.png" });
 });
 
