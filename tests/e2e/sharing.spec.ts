@@ -425,6 +425,12 @@ test("the report lays out the whole plan and prints to clean A4 and Letter pages
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Label purchase succeeds/ })).toContainText("43 min 12 s");
   await expect(page.locator(".report-chart .chart-svg svg")).toHaveCount(2);
+  // Dates in the tables stay whole: "2026-12-18", never "2026-" above "12-18".
+  const dates = page.locator(".report-table .nowrap");
+  expect(await dates.count()).toBeGreaterThanOrEqual(10);
+  const lines = await dates.evaluateAll((spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
+  expect(lines.filter(([, n]) => n !== 1)).toEqual([]);
+  await expect(page.getByRole("row", { name: /Put developers into the on-call rotation/ }).locator(".nowrap")).toHaveText("2026-12-18");
 
   const dir = mkdtempSync(join(tmpdir(), "report-"));
   for (const format of ["A4", "Letter"] as const) {

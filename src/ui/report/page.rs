@@ -18,6 +18,7 @@ use crate::ui::route::{item_hash, Route};
 use crate::ui::scenarios::comparison::BudgetLegend;
 use crate::ui::scenarios::simulations;
 use crate::ui::widgets::scroll_table::ScrollTable;
+use crate::ui::widgets::whole_dates::whole_dates;
 use crate::ui::workbook::Workbook;
 
 /// The Report workspace.
@@ -82,7 +83,7 @@ fn ReportTable(
                 <tr>
                     <th scope="row">{name}</th>
                     {cells
-                        .map(|(i, c)| view! { <td class=numeric.contains(&i).then_some("num")>{c}</td> })
+                        .map(|(i, c)| view! { <td class=numeric.contains(&i).then_some("num")>{whole_dates(&c)}</td> })
                         .collect_view()}
                 </tr>
             }

@@ -15,3 +15,4 @@ pub mod scroll_table;
 pub mod section_index;
 pub mod text_field;
 pub mod undo_redo;
+pub mod whole_dates;
