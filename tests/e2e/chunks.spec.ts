@@ -55,6 +55,22 @@ test("a first visit fetches the Plans workspace's code only; Scenarios fetches i
   expect(splits).toEqual(["plans", "scenarios"]);
 });
 
+// Each workspace's sheet comes only with its pack, so what several workspaces draw (field
+// rows, checkboxes, confirm buttons, catalog cards, figures, charts' data tables) is styled
+// by the shell's sheet: opened first, with no other workspace's sheet, each is drawn in full.
+for (const [route, checks] of [
+  ["scenarios", [[".field-row", "display", "flex"], ["label.checkbox, .checkbox", "display", "flex"], [".confirm-button", "column-gap", "8px"], [".show-data", "margin-top", "12px"]]],
+  ["transition", [[".catalog-grid", "display", "grid"], [".field-row", "display", "flex"], [".checkbox-group .checkbox", "display", "inline-flex"], [".chart-svg svg", "display", "block"]]],
+  ["slos", [[".figures", "display", "grid"], [".field-row", "display", "flex"], ["fieldset", "border-top-style", "solid"]]],
+] as const) {
+  test(`opened first on ${route}, the components it shares with other workspaces are styled`, async ({ page }) => {
+    await openWorkbook(page, `./#/${route}`);
+    for (const [selector, property, value] of checks) {
+      await expect(page.locator(selector).first(), `${selector} ${property}`).toHaveCSS(property, value);
+    }
+  });
+}
+
 test("a first visit never fetches the plan reader; a returning visit fetches it beside its workspace, and an import on a first visit on use", async ({ page }) => {
   const wasm: string[] = [];
   page.on("request", (r) => {
