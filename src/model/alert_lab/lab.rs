@@ -10,7 +10,7 @@ use crate::model::plan::{BudgetingMethod, Scenario, Slo};
 use crate::model::scenario::fields::format_window_minute;
 use crate::model::scenario::simulation::error_ratios;
 use crate::model::slo::budget::format_percent;
-use crate::model::slo::figures::count_of;
+use crate::model::slo::figures::{amount_of, count_of};
 
 /// One scheme's row of the lab's table, as text.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,10 +95,9 @@ impl AlertLab {
                 let thinned = self.thinned.as_ref().and_then(|t| t.get(i)).map_or_else(
                     || "not counted (no event counts)".to_string(),
                     |t| {
-                        let pages = count(t.pages_per_month);
-                        let noun = if pages == "1" { "page" } else { "pages" };
                         format!(
-                            "{pages} {noun}, {}",
+                            "{}, {}",
+                            amount_of(&count(t.pages_per_month), "page", "pages"),
                             count_of(t.false_alarms, "false alarm", "false alarms")
                         )
                     },

@@ -11,7 +11,7 @@ use crate::model::scenario::simulation::{failed_release_minutes, Simulation};
 use crate::model::slo::budget::{
     format_count, format_duration, format_percent, AlertSeverity, BurnRateRule, ErrorBudget,
 };
-use crate::model::slo::figures::{count_of, format_number};
+use crate::model::slo::figures::{amount_of, count_of, format_number};
 
 /// An alert rule as people name it: "Page: 14.4× over 1 h and 5 min".
 pub fn rule_label(rule: &BurnRateRule) -> String {
@@ -434,19 +434,16 @@ pub fn scenario_list(plan: &Plan) -> Vec<ScenarioListRow> {
                 } else {
                     target
                 },
-                summary: {
-                    let releases = format_number(s.releases.releases_per_week, 2);
-                    let noun = if releases == "1" {
-                        "release"
-                    } else {
+                summary: format!(
+                    "{} · {} a week at {} failing",
+                    count_of(s.incidents.len(), "incident", "incidents"),
+                    amount_of(
+                        &format_number(s.releases.releases_per_week, 2),
+                        "release",
                         "releases"
-                    };
-                    format!(
-                        "{} · {releases} {noun} a week at {} failing",
-                        count_of(s.incidents.len(), "incident", "incidents"),
-                        format_percent(s.releases.change_failure_rate, 2)
-                    )
-                },
+                    ),
+                    format_percent(s.releases.change_failure_rate, 2)
+                ),
             }
         })
         .collect()

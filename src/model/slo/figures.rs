@@ -112,7 +112,13 @@ pub fn format_number(value: f64, decimals: usize) -> String {
 
 /// A count with its noun, singular for one: "1 incident", "3 incidents", "0 incidents".
 pub fn count_of(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    amount_of(&n.to_string(), one, many)
+}
+
+/// A number as written (e.g. by [`format_number`]) with its noun, singular when it reads
+/// "1": "1 release", "1.5 releases".
+pub fn amount_of(number: &str, one: &str, many: &str) -> String {
+    format!("{number} {}", if number == "1" { one } else { many })
 }
 
 /// The multi-window, multi-burn-rate rules of an SLO, with time to fire on a full outage and
@@ -401,12 +407,15 @@ pub fn row_matches(row: &OverviewRow, filter: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::count_of;
+    use super::{amount_of, count_of};
 
     #[test]
     fn a_count_of_one_is_singular_and_every_other_plural() {
         assert_eq!(count_of(1, "SLO", "SLOs"), "1 SLO");
         assert_eq!(count_of(0, "SLO", "SLOs"), "0 SLOs");
         assert_eq!(count_of(2, "false alarm", "false alarms"), "2 false alarms");
+        assert_eq!(amount_of("1", "release", "releases"), "1 release");
+        assert_eq!(amount_of("1.5", "release", "releases"), "1.5 releases");
+        assert_eq!(amount_of("0", "page", "pages"), "0 pages");
     }
 }

@@ -8,7 +8,7 @@ use crate::model::scenario::fields::parse_duration_minutes;
 use crate::model::scenario::monte_carlo::affordability;
 use crate::model::slo::budget::{format_duration, ErrorBudget};
 use crate::model::slo::fields::parse_ratio_percent;
-use crate::model::slo::figures::format_number;
+use crate::model::slo::figures::{amount_of, format_number};
 use crate::ui::widgets::number_field::NumberField;
 
 /// The affordability answer for the scenario's SLO (or its override target).
@@ -23,13 +23,11 @@ pub fn Affordability(played: Memo<Option<ScenarioAndSlo>>) -> impl IntoView {
             let budget = ErrorBudget::new(target, f64::from(slo.window.days()));
             let (count, outage) = affordability(&budget, minutes.get(), percent.get() / 100.0);
             let count_text = if count.is_finite() {
-                let number = format_number(count, 2);
-                let noun = if number == "1" {
-                    "incident"
-                } else {
-                    "incidents"
-                };
-                format!("{number} {noun} ({} whole)", count.floor())
+                format!(
+                    "{} ({} whole)",
+                    amount_of(&format_number(count, 2), "incident", "incidents"),
+                    count.floor()
+                )
             } else {
                 "any number of incidents (they cause no errors)".to_string()
             };

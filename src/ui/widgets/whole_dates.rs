@@ -4,17 +4,12 @@
 
 use leptos::prelude::*;
 
-/// `text` split into runs, each with whether it is a date (YYYY-MM-DD).
+use crate::model::plan::calendar::parse_date;
+
+/// `text` split into runs, each with whether it is a date (YYYY-MM-DD, a real one).
 pub fn date_runs(text: &str) -> Vec<(&str, bool)> {
     let bytes = text.as_bytes();
-    let is_date = |at: usize| {
-        bytes.get(at..at + 10).is_some_and(|b| {
-            b.iter().enumerate().all(|(i, c)| match i {
-                4 | 7 => *c == b'-',
-                _ => c.is_ascii_digit(),
-            })
-        })
-    };
+    let is_date = |at: usize| text.get(at..at + 10).and_then(parse_date).is_some();
     let mut runs = Vec::new();
     let (mut start, mut at) = (0, 0);
     while at < bytes.len() {
@@ -73,6 +68,7 @@ mod tests {
             date_runs("Q3 2026 (2026-9-14)"),
             [("Q3 2026 (2026-9-14)", false)]
         );
+        assert_eq!(date_runs("due 2026-13-45"), [("due 2026-13-45", false)]);
         assert_eq!(date_runs(""), []);
         assert_eq!(date_runs("€ 2026-12-1"), [("€ 2026-12-1", false)]);
     }
